@@ -1,0 +1,72 @@
+// Builds the application (no listen): external plugins, then app plugins, then the routes of each resource.
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import deps, { type AppDeps } from './plugins/deps.js';
+import errors from './plugins/errors.js';
+import auth from './plugins/auth.js';
+import docs from './plugins/docs.js';
+import web, { DEFAULT_WEB_DIST } from './plugins/web.js';
+import healthRoutes from './routes/health.js';
+import referenceRoutes from './routes/reference.js';
+import authRoutes from './routes/auth.js';
+import userRoutes from './routes/users.js';
+import operatorRoutes from './routes/operators.js';
+import organizationRoutes from './routes/organizations.js';
+import competitionRoutes from './routes/competitions.js';
+import applicationRoutes from './routes/applications.js';
+import attachmentRoutes from './routes/attachments.js';
+import screeningRoutes from './routes/screening.js';
+import expertPoolRoutes from './routes/expert-pool.js';
+import assignmentRoutes from './routes/assignments.js';
+import reviewRoutes from './routes/reviews.js';
+import rankingRoutes from './routes/ranking.js';
+import awardRoutes from './routes/awards.js';
+import resultRoutes from './routes/results.js';
+import statsRoutes from './routes/stats.js';
+import exportRoutes from './routes/exports.js';
+import openDataRoutes from './routes/open-data.js';
+import auditRoutes from './routes/audit.js';
+
+export interface BuildOptions extends AppDeps {
+  /** Shares rate-limit counters between API processes. */
+  redis?: Redis;
+  logger?: boolean | object;
+  /** Serve the built SPA from this folder (default apps/web/dist); false to serve the API only. */
+  webRoot?: string | false;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(deps, opts);
+  await app.register(errors);
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false, ...(opts.redis ? { redis: opts.redis, nameSpace: 'konkurs-rl-' } : {}) });
+  await app.register(multipart, { limits: { fileSize: opts.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
+  await app.register(docs);
+  await app.register(auth, { secret: opts.secret, ttlMinutes: opts.config.TOKEN_TTL_MINUTES });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(async (api) => {
+    for (const routes of [
+      referenceRoutes, authRoutes, userRoutes, operatorRoutes, organizationRoutes, competitionRoutes, applicationRoutes,
+      attachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
+      resultRoutes, statsRoutes, exportRoutes, openDataRoutes, auditRoutes,
+    ]) await api.register(routes);
+  }, { prefix: '/api/v1' });
+
+  if (opts.webRoot !== false) await app.register(web, { root: opts.webRoot ?? opts.config.WEB_DIST ?? DEFAULT_WEB_DIST });
+  return app;
+}

@@ -1,0 +1,56 @@
+// One drizzle database over either driver: PGlite (embedded, in DATA_DIR) or a PostgreSQL server through `pg`.
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A database or a transaction: query functions take either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  driver: 'pg' | 'pglite';
+  /** The pg pool when on a server (for streaming cursors); undefined on PGlite. */
+  pool?: pg.Pool;
+  pglite?: PGlite;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// Money columns are bigint; PostgreSQL's numeric comes back as a string. Both are parsed by drizzle's column modes.
+export function connectPg(url: string, poolSize = 20): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+  // A dropped connection must not crash the process; the next query reports the failure.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pg',
+    pool,
+    async ping() {
+      try { await pool.query('select 1'); return true; } catch { return false; }
+    },
+    async close() { await pool.end(); },
+  };
+}
+
+export async function connectPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = new PGlite({ dataDir, loadDataDir });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    pglite: client,
+    async ping() {
+      try { await db.execute(sql`select 1`); return true; } catch { return false; }
+    },
+    async close() { if (!client.closed) await client.close(); },
+  };
+}

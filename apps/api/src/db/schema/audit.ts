@@ -1,0 +1,16 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Append-only; each event carries the hash of the previous one (see domain/audit.ts). */
+export const auditEvents = pgTable('audit_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  actorId: uuid('actor_id'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id').notNull(),
+  operatorId: uuid('operator_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_operator_idx').on(t.operatorId)]);

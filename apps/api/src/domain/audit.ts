@@ -1,0 +1,68 @@
+// The append-only audit log. Each event's hash covers its content and the previous event's hash,
+// so that changing or removing any row breaks the chain from there on.
+import { createHash } from 'node:crypto';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { auditEvents } from '../db/schema/index.js';
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  operatorId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  at: Date;
+}
+
+const GENESIS = '0'.repeat(64);
+const AUDIT_LOCK = 727275;
+
+/** JSON with sorted keys, so that the hash survives jsonb's reordering. */
+function canonical(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function eventHash(prevHash: string, e: { at: Date; actorId: string | null; action: string; entityType: string; entityId: string; operatorId: string | null; before: unknown; after: unknown }) {
+  const body = canonical({ at: e.at.toISOString(), actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, operatorId: e.operatorId, before: e.before ?? null, after: e.after ?? null });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends. */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const at = new Date(Math.floor(input.at.getTime())); // stored with millisecond precision
+  // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
+  const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
+  const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
+  const event = { at, actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null, before, after };
+  const prevHash = last?.hash ?? GENESIS;
+  await tx.insert(auditEvents).values({ ...event, prevHash, hash: eventHash(prevHash, event) });
+}
+
+/** Walks the whole chain in order; reports the first event whose hash or link does not match. */
+export async function verifyAuditChain(db: Db): Promise<{ ok: true; events: number } | { ok: false; brokenAt: number; events: number }> {
+  let prevHash = GENESIS;
+  let lastId = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(5000);
+    if (rows.length === 0) return { ok: true, events: count };
+    for (const r of rows) {
+      const expected = eventHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entityType: r.entityType, entityId: r.entityId, operatorId: r.operatorId, before: r.before, after: r.after });
+      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, brokenAt: r.id, events: count };
+      prevHash = r.hash;
+      lastId = r.id;
+      count++;
+    }
+  }
+}

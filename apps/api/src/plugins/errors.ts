@@ -1,0 +1,50 @@
+// Every error leaves as problem+json; schema errors list every offending field; 5xx hide internals.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpProblem, type FieldError } from '../lib/problem.js';
+
+const PROBLEM = 'application/problem+json; charset=utf-8';
+
+function fieldPath(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  return path || (context === 'body' ? 'body' : context ?? '');
+}
+
+export default fp(async function errors(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | HttpProblem, request, reply) => {
+    let problem: HttpProblem;
+    if (err instanceof HttpProblem) {
+      problem = err;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors: FieldError[] = err.validation.map((v) => ({ path: fieldPath(v.instancePath, err.validationContext), message: v.message ?? 'invalid' }));
+      problem = new HttpProblem(400, 'invalid-request', `The request does not match the schema: ${errors.map((e) => e.path).join(', ')}`, errors);
+    } else if ((err as FastifyError).validation) {
+      const e = err as FastifyError;
+      const errors = (e.validation ?? []).map((v) => ({ path: fieldPath(v.instancePath, e.validationContext), message: v.message ?? 'invalid' }));
+      problem = new HttpProblem(400, 'invalid-request', e.message, errors);
+    } else {
+      const status = (err as FastifyError).statusCode ?? 500;
+      const code = (err as FastifyError).code;
+      if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (status === 400 && err instanceof SyntaxError)) {
+        problem = new HttpProblem(400, 'malformed-json', 'The body is not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
+      } else if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        problem = new HttpProblem(413, 'too-large', 'The request or file is larger than allowed');
+      } else if (status === 415 || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+        problem = new HttpProblem(415, 'unsupported-media-type', err.message);
+      } else if (status >= 400 && status < 500) {
+        problem = new HttpProblem(status, 'client-error', err.message);
+      } else {
+        request.log.error({ err }, 'request failed');
+        problem = new HttpProblem(500, 'internal', 'Something went wrong on our side; the request was not completed');
+      }
+    }
+    if (problem.status === 503) reply.header('retry-after', '5');
+    return reply.code(problem.status).type(PROBLEM).send(JSON.stringify(problem.toJSON()));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const p = new HttpProblem(404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(404).type(PROBLEM).send(JSON.stringify(p.toJSON()));
+  });
+}, { name: 'errors' });

@@ -1,0 +1,24 @@
+// Serves the built SPA (apps/web/dist) on the API's port; unknown non-API paths get index.html.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export default fp(async function web(app: FastifyInstance, opts: { root: string }) {
+  if (!existsSync(opts.root)) {
+    app.log.warn(`SPA not built (${opts.root} missing): serving the API only`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: opts.root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    if (path.startsWith('/assets/')) return reply.sendFile(path.slice(1), { immutable: true, maxAge: '365d' });
+    if (/\.[a-z0-9]+$/i.test(path) && existsSync(opts.root + path)) return reply.sendFile(path.slice(1));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}, { name: 'web' });

@@ -1,0 +1,81 @@
+// Starts the platform: settings, database (embedded PGlite or PostgreSQL), migrations, first admin,
+// demo data, then the API and the built SPA on one port. SIGTERM lets in-flight requests finish.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import closeWithGrace from 'close-with-grace';
+import { Redis } from 'ioredis';
+import { loadConfig, type Config } from './config.js';
+import { connectPg, connectPglite, type Database } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { buildApp } from './app.js';
+import { systemClock } from './lib/clock.js';
+import { localFileStorage } from './storage/file-storage.js';
+import { ensureAdmin, seedDemo } from './seed.js';
+
+function jwtSecret(config: Config): string {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  // Generated once and kept in DATA_DIR, so tokens survive a restart.
+  const file = join(config.DATA_DIR, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function openDatabase(config: Config): Promise<Database> {
+  if (config.DATABASE_URL) {
+    const database = connectPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+    if (!(await database.ping())) {
+      await database.close();
+      throw new Error(`Cannot reach the database at DATABASE_URL (${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})`);
+    }
+    return database;
+  }
+  const dir = resolve(config.PGLITE_DIR ?? join(config.DATA_DIR, 'pg'));
+  mkdirSync(dir, { recursive: true });
+  return connectPglite(dir);
+}
+
+async function main() {
+  const config = loadConfig();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const database = await openDatabase(config);
+  try {
+    await runMigrations(database);
+  } catch (e) {
+    await database.close();
+    throw new Error(`A database migration failed: ${(e as Error).message}`);
+  }
+  const logins = [
+    ...(await ensureAdmin(database.db, config)),
+    ...(config.SEED_DEMO ? await seedDemo(database.db) : []),
+  ];
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  const app = await buildApp({
+    config, database, clock: systemClock, secret: jwtSecret(config), redis,
+    storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
+    logger: config.NODE_ENV === 'test' ? false : { level: config.LOG_LEVEL },
+  });
+
+  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info(`${signal}: finishing in-flight requests`);
+    await app.close();
+    redis?.disconnect();
+    await database.close();
+  });
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
+  console.log(`\nKonkurs is running at ${url} (API ${url}/api/v1, docs ${url}/api/docs) on ${database.driver === 'pg' ? 'PostgreSQL' : 'embedded PGlite'}`);
+  if (logins.length) {
+    console.log('Sign in as:');
+    for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(32)} ${l.password}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`\nKonkurs could not start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DIRECTION_CODES, REGION_CODES } from './reference.js';
+
+export const id = z.uuid();
+/** Money: an integer number of kopecks. */
+export const kopecks = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const instant = z.iso.datetime({ offset: true });
+export const calendarDate = z.iso.date();
+export const regionCode = z.enum(REGION_CODES as [string, ...string[]]);
+export const directionCode = z.enum(DIRECTION_CODES as [string, ...string[]]);
+export const email = z.email().max(254).transform((s) => s.toLowerCase());
+export const version = z.number().int().min(1);
+
+/** Text a user types: trimmed of nothing (what they typed is kept), bounded. */
+export const text = (max: number) => z.string().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problem>;
+
+export const idParams = z.object({ id });

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ASSIGNMENT_STATUSES, AWARD_MODES, REVIEW_STATUSES } from './enums.js';
+import { id, kopecks, version } from './common.js';
+
+export const assignment = z.object({
+  id,
+  applicationId: id,
+  applicationNumber: z.string(),
+  applicationTitle: z.string().nullable(),
+  competitionId: id,
+  expertId: id,
+  status: z.enum(ASSIGNMENT_STATUSES),
+  dueAt: z.string().nullable(),
+  isExtra: z.boolean(),
+  declineReason: z.string().nullable(),
+});
+export type Assignment = z.infer<typeof assignment>;
+
+export const manualAssignmentBody = z.object({ applicationId: id, expertId: id });
+export const declineBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const autoAssignResult = z.object({
+  created: z.number().int(),
+  unassigned: z.array(z.object({ applicationId: id, reason: z.string() })),
+});
+
+export const scoreInput = z.object({
+  criterionCode: z.string().min(1).max(20),
+  score: z.number().int().min(0).max(100).nullable().optional(),
+  comment: z.string().max(5000).optional().default(''),
+});
+export const reviewBody = z.object({
+  version: version.optional(),
+  scores: z.array(scoreInput).max(50),
+  comment: z.string().max(10000).optional().default(''),
+});
+export const review = z.object({
+  id: id.nullable(),
+  assignmentId: id,
+  status: z.enum(REVIEW_STATUSES),
+  version: z.number(),
+  scores: z.array(z.object({ criterionCode: z.string(), score: z.number().nullable(), comment: z.string() })),
+  comment: z.string(),
+  total: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+});
+export type Review = z.infer<typeof review>;
+
+export const rankingRow = z.object({
+  rank: z.number().int(),
+  applicationId: id,
+  number: z.string(),
+  title: z.string().nullable(),
+  organization: z.string(),
+  organizationId: id,
+  finalScore: z.number().nullable(),
+  normalizedScore: z.number().nullable(),
+  reviews: z.array(z.object({ expertId: id, total: z.number() })),
+  divergent: z.boolean(),
+  status: z.string(),
+  requestedKopecks: z.number(),
+  submittedAt: z.string().nullable(),
+});
+export type RankingRow = z.infer<typeof rankingRow>;
+
+export const awardBody = z.object({
+  mode: z.enum(AWARD_MODES).default('stop'),
+  overrides: z.array(z.object({ applicationId: id, amountKopecks: kopecks })).max(20000).optional(),
+});
+export const awardProposal = z.object({
+  budgetKopecks: z.number(),
+  allocatedKopecks: z.number(),
+  remainingKopecks: z.number(),
+  awards: z.array(z.object({ applicationId: id, rank: z.number().int(), amountKopecks: z.number() })),
+});
+export type AwardProposal = z.infer<typeof awardProposal>;
+
+export const applicantResults = z.object({
+  finalScore: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  status: z.string(),
+  awardedKopecks: z.number().nullable(),
+  reviews: z.array(z.object({
+    expert: z.string(),
+    total: z.number(),
+    scores: z.array(z.object({ criterionCode: z.string(), score: z.number(), comment: z.string() })),
+    comment: z.string(),
+  })),
+});
+
+export const registryItem = z.object({
+  applicationId: id,
+  number: z.string(),
+  title: z.string().nullable(),
+  organization: z.string(),
+  inn: z.string(),
+  regionCode: z.string(),
+  directionCode: z.string().nullable(),
+  amountKopecks: kopecks,
+  finalScore: z.number().nullable(),
+});
