@@ -1,0 +1,29 @@
+// The two lifecycles as data: which status may follow which, and who may make the move.
+// Every status change goes through transitionApplication / transitionCompetition (lifecycle.ts).
+import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
+
+type Actor = Role | 'system';
+interface Move<S> { from: readonly S[]; to: S; by: readonly Actor[] }
+
+export const APPLICATION_MOVES: readonly Move<ApplicationStatus>[] = [
+  { from: ['draft'], to: 'submitted', by: ['applicant'] },
+  { from: ['draft', 'submitted', 'admitted'], to: 'withdrawn', by: ['applicant'] },
+  { from: ['submitted'], to: 'admitted', by: ['organiser'] },
+  { from: ['submitted'], to: 'rejected', by: ['organiser'] },
+  { from: ['admitted'], to: 'under_review', by: ['organiser', 'system'] },
+  { from: ['under_review'], to: 'reviewed', by: ['expert', 'organiser', 'system'] },
+  { from: ['reviewed'], to: 'winner', by: ['organiser'] },
+  { from: ['admitted', 'under_review', 'reviewed'], to: 'not_supported', by: ['organiser'] },
+];
+
+export const COMPETITION_MOVES: readonly Move<CompetitionStatus>[] = [
+  { from: ['draft'], to: 'open', by: ['organiser', 'admin'] },
+  { from: ['open'], to: 'review', by: ['organiser', 'admin'] },
+  { from: ['review'], to: 'decided', by: ['organiser', 'admin'] },
+  { from: ['decided'], to: 'published', by: ['organiser', 'admin'] },
+  { from: ['published'], to: 'archived', by: ['organiser', 'admin'] },
+];
+
+export function canMove<S>(moves: readonly Move<S>[], from: S, to: S, by: Actor): boolean {
+  return moves.some((m) => m.to === to && m.from.includes(from) && m.by.includes(by));
+}
