@@ -69,8 +69,12 @@ export const createCompetitionBody = withSettingsRules(competitionFields);
 export type CreateCompetitionBody = z.infer<typeof createCompetitionBody>;
 
 const { operatorId: _ignored, ...patchable } = competitionFields.shape;
+type WithoutDefaults<S> = { [K in keyof S]: S[K] extends z.ZodDefault<infer I> ? I : S[K] };
+/** A patch sets only the fields it names: the create-time defaults must not refill the ones it leaves out. */
+const withoutDefaults = <S extends z.ZodRawShape>(shape: S) =>
+  Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as WithoutDefaults<S>;
 export const updateCompetitionBody = withSettingsRules(
-  z.object(patchable).partial().extend({ version }).strict(),
+  z.object(withoutDefaults(patchable)).partial().extend({ version }).strict(),
 );
 export type UpdateCompetitionBody = z.infer<typeof updateCompetitionBody>;
 
