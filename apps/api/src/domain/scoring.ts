@@ -1,0 +1,131 @@
+// Scores and the ranking: an expert's total on the 100-point scale, the final score, the ranking order
+// and the per-expert z-score normalisation organisers see beside the raw score.
+import type { FieldError } from '../lib/problem.js';
+
+export interface CriterionDef { code: string; weight: number; maxScore: number; commentRequired: boolean }
+export interface ScoreEntry { criterionCode: string; score: number | null; comment: string }
+
+/** Weights are numeric (e.g. 1.5): scaled to integers so that the sums are exact. */
+const WEIGHT_SCALE = 10_000;
+const scaledWeight = (w: number) => Math.round(w * WEIGHT_SCALE);
+
+/** Rounds a non-negative value given as an exact fraction num/den to hundredths, half up. */
+function hundredthsOf(num: number, den: number): number {
+  // One division of exact integers is correctly rounded, so an exact .5 stays .5 and rounds up.
+  return Math.round((num * 100) / den) / 100;
+}
+
+/** Expert total = 100 × Σ(score·weight) / Σ(max·weight), rounded to 2 decimals. Missing scores count as 0. */
+export function expertTotal(scores: readonly Pick<ScoreEntry, 'criterionCode' | 'score'>[], criteria: readonly CriterionDef[]): number {
+  const byCode = new Map(scores.map((s) => [s.criterionCode, s.score ?? 0]));
+  let num = 0;
+  let den = 0;
+  for (const c of criteria) {
+    const w = scaledWeight(c.weight);
+    num += (byCode.get(c.code) ?? 0) * w;
+    den += c.maxScore * w;
+  }
+  return den === 0 ? 0 : hundredthsOf(100 * num, den);
+}
+
+/** Final score = mean of the submitted totals (each already rounded), rounded to 2 decimals; null without any. */
+export function finalScore(totals: readonly number[]): number | null {
+  if (totals.length === 0) return null;
+  const sum = totals.reduce((s, t) => s + Math.round(t * 100), 0);
+  return hundredthsOf(sum, totals.length * 100);
+}
+
+/**
+ * Checks a draft save: every score names a criterion of the competition once and lies in 0..max.
+ * Paths point into the request body (`scores.2.score`).
+ */
+export function scoreInputErrors(scores: readonly Pick<ScoreEntry, 'criterionCode' | 'score'>[], criteria: readonly CriterionDef[]): FieldError[] {
+  const byCode = new Map(criteria.map((c) => [c.code, c]));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  scores.forEach((s, i) => {
+    const c = byCode.get(s.criterionCode);
+    if (!c) errors.push({ path: `scores.${i}.criterionCode`, message: `no criterion ${s.criterionCode} in this competition` });
+    else if (seen.has(s.criterionCode)) errors.push({ path: `scores.${i}.criterionCode`, message: 'scored twice' });
+    else if (s.score !== null && s.score !== undefined && (!Number.isInteger(s.score) || s.score < 0 || s.score > c.maxScore))
+      errors.push({ path: `scores.${i}.score`, message: `must be an integer from 0 to ${c.maxScore}` });
+    seen.add(s.criterionCode);
+  });
+  return errors;
+}
+
+/** The stored scores in the criteria's order, one per criterion (unscored ones null). */
+export function normaliseScores(scores: readonly Partial<ScoreEntry>[], criteria: readonly CriterionDef[]): ScoreEntry[] {
+  const byCode = new Map(scores.map((s) => [s.criterionCode, s]));
+  return criteria.map((c) => {
+    const s = byCode.get(c.code);
+    return { criterionCode: c.code, score: s?.score ?? null, comment: s?.comment ?? '' };
+  });
+}
+
+/** What keeps a review from being submitted, all at once: `scores.<criterion>.score` / `.comment`. */
+export function reviewCompletenessErrors(scores: readonly ScoreEntry[], criteria: readonly CriterionDef[]): FieldError[] {
+  const byCode = new Map(scores.map((s) => [s.criterionCode, s]));
+  const errors: FieldError[] = [];
+  for (const c of criteria) {
+    const s = byCode.get(c.code);
+    if (s?.score === null || s?.score === undefined) errors.push({ path: `scores.${c.code}.score`, message: 'a score is required' });
+    if (c.commentRequired && !s?.comment?.trim()) errors.push({ path: `scores.${c.code}.comment`, message: 'a comment is required for this criterion' });
+  }
+  return errors;
+}
+
+export interface Rankable { finalScore: number | null; submittedAt: Date | null; number: string }
+
+/** Ranking order: final score descending (unscored last), ties by earlier submission, then by number. */
+export function compareRanking(a: Rankable, b: Rankable): number {
+  if (a.finalScore !== b.finalScore) {
+    if (a.finalScore === null) return 1;
+    if (b.finalScore === null) return -1;
+    return b.finalScore - a.finalScore;
+  }
+  const ta = a.submittedAt?.getTime() ?? Infinity;
+  const tb = b.submittedAt?.getTime() ?? Infinity;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
+export function rankOrder<T extends Rankable>(rows: readonly T[]): T[] {
+  return [...rows].sort(compareRanking);
+}
+
+export interface ReviewTotal { applicationId: string; expertId: string; total: number }
+
+/**
+ * Per-expert z-score normalisation: each expert's totals are standardised over all their reviews in the
+ * competition, mapped back to the 100-point scale with the pool's overall mean and standard deviation,
+ * and averaged per application (2 decimals), kept within 0..100. An expert with one review or identical totals
+ * has z = 0.
+ */
+export function normalizedScores(reviews: readonly ReviewTotal[]): Map<string, number> {
+  const result = new Map<string, number>();
+  if (reviews.length === 0) return result;
+  const stats = (xs: number[]) => {
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
+    return { mean, sd };
+  };
+  const pool = stats(reviews.map((r) => r.total));
+  const byExpert = new Map<string, number[]>();
+  for (const r of reviews) {
+    const list = byExpert.get(r.expertId);
+    if (list) list.push(r.total); else byExpert.set(r.expertId, [r.total]);
+  }
+  const expertStats = new Map([...byExpert].map(([id, xs]) => [id, stats(xs)]));
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const r of reviews) {
+    const e = expertStats.get(r.expertId)!;
+    const z = e.sd > 1e-9 ? (r.total - e.mean) / e.sd : 0;
+    const acc = sums.get(r.applicationId) ?? { sum: 0, n: 0 };
+    acc.sum += pool.mean + z * pool.sd;
+    acc.n += 1;
+    sums.set(r.applicationId, acc);
+  }
+  for (const [id, { sum, n }] of sums) result.set(id, Math.round(Math.min(100, Math.max(0, sum / n)) * 100) / 100);
+  return result;
+}

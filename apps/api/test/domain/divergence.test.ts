@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { reviewedDivergent, reviewOutcome } from '../../src/domain/divergence.js';
+
+const base = { required: 2, threshold: 30, pending: 0, extraAssigned: false };
+
+describe('divergence', () => {
+  it('waits while any assignment is pending or the required reviews are not in', () => {
+    expect(reviewOutcome({ ...base, totals: [72.5], pending: 1 })).toEqual({ kind: 'waiting' });
+    expect(reviewOutcome({ ...base, totals: [72.5] })).toEqual({ kind: 'waiting' });
+    expect(reviewOutcome({ ...base, totals: [], required: 0 })).toEqual({ kind: 'waiting' });
+    expect(reviewOutcome({ ...base, totals: [10, 90], extraAssigned: true, pending: 1 })).toEqual({ kind: 'waiting' });
+  });
+
+  it('ends the review under the threshold (worked example: 7.50 apart → 76.25)', () => {
+    expect(reviewOutcome({ ...base, totals: [72.5, 80] })).toEqual({ kind: 'reviewed', finalScore: 76.25, divergent: false });
+    // exactly the threshold is not "more than" it
+    expect(reviewOutcome({ ...base, totals: [40, 70] })).toMatchObject({ kind: 'reviewed', finalScore: 55 });
+  });
+
+  it('asks for one extra expert over the threshold, once', () => {
+    expect(reviewOutcome({ ...base, totals: [40, 70.01] })).toEqual({ kind: 'needs-extra', spread: 30.01 });
+    expect(reviewOutcome({ ...base, totals: [40, 90, 60], extraAssigned: true })).toEqual({ kind: 'reviewed', finalScore: 63.33, divergent: false });
+  });
+
+  it('flags the application divergent when no expert is left for the extra review', () => {
+    expect(reviewedDivergent([20, 90])).toEqual({ kind: 'reviewed', finalScore: 55, divergent: true });
+  });
+});
