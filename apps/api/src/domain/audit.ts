@@ -38,15 +38,29 @@ function eventHash(prevHash: string, e: { at: Date; actorId: string | null; acti
 
 /** Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends. */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await recordAuditEvents(tx, [input]);
+}
+
+/** Rows per INSERT: 10 parameters each stays far below PostgreSQL's limit of 65,535. */
+const AUDIT_BATCH = 2000;
+
+/** Appends many events in order with one lock and multi-row inserts (thousands of status changes stay fast). */
+export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const at = new Date(Math.floor(input.at.getTime())); // stored with millisecond precision
-  // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
-  const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
-  const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
-  const event = { at, actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null, before, after };
-  const prevHash = last?.hash ?? GENESIS;
-  await tx.insert(auditEvents).values({ ...event, prevHash, hash: eventHash(prevHash, event) });
+  let prevHash = last?.hash ?? GENESIS;
+  const rows = inputs.map((input) => {
+    const at = new Date(Math.floor(input.at.getTime())); // stored with millisecond precision
+    // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
+    const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
+    const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
+    const event = { at, actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null, before, after };
+    const row = { ...event, prevHash, hash: eventHash(prevHash, event) };
+    prevHash = row.hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_BATCH));
 }
 
 /** Walks the whole chain in order; reports the first event whose hash or link does not match. */

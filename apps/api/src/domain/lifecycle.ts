@@ -1,12 +1,12 @@
 // One place where an application or a competition changes status: checks the move against the
 // workflow, guards against a concurrent change (the UPDATE names the status it expects), and writes
 // the audit event in the same transaction.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { applications, competitions } from '../db/schema/index.js';
 import { conflict } from '../lib/problem.js';
-import { recordAudit } from './audit.js';
+import { recordAudit, recordAuditEvents } from './audit.js';
 import { APPLICATION_MOVES, COMPETITION_MOVES, canMove } from './workflow.js';
 
 export interface Actor { id: string | null; role: Role | 'system' }
@@ -34,6 +34,40 @@ export async function transitionApplication(
     before: { status: app.status }, after: { status: to, ...options.detail }, at,
   });
   return row;
+}
+
+/**
+ * The same move for many applications at once (automatic assignment, award decisions): one UPDATE per
+ * current status and one audit event per application, written in bulk. All or nothing: when any of them
+ * was changed in the meantime the whole move is refused.
+ */
+export async function transitionApplications(
+  tx: Tx,
+  apps: readonly Pick<ApplicationRow, 'id' | 'status' | 'number'>[],
+  to: ApplicationStatus,
+  actor: Actor,
+  at: Date,
+  options: { set?: Partial<ApplicationRow>; operatorId?: string | null; detail?: (id: string) => Record<string, unknown> | undefined } = {},
+): Promise<void> {
+  const byStatus = new Map<ApplicationStatus, string[]>();
+  for (const app of apps) {
+    if (!canMove(APPLICATION_MOVES, app.status, to, actor.role))
+      throw conflict('wrong-status', `Application ${app.number} is ${app.status}; it cannot become ${to}`);
+    byStatus.set(app.status, [...(byStatus.get(app.status) ?? []), app.id]);
+  }
+  for (const [from, ids] of byStatus) {
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000);
+      const moved = await tx.update(applications).set({ ...options.set, status: to, updatedAt: at })
+        .where(and(inArray(applications.id, chunk), eq(applications.status, from)))
+        .returning({ id: applications.id });
+      if (moved.length !== chunk.length) throw conflict('wrong-status', 'Some applications were changed by someone else; reload and try again');
+    }
+  }
+  await recordAuditEvents(tx, apps.map((app) => ({
+    actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,
+    before: { status: app.status }, after: { status: to, ...options.detail?.(app.id) }, at,
+  })));
 }
 
 export async function transitionCompetition(

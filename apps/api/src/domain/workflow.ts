@@ -8,12 +8,13 @@ interface Move<S> { from: readonly S[]; to: S; by: readonly Actor[] }
 export const APPLICATION_MOVES: readonly Move<ApplicationStatus>[] = [
   { from: ['draft'], to: 'submitted', by: ['applicant'] },
   { from: ['draft', 'submitted', 'admitted'], to: 'withdrawn', by: ['applicant'] },
-  { from: ['submitted'], to: 'admitted', by: ['organiser'] },
-  { from: ['submitted'], to: 'rejected', by: ['organiser'] },
-  { from: ['admitted'], to: 'under_review', by: ['organiser', 'system'] },
-  { from: ['under_review'], to: 'reviewed', by: ['expert', 'organiser', 'system'] },
-  { from: ['reviewed'], to: 'winner', by: ['organiser'] },
-  { from: ['admitted', 'under_review', 'reviewed'], to: 'not_supported', by: ['organiser'] },
+  // The admin may do what an organiser does (every organiser route admits the admin too).
+  { from: ['submitted'], to: 'admitted', by: ['organiser', 'admin'] },
+  { from: ['submitted'], to: 'rejected', by: ['organiser', 'admin'] },
+  { from: ['admitted'], to: 'under_review', by: ['organiser', 'admin', 'system'] },
+  { from: ['under_review'], to: 'reviewed', by: ['expert', 'organiser', 'admin', 'system'] },
+  { from: ['reviewed'], to: 'winner', by: ['organiser', 'admin'] },
+  { from: ['admitted', 'under_review', 'reviewed'], to: 'not_supported', by: ['organiser', 'admin'] },
 ];
 
 export const COMPETITION_MOVES: readonly Move<CompetitionStatus>[] = [
