@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Application, ApplicationStatus, ApplicationSummary, DraftFields } from '@konkurs/shared';
+import { api, queryString, type Page } from './client';
+
+export type ApplicationsParams = { competitionId?: string; organizationId?: string; status?: ApplicationStatus; limit?: number; cursor?: string };
+export type ApplicantResults = {
+  finalScore: number | null; rank: number | null; status: string; awardedKopecks?: number | null;
+  reviews: { expert: string; total: number; scores: { criterionCode: string; score: number; comment: string }[]; comment: string }[];
+};
+
+export const applicationKeys = {
+  all: ['applications'] as const,
+  list: (p: ApplicationsParams) => ['applications', 'list', p] as const,
+  one: (id: string) => ['applications', id] as const,
+  results: (id: string) => ['applications', id, 'results'] as const,
+};
+
+export const applicationsQuery = (params: ApplicationsParams = {}) =>
+  queryOptions({ queryKey: applicationKeys.list(params), queryFn: () => api<Page<ApplicationSummary>>(`/applications${queryString(params)}`) });
+
+export const applicationQuery = (id: string) =>
+  queryOptions({ queryKey: applicationKeys.one(id), queryFn: () => api<Application>(`/applications/${id}`) });
+
+export const applicationResultsQuery = (id: string) =>
+  queryOptions({ queryKey: applicationKeys.results(id), queryFn: () => api<ApplicantResults>(`/applications/${id}/results`), retry: false });
+
+export const createApplication = (competitionId: string, body: DraftFields & { organizationId: string }) =>
+  api<Application>(`/competitions/${competitionId}/applications`, { method: 'POST', body });
+
+/** A versioned save: 412 when someone saved a newer version in between. */
+export const saveApplication = (id: string, version: number, fields: DraftFields) =>
+  api<Application>(`/applications/${id}`, { method: 'PATCH', body: { version, ...fields } });
+
+export const submitApplication = (id: string) =>
+  api<{ id: string; status: 'submitted'; submittedAt: string; version: number }>(`/applications/${id}/submit`, { method: 'POST' });
+export const withdrawApplication = (id: string) => api<Application>(`/applications/${id}/withdraw`, { method: 'POST' });

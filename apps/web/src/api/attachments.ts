@@ -1,0 +1,59 @@
+// Uploads go through XMLHttpRequest: fetch cannot report upload progress.
+import type { Attachment, AttachmentKind } from '@konkurs/shared';
+import { API_BASE, ApiError, api, authHeaders, onUnauthorized } from './client';
+
+export type UploadedFile = Pick<Attachment, 'id' | 'fileName' | 'mimeType' | 'sizeBytes' | 'sha256'>;
+
+export function uploadAttachment(
+  applicationId: string,
+  kind: AttachmentKind,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadedFile> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}/applications/${applicationId}/attachments`);
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : {};
+      } catch {
+        body = {};
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as UploadedFile);
+      } else {
+        onUnauthorized(xhr.status);
+        reject(new ApiError(xhr.status, { title: xhr.statusText, ...body }));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, { title: 'Network error' }));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    // The kind goes first: the server reads fields in order and streams the file straight to storage.
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+export const attachmentUrl = (applicationId: string, attachmentId: string) => `${API_BASE}/applications/${applicationId}/attachments/${attachmentId}`;
+
+export const deleteAttachment = (applicationId: string, attachmentId: string) =>
+  api<void>(`/applications/${applicationId}/attachments/${attachmentId}`, { method: 'DELETE' });
+
+/** Downloads with the bearer token (a plain link would not carry it) and hands the file to the browser. */
+export async function downloadAttachment(applicationId: string, attachmentId: string, fileName: string) {
+  const response = await fetch(attachmentUrl(applicationId, attachmentId), { headers: authHeaders() });
+  if (!response.ok) throw new ApiError(response.status, { title: response.statusText });
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

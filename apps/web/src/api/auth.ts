@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { User } from '@konkurs/shared';
+import { api } from './client';
+
+export type Me = Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'operatorId'>;
+export type AuthResponse = { token: string; user: User };
+
+export const meQuery = (token: string | null) =>
+  queryOptions({ queryKey: ['auth', 'me', token], queryFn: () => api<Me>('/auth/me'), enabled: !!token, staleTime: 5 * 60_000, retry: false });
+
+export const login = (body: { email: string; password: string }) => api<AuthResponse>('/auth/login', { method: 'POST', body });
+export const register = (body: { email: string; password: string; fullName: string }) =>
+  api<AuthResponse>('/auth/register', { method: 'POST', body });
+export const logout = () => api<void>('/auth/logout', { method: 'POST' });

@@ -1,0 +1,88 @@
+// One fetch wrapper for the whole SPA: base path, bearer token, JSON, and problem+json errors as ApiError.
+import type { Problem } from '@konkurs/shared';
+import { tokenStore } from '../auth/token';
+
+export const API_BASE = '/api/v1';
+
+export type FieldProblem = { path: string; message: string };
+
+/** A problem+json answer (RFC 9457), or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, problem: Partial<Problem>) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = problem.type ?? 'about:blank';
+    this.title = problem.title ?? `HTTP ${status}`;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** The message for one field (dotted path, e.g. `budget.0.quantity`), if the server named it. */
+  fieldMessage(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path)?.message;
+  }
+}
+
+export function isApiError(e: unknown, status?: number): e is ApiError {
+  return e instanceof ApiError && (status === undefined || e.status === status);
+}
+
+/** Turns an error body into an ApiError; tolerant of servers that answer plain text or JSON without the problem shape. */
+export async function problemFrom(response: Response): Promise<ApiError> {
+  let body: Partial<Problem> = {};
+  try {
+    const text = await response.text();
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = {};
+  }
+  return new ApiError(response.status, { title: response.statusText, ...body });
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = tokenStore.get();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/** 401 means the token expired or was revoked: drop it, the UI falls back to the sign-in page. */
+export function onUnauthorized(status: number) {
+  if (status === 401 && tokenStore.get()) tokenStore.set(null);
+}
+
+type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
+
+export async function api<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...authHeaders() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, { title: 'Network error', detail: (e as Error).message });
+  }
+  if (!response.ok) {
+    onUnauthorized(response.status);
+    throw await problemFrom(response);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** `{ a: 1, b: undefined }` → `?a=1` (undefined and empty values left out). */
+export function queryString(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,0 +1,4 @@
+import type { AdminDict } from '../ru/admin';
+
+const admin: AdminDict = {};
+export default admin;

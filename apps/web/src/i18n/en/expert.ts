@@ -1,0 +1,4 @@
+import type { ExpertDict } from '../ru/expert';
+
+const expert: ExpertDict = {};
+export default expert;

@@ -1,0 +1,4 @@
+import type { OfficialDict } from '../ru/official';
+
+const official: OfficialDict = {};
+export default official;

@@ -1,0 +1,4 @@
+import type { OrganiserDict } from '../ru/organiser';
+
+const organiser: OrganiserDict = {};
+export default organiser;

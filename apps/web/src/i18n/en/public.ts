@@ -1,0 +1,6 @@
+import type { PublicDict } from '../ru/public';
+
+const publicArea: PublicDict = {
+  placeholder: '',
+};
+export default publicArea;

@@ -1,0 +1,5 @@
+const applicant = {
+  placeholder: '',
+};
+export default applicant;
+export type ApplicantDict = typeof applicant;

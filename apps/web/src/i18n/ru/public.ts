@@ -1,0 +1,5 @@
+const publicArea = {
+  placeholder: '',
+};
+export default publicArea;
+export type PublicDict = typeof publicArea;
