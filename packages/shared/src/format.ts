@@ -17,11 +17,19 @@ export function formatMoneyPlain(kopecks: number, decimal: ',' | '.' = ','): str
   return `${sign}${Math.floor(abs / 100)}${decimal}${String(abs % 100).padStart(2, '0')}`;
 }
 
+// Building an Intl.DateTimeFormat costs ~40 µs, using one ~3 µs: one per zone, kept (a CSV export formats 200,000 dates).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(date: Date | string, timeZone: string) {
   const d = typeof date === 'string' ? new Date(date) : date;
-  const p = new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(d);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const p = formatter.formatToParts(d);
   const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
   return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute') };
 }
