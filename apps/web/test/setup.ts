@@ -22,4 +22,3 @@ class ResizeObserverStub {
 }
 window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
-Object.defineProperty(window, 'getComputedStyle', { value: ((orig) => (el: Element) => orig(el))(window.getComputedStyle) });

@@ -20,7 +20,7 @@ export function StatusBadge(props: { kind: 'application'; status: ApplicationSta
       ? [APPLICATION_STATUS_LABELS[lang][props.status], APPLICATION_COLORS[props.status]]
       : [COMPETITION_STATUS_LABELS[lang][props.status], COMPETITION_COLORS[props.status]];
   return (
-    <Badge color={color} variant="outline" radius="sm" tt="none" fw={600} style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={`${color}.9`} variant="outline" radius="sm" tt="none" fw={600} style={{ whiteSpace: 'nowrap' }}>
       {label ?? props.status}
     </Badge>
   );

@@ -3,6 +3,10 @@ import { Route, Routes } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState } from '../../components/states';
 import { useT } from '../../i18n';
+import { CompetitionPage } from './competition';
+import { HomePage } from './home';
+import { ResultsPage } from './results';
+import { SignInPage, SignUpPage } from './sign-in';
 
 function NotFound() {
   const t = useT('common');
@@ -17,6 +21,11 @@ function NotFound() {
 export default function PublicArea() {
   return (
     <Routes>
+      <Route index element={<HomePage />} />
+      <Route path="competitions/:id" element={<CompetitionPage />} />
+      <Route path="competitions/:id/results" element={<ResultsPage />} />
+      <Route path="signin" element={<SignInPage />} />
+      <Route path="signup" element={<SignUpPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
