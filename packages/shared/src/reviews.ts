@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNMENT_STATUSES, AWARD_MODES, REVIEW_STATUSES } from './enums.js';
-import { id, kopecks, version } from './common.js';
+import { id, instant, kopecks, version } from './common.js';
 
 export const assignment = z.object({
   id,
@@ -16,8 +16,39 @@ export const assignment = z.object({
 });
 export type Assignment = z.infer<typeof assignment>;
 
-export const manualAssignmentBody = z.object({ applicationId: id, expertId: id });
+export const manualAssignmentBody = z.object({ applicationId: id, expertId: id, dueAt: instant.optional() });
+/** Optional: when the reviews are due (default: a fixed review period from now). */
+export const autoAssignBody = z.object({ dueAt: instant.optional() });
 export const declineBody = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const declineResult = z.object({ id, status: z.literal('declined'), replaced: z.boolean() });
+export const assignmentsQuery = z.object({
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const competitionAssignmentsQuery = assignmentsQuery.extend({ expertId: id.optional(), applicationId: id.optional() });
+
+/** A member of a competition's expert pool, with the work already given to them in it. */
+export const poolExpert = z.object({
+  expertId: id,
+  fullName: z.string(),
+  email: z.string(),
+  directions: z.array(z.string()),
+  regionCode: z.string().nullable(),
+  active: z.boolean(),
+  /** Assignments in this competition that are not declined. */
+  load: z.number().int(),
+  submitted: z.number().int(),
+});
+export type PoolExpert = z.infer<typeof poolExpert>;
+export const poolQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const screeningResult = z.object({ id, number: z.string(), status: z.enum(['admitted', 'rejected']), screeningReason: z.string().nullable() });
+export const reviewSubmitResult = z.object({ total: z.number() });
+
 export const autoAssignResult = z.object({
   created: z.number().int(),
   unassigned: z.array(z.object({ applicationId: id, reason: z.string() })),

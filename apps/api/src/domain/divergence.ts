@@ -18,7 +18,7 @@ export interface ReviewState {
 export type ReviewOutcome =
   | { kind: 'waiting' }
   | { kind: 'needs-extra'; spread: number }
-  | { kind: 'reviewed'; finalScore: number; divergent: false };
+  | { kind: 'reviewed'; finalScore: number; divergent: boolean };
 
 export const spreadOf = (totals: readonly number[]) =>
   totals.length === 0 ? 0 : Math.round((Math.max(...totals) - Math.min(...totals)) * 100) / 100;
@@ -31,6 +31,6 @@ export function reviewOutcome(s: ReviewState): ReviewOutcome {
 }
 
 /** When the extra expert is needed but nobody eligible is left: reviewed all the same, flagged for the organiser. */
-export function reviewedDivergent(totals: readonly number[]) {
-  return { kind: 'reviewed' as const, finalScore: finalScore(totals)!, divergent: true as const };
+export function reviewedDivergent(totals: readonly number[]): ReviewOutcome & { kind: 'reviewed' } {
+  return { kind: 'reviewed', finalScore: finalScore(totals)!, divergent: true };
 }

@@ -57,3 +57,17 @@ export async function applicationScope(db: Tx, user: AuthUser): Promise<SQL> {
   }
   return eq(applications.id, NOBODY);
 }
+
+/**
+ * A submitted application in a competition the organiser (or admin) runs, with its competition's operator;
+ * 404 for a draft or another operator's. Locks the application row when asked.
+ */
+export async function applicationOfOrganiser(db: Tx, user: AuthUser, id: string, { lock = false } = {}) {
+  const scope = user.role === 'admin' ? undefined : eq(competitions.operatorId, user.operatorId ?? NOBODY);
+  const q = db.select({ application: applications, operatorId: competitions.operatorId }).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .where(and(eq(applications.id, id), SUBMITTED_ONCE, scope));
+  const [row] = lock ? await q.for('update', { of: applications }) : await q;
+  if (!row || (user.role !== 'admin' && user.role !== 'organiser')) throw notFound('Application');
+  return row;
+}

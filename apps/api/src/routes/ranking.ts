@@ -1,5 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams, problem, rankingRow } from '@konkurs/shared';
+import { currentUser } from '../plugins/auth.js';
+import { competitionOfOrganiser } from '../queries/scope.js';
+import { competitionRanking } from '../queries/ranking.js';
 
-// Not built yet.
-const routes: FastifyPluginAsyncZod = async () => {};
+const routes: FastifyPluginAsyncZod = async (app) => {
+  // A plain array (API.md): the whole ranking is what the organiser decides on.
+  app.get('/competitions/:id/ranking', {
+    config: { roles: ['organiser', 'admin'] },
+    schema: { tags: ['ranking'], params: idParams, response: { 200: z.array(rankingRow), 404: problem } },
+  }, async (request) => {
+    const comp = await competitionOfOrganiser(app.db, currentUser(request), request.params.id);
+    return competitionRanking(app.db, comp.id);
+  });
+};
 export default routes;

@@ -1,0 +1,204 @@
+// Assignments: the solver's input read from the database (admitted applications, the pool and its loads,
+// conflicts), the pairs written back, and the lists experts and organisers read.
+import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Assignment, AssignmentStatus } from '@konkurs/shared';
+import type { Tx } from '../db/client.js';
+import { applications, assignments, competitionExperts, competitions, conflicts, organizationMembers, users } from '../db/schema/index.js';
+import { solveAssignments, type SolverConflict, type SolverResult } from '../domain/assignment-solver.js';
+import { conflict, notFound } from '../lib/problem.js';
+import { recordAudit, recordAuditEvents } from '../domain/audit.js';
+import { transitionApplication, transitionApplications, type Actor } from '../domain/lifecycle.js';
+
+type AssignmentRow = typeof assignments.$inferSelect;
+type CompetitionRow = typeof competitions.$inferSelect;
+type ApplicationRow = typeof applications.$inferSelect;
+
+/** Experts get this long to review unless the organiser gives a date. */
+export const REVIEW_PERIOD_MS = 14 * 86_400_000;
+export const defaultDueAt = (at: Date) => new Date(at.getTime() + REVIEW_PERIOD_MS);
+
+/**
+ * The competition row locked FOR SHARE: review work (submits, declines, manual assignments) runs side by
+ * side, while automatic assignment and the award decision, which lock it FOR UPDATE, wait for it.
+ * Lock order everywhere: competition, then application.
+ */
+export async function competitionSharedLock(tx: Tx, id: string): Promise<CompetitionRow> {
+  const [row] = await tx.select().from(competitions).where(eq(competitions.id, id)).for('share');
+  if (!row) throw notFound('Competition');
+  return row;
+}
+
+export function requireReview(comp: Pick<CompetitionRow, 'status' | 'code'>, doing: string) {
+  if (comp.status !== 'review') throw conflict('wrong-status', `Competition ${comp.code} is ${comp.status}: ${doing} happens while it is in review`);
+}
+
+/** Experts who may review in the competition: in its pool, active, still experts. */
+function poolExperts(tx: Tx, competitionId: string, only?: SQL) {
+  return tx.select({ id: users.id, directions: users.expertDirections }).from(competitionExperts)
+    .innerJoin(users, eq(users.id, competitionExperts.expertId))
+    .where(and(eq(competitionExperts.competitionId, competitionId), eq(users.active, true), eq(users.role, 'expert'), only));
+}
+
+/** Conflicts of interest of the pool's experts: declared or declined ones, and membership of an organisation. */
+async function poolConflicts(tx: Tx, competitionId: string): Promise<SolverConflict[]> {
+  const pool = tx.select({ id: competitionExperts.expertId }).from(competitionExperts).where(eq(competitionExperts.competitionId, competitionId));
+  const [typed, members] = await Promise.all([
+    tx.select({ expertId: conflicts.expertId, organizationId: conflicts.organizationId }).from(conflicts).where(inArray(conflicts.expertId, pool)),
+    tx.select({ expertId: organizationMembers.userId, organizationId: organizationMembers.organizationId }).from(organizationMembers)
+      .where(inArray(organizationMembers.userId, pool)),
+  ]);
+  return [...typed, ...members];
+}
+
+/** Whether the expert may not review the organisation's applications. */
+export async function hasConflict(tx: Tx, expertId: string, organizationId: string): Promise<boolean> {
+  const [typed, member] = await Promise.all([
+    tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.expertId, expertId), eq(conflicts.organizationId, organizationId))).limit(1),
+    tx.select({ id: organizationMembers.userId }).from(organizationMembers)
+      .where(and(eq(organizationMembers.userId, expertId), eq(organizationMembers.organizationId, organizationId))).limit(1),
+  ]);
+  return typed.length > 0 || member.length > 0;
+}
+
+export interface ProblemApplication { id: string; number: string; status: 'admitted' | 'under_review'; organizationId: string; directionCode: string | null }
+
+/**
+ * States the assignment problem for the competition's admitted and under-review applications (or the given
+ * ones) and solves it. `needed` overrides what each application lacks (a replacement or the extra expert: 1).
+ */
+export async function solveForCompetition(tx: Tx, comp: Pick<CompetitionRow, 'id' | 'reviewersPerApplication'>, only?: { applicationIds: string[]; needed: number }) {
+  const appWhere = and(
+    eq(applications.competitionId, comp.id), inArray(applications.status, ['admitted', 'under_review']),
+    only ? inArray(applications.id, only.applicationIds) : undefined,
+  );
+  const [apps, existing, experts, conflictList] = await Promise.all([
+    tx.select({ id: applications.id, number: applications.number, status: applications.status, organizationId: applications.organizationId, directionCode: applications.directionCode })
+      .from(applications).where(appWhere).orderBy(asc(applications.number)),
+    tx.select({ applicationId: assignments.applicationId, expertId: assignments.expertId, status: assignments.status })
+      .from(assignments).where(eq(assignments.competitionId, comp.id)),
+    poolExperts(tx, comp.id),
+    poolConflicts(tx, comp.id),
+  ]);
+  const load = new Map<string, number>();
+  const onApp = new Map<string, { experts: string[]; active: number }>();
+  for (const a of existing) {
+    const entry = onApp.get(a.applicationId) ?? { experts: [], active: 0 };
+    entry.experts.push(a.expertId);
+    if (a.status !== 'declined') {
+      entry.active++;
+      load.set(a.expertId, (load.get(a.expertId) ?? 0) + 1);
+    }
+    onApp.set(a.applicationId, entry);
+  }
+  const result = solveAssignments({
+    applications: apps.map((a) => ({
+      id: a.id, organizationId: a.organizationId, directionCode: a.directionCode, excludedExperts: onApp.get(a.id)?.experts ?? [],
+      needed: only ? only.needed : Math.max(0, comp.reviewersPerApplication - (onApp.get(a.id)?.active ?? 0)),
+    })),
+    experts: experts.map((e) => ({ id: e.id, directions: e.directions, load: load.get(e.id) ?? 0 })),
+    conflicts: conflictList,
+  });
+  return { applications: apps as ProblemApplication[], result };
+}
+
+const INSERT_BATCH = 2000;
+
+export async function createAssignments(tx: Tx, pairs: SolverResult['pairs'], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
+  const rows = pairs.map((p) => ({
+    competitionId: values.competitionId, applicationId: p.applicationId, expertId: p.expertId, dueAt: values.dueAt, isExtra: values.isExtra ?? false, createdAt: values.at,
+  }));
+  const created: AssignmentRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) created.push(...await tx.insert(assignments).values(rows.slice(i, i + INSERT_BATCH)).returning());
+  return created;
+}
+
+/** The pool member the organiser names, or null. */
+export async function poolMember(tx: Tx, competitionId: string, expertId: string) {
+  const [row] = await poolExperts(tx, competitionId, eq(competitionExperts.expertId, expertId));
+  return row ?? null;
+}
+
+export async function findAssignment(tx: Tx, applicationId: string, expertId: string) {
+  const [row] = await tx.select().from(assignments).where(and(eq(assignments.applicationId, applicationId), eq(assignments.expertId, expertId)));
+  return row ?? null;
+}
+
+const listColumns = {
+  assignment: assignments,
+  applicationNumber: applications.number,
+  applicationTitle: applications.title,
+};
+type ListRow = { assignment: AssignmentRow; applicationNumber: string; applicationTitle: string | null };
+
+export function toAssignment(r: ListRow): Assignment {
+  const a = r.assignment;
+  return {
+    id: a.id, applicationId: a.applicationId, applicationNumber: r.applicationNumber, applicationTitle: r.applicationTitle,
+    competitionId: a.competitionId, expertId: a.expertId, status: a.status, dueAt: a.dueAt?.toISOString() ?? null,
+    isExtra: a.isExtra, declineReason: a.declineReason,
+  };
+}
+
+export async function assignmentItem(tx: Tx, id: string): Promise<Assignment> {
+  const [row] = await tx.select(listColumns).from(assignments).innerJoin(applications, eq(applications.id, assignments.applicationId)).where(eq(assignments.id, id));
+  return toAssignment(row);
+}
+
+/** A page of assignments ordered by application number (then id), after the cursor position. */
+export async function listAssignments(tx: Tx, filter: { expertId?: string; competitionId?: string; applicationId?: string; status?: AssignmentStatus; after?: [string, string] }, limit: number) {
+  const where: (SQL | undefined)[] = [
+    filter.expertId ? eq(assignments.expertId, filter.expertId) : undefined,
+    filter.competitionId ? eq(assignments.competitionId, filter.competitionId) : undefined,
+    filter.applicationId ? eq(assignments.applicationId, filter.applicationId) : undefined,
+    filter.status ? eq(assignments.status, filter.status) : undefined,
+    filter.after ? or(gt(applications.number, filter.after[0]), and(eq(applications.number, filter.after[0]), gt(assignments.id, filter.after[1]))) : undefined,
+  ];
+  return tx.select(listColumns).from(assignments).innerJoin(applications, eq(applications.id, assignments.applicationId))
+    .where(and(...where)).orderBy(asc(applications.number), asc(assignments.id)).limit(limit + 1);
+}
+
+/** Assignments of the expert in the competition that still count (not declined). */
+export async function activeAssignmentCount(tx: Tx, competitionId: string, expertId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(assignments)
+    .where(and(eq(assignments.competitionId, competitionId), eq(assignments.expertId, expertId), ne(assignments.status, 'declined')));
+  return row.n;
+}
+
+/**
+ * Automatic assignment over the whole competition. The caller holds the competition row FOR UPDATE, so no
+ * review work or second run interleaves. Admitted applications that got an expert go under review, with
+ * one audit event each naming their experts (written in bulk).
+ */
+export async function autoAssign(tx: Tx, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
+  const { applications: apps, result } = await solveForCompetition(tx, comp);
+  const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, at });
+  const expertsOf = new Map<string, string[]>();
+  for (const p of result.pairs) expertsOf.set(p.applicationId, [...(expertsOf.get(p.applicationId) ?? []), p.expertId]);
+  const touched = apps.filter((a) => expertsOf.has(a.id));
+  await transitionApplications(tx, touched.filter((a) => a.status === 'admitted'), 'under_review', actor, at, {
+    operatorId: comp.operatorId, detail: (id) => ({ experts: expertsOf.get(id) }),
+  });
+  await recordAuditEvents(tx, touched.filter((a) => a.status === 'under_review').map((a) => ({
+    actorId: actor.id, action: 'application.assigned', entityType: 'application', entityId: a.id, operatorId: comp.operatorId,
+    after: { experts: expertsOf.get(a.id) }, at,
+  })));
+  return { created: created.length, unassigned: result.unassigned.map((u) => ({ applicationId: u.applicationId, reason: u.reason })) };
+}
+
+/**
+ * The organiser assigns one expert by hand: 409 when the expert is not in the pool, already on the
+ * application, or in conflict of interest with the organisation.
+ */
+export async function assignManually(tx: Tx, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
+  if (app.status !== 'admitted' && app.status !== 'under_review')
+    throw conflict('wrong-status', `Application ${app.number} is ${app.status}: experts are assigned to admitted applications under review`);
+  const fieldConflict = (code: string, message: string) => conflict(code, message, [{ path: 'expertId', message }]);
+  if (!(await poolMember(tx, comp.id, expertId))) throw fieldConflict('not-in-pool', 'The expert is not in this competition\'s pool');
+  if (await findAssignment(tx, app.id, expertId)) throw fieldConflict('duplicate-assignment', 'The expert is already assigned to this application');
+  if (await hasConflict(tx, expertId, app.organizationId)) throw fieldConflict('conflict-of-interest', 'The expert has a conflict of interest with the applicant organisation');
+  const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId, directionMatch: false }], { competitionId: comp.id, dueAt, at });
+  if (app.status === 'admitted') await transitionApplication(tx, app, 'under_review', actor, at, { operatorId: comp.operatorId, detail: { experts: [expertId] } });
+  await recordAudit(tx, { actorId: actor.id, action: 'assignment.created', entityType: 'assignment', entityId: created.id, operatorId: comp.operatorId,
+    after: { applicationId: app.id, expertId }, at });
+  return created;
+}
