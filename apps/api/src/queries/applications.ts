@@ -1,0 +1,201 @@
+// Applications: drafts, autosaves, submission and withdrawal. Reading goes through applicationScope (scope.ts),
+// plus an expert's own assignments; writes are for members of the applicant organisation, a condition folded
+// into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { Application, ApplicationStatus, ApplicationSummary, Attachment, DraftFields } from '@konkurs/shared';
+import type { Tx } from '../db/client.js';
+import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { conflict, HttpProblem, notFound, staleVersion, unprocessable } from '../lib/problem.js';
+import { applicationNumber, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
+import { acceptsApplications, submissionProblems } from '../domain/submission-rules.js';
+import { transitionApplication } from '../domain/lifecycle.js';
+import { recordAudit } from '../domain/audit.js';
+import { applicationScope } from './scope.js';
+import { visibleCompetition } from './competitions.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/** The user is a member of the application's organisation (a condition on the applications row). */
+export const isMemberOfApplicant = (userId: string): SQL =>
+  sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${applications.organizationId} and ${organizationMembers.userId} = ${userId})`;
+
+/** What the user may read: the scope of scope.ts, and for an expert the applications assigned to them (not declined). */
+export async function readableApplications(db: Tx, user: AuthUser): Promise<SQL> {
+  if (user.role === 'expert')
+    return sql`exists (select 1 from ${assignments} where ${assignments.applicationId} = ${applications.id} and ${assignments.expertId} = ${user.id} and ${assignments.status} <> 'declined')`;
+  return applicationScope(db, user);
+}
+
+/** Scores and awards are the committee's until the results are published; an expert never sees the others' verdict. */
+function showsResults(role: AuthUser['role'], competitionStatus: string): boolean {
+  if (role === 'expert') return false;
+  if (role === 'applicant') return competitionStatus === 'published' || competitionStatus === 'archived';
+  return true;
+}
+
+const attachmentColumns = {
+  id: attachments.id, kind: attachments.kind, fileName: attachments.fileName, mimeType: attachments.mimeType,
+  sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, createdAt: attachments.createdAt,
+};
+type AttachmentRow = { [K in keyof typeof attachmentColumns]: (typeof attachments.$inferSelect)[K] };
+export const toAttachment = (a: AttachmentRow): Attachment => ({ ...a, createdAt: a.createdAt.toISOString() });
+
+/** The joined columns every application view carries. */
+const context = {
+  competitionCode: competitions.code, competitionTitle: competitions.title, competitionStatus: competitions.status,
+  organizationName: organizations.shortName,
+};
+type Context = { competitionCode: string; competitionTitle: string; competitionStatus: string; organizationName: string };
+
+export function toApplication(a: ApplicationRow, c: Context, files: AttachmentRow[], role: AuthUser['role']): Application {
+  const results = showsResults(role, c.competitionStatus);
+  return {
+    ...a.content,
+    id: a.id, number: a.number, competitionId: a.competitionId, competitionCode: c.competitionCode, competitionTitle: c.competitionTitle,
+    organizationId: a.organizationId, organizationName: c.organizationName, regionCode: a.regionCode, status: a.status, version: a.version,
+    totalCostKopecks: a.totalCostKopecks, cofinancingKopecks: a.cofinancingKopecks, requestedKopecks: a.requestedKopecks,
+    awardedKopecks: results ? a.awardedKopecks : null, finalScore: results ? a.finalScore : null, screeningReason: a.screeningReason,
+    attachments: files.map(toAttachment),
+    submittedAt: a.submittedAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+async function attachmentsOf(db: Tx, applicationId: string) {
+  return db.select(attachmentColumns).from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(attachments.createdAt, attachments.id);
+}
+
+/** The application with its attachments if the user may read it; 404 otherwise. */
+export async function readApplication(db: Tx, user: AuthUser, id: string): Promise<Application> {
+  const [row] = await db.select({ a: applications, ...context }).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(eq(applications.id, id), await readableApplications(db, user)));
+  if (!row) throw notFound('Application');
+  return toApplication(row.a, row, await attachmentsOf(db, id), user.role);
+}
+
+export async function listApplications(db: Tx, user: AuthUser,
+  filter: { competitionId?: string; organizationId?: string; status?: ApplicationStatus; afterId?: string }, limit: number) {
+  const where: SQL[] = [await applicationScope(db, user)];
+  if (filter.competitionId) where.push(eq(applications.competitionId, filter.competitionId));
+  if (filter.organizationId) where.push(eq(applications.organizationId, filter.organizationId));
+  if (filter.status) where.push(eq(applications.status, filter.status));
+  // Keyset on (created_at, id), compared in SQL against the cursor's row so that microseconds are not lost in JSON.
+  if (filter.afterId) where.push(sql`(${applications.createdAt}, ${applications.id}) < (select a.created_at, a.id from applications a where a.id = ${filter.afterId})`);
+  return db.select({
+    id: applications.id, number: applications.number, competitionId: applications.competitionId, organizationId: applications.organizationId,
+    regionCode: applications.regionCode, status: applications.status, version: applications.version, title: applications.title,
+    directionCode: applications.directionCode, requestedKopecks: applications.requestedKopecks, awardedKopecks: applications.awardedKopecks,
+    finalScore: applications.finalScore, submittedAt: applications.submittedAt, updatedAt: applications.updatedAt, ...context,
+  }).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(...where)).orderBy(desc(applications.createdAt), desc(applications.id)).limit(limit + 1);
+}
+
+export function toSummary(r: Awaited<ReturnType<typeof listApplications>>[number], role: AuthUser['role']): ApplicationSummary {
+  const results = showsResults(role, r.competitionStatus);
+  return {
+    id: r.id, number: r.number, competitionId: r.competitionId, competitionCode: r.competitionCode, competitionTitle: r.competitionTitle,
+    organizationId: r.organizationId, organizationName: r.organizationName, regionCode: r.regionCode, status: r.status, version: r.version,
+    title: r.title, directionCode: r.directionCode as ApplicationSummary['directionCode'], requestedKopecks: r.requestedKopecks,
+    awardedKopecks: results ? r.awardedKopecks : null, finalScore: results ? r.finalScore : null,
+    submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const submissionClosed = (code: string) =>
+  conflict('submission-closed', `Competition ${code} is not accepting applications now`);
+
+/**
+ * Starts a draft: the competition must be accepting applications, the user a member of the organisation, and the
+ * organisation registered in one of the competition's regions when it lists any. The number comes from the
+ * competition's counter, incremented in this transaction.
+ */
+export async function createApplication(tx: Tx, user: AuthUser, competitionId: string, organizationId: string, fields: DraftFields, now: Date) {
+  const comp = await visibleCompetition(tx, user, competitionId);
+  if (!acceptsApplications(comp, now)) throw submissionClosed(comp.code);
+  const [org] = await tx.select({ id: organizations.id, regionCode: organizations.regionCode, shortName: organizations.shortName }).from(organizations)
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, user.id)))
+    .where(eq(organizations.id, organizationId));
+  if (!org) throw new HttpProblem(404, 'not-found', 'Organization not found among yours', [{ path: 'organizationId', message: 'not an organisation you are a member of' }]);
+  if (comp.regionCodes.length && !comp.regionCodes.includes(org.regionCode))
+    throw conflict('region-not-eligible', `Competition ${comp.code} accepts organisations of regions ${comp.regionCodes.join(', ')} only`,
+      [{ path: 'organizationId', message: `the organisation is registered in region ${org.regionCode}, which this competition does not cover` }]);
+  const [{ seq }] = await tx.update(competitions).set({ applicationSeq: sql`${competitions.applicationSeq} + 1` })
+    .where(eq(competitions.id, comp.id)).returning({ seq: competitions.applicationSeq });
+  const [row] = await tx.insert(applications).values({
+    competitionId: comp.id, organizationId: org.id, number: applicationNumber(comp.code, seq), content: fields, ...derivedColumns(fields),
+    regionCode: org.regionCode, createdBy: user.id, createdAt: now, updatedAt: now,
+  }).returning();
+  await recordAudit(tx, { actorId: user.id, action: 'application.created', entityType: 'application', entityId: row.id, operatorId: comp.operatorId,
+    after: { number: row.number, organizationId: org.id, competitionId: comp.id }, at: now });
+  return toApplication(row, { competitionCode: comp.code, competitionTitle: comp.title, competitionStatus: comp.status, organizationName: org.shortName }, [], user.role);
+}
+
+/**
+ * The autosave: one versioned UPDATE that merges the sent fields into the stored content (fields not sent are
+ * kept), only for a member, only a draft, only from the version the client had, and returns the whole view.
+ * When it changes nothing, a second look tells why: 404, 409 (not a draft) or 412 (stale).
+ */
+export async function saveDraft(db: Tx, user: AuthUser, id: string, version: number, fields: DraftFields, now: Date): Promise<Application> {
+  const [row] = await db.update(applications).set({
+    content: sql`${applications.content} || ${JSON.stringify(fields)}::jsonb`,
+    ...derivedColumnsOfPatch(fields),
+    version: sql`${applications.version} + 1`,
+    updatedAt: now,
+  }).from(competitions).innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft'), isMemberOfApplicant(user.id),
+      eq(competitions.id, applications.competitionId)))
+    .returning({
+      a: getTableColumns(applications), ...context,
+      files: sql<AttachmentJson[]>`coalesce((select json_agg(json_build_object('id', f.id, 'kind', f.kind, 'fileName', f.file_name, 'mimeType', f.mime_type,
+        'sizeBytes', f.size_bytes, 'sha256', f.sha256, 'createdAt', f.created_at) order by f.created_at, f.id) from attachments f where f.application_id = ${applications.id}), '[]'::json)`,
+    });
+  if (row) return toApplication(row.a, row, row.files.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })), user.role);
+  const [current] = await db.select({ status: applications.status, version: applications.version }).from(applications)
+    .where(and(eq(applications.id, id), isMemberOfApplicant(user.id)));
+  if (!current) throw notFound('Application');
+  if (current.status !== 'draft') throw conflict('wrong-status', `The application is ${current.status}; only a draft can be edited`);
+  throw staleVersion(current.version);
+}
+type AttachmentJson = Omit<AttachmentRow, 'createdAt'> & { createdAt: string };
+
+/** The application locked for a status change by a member, with what its competition's rules need. */
+async function lockForMember(tx: Tx, user: AuthUser, id: string) {
+  const [row] = await tx.select({ a: applications, c: competitions }).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .where(and(eq(applications.id, id), isMemberOfApplicant(user.id)))
+    .for('update', { of: applications });
+  if (!row) throw notFound('Application');
+  return row;
+}
+
+/**
+ * Submits a draft. The application row is locked (parallel submits of it queue, and the second finds it submitted),
+ * then the organisation's row, which serialises its submits so that its limit holds; the count is read in a later
+ * statement, whose snapshot sees what the previous holder of the lock committed.
+ */
+export async function submitApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
+  const { a, c } = await lockForMember(tx, user, id);
+  if (a.status !== 'draft') throw conflict('wrong-status', `Application ${a.number} is ${a.status}; it cannot be submitted again`);
+  if (!acceptsApplications(c, now)) throw submissionClosed(c.code);
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, a.organizationId)).for('no key update');
+  const [known] = await tx.select({
+    submitted: sql<number>`(select count(*)::int from ${applications} where ${applications.organizationId} = ${a.organizationId}
+      and ${applications.competitionId} = ${a.competitionId} and ${applications.status} not in ('draft', 'withdrawn'))`,
+    kinds: sql<string[]>`(select coalesce(array_agg(distinct ${attachments.kind}), '{}') from ${attachments} where ${attachments.applicationId} = ${a.id})`,
+  }).from(organizations).where(eq(organizations.id, a.organizationId));
+  const problems = submissionProblems(a.content, c, { attachmentKinds: known.kinds, submittedByOrganization: known.submitted });
+  if (problems.length) throw unprocessable(`The application cannot be submitted yet: ${problems.length} problem(s)`, problems);
+  const row = await transitionApplication(tx, a, 'submitted', { id: user.id, role: user.role }, now,
+    { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number, requestedKopecks: a.requestedKopecks } });
+  return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
+}
+
+/** Withdraws the application (from draft, submitted or admitted: the workflow says which). */
+export async function withdrawApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
+  const { a, c } = await lockForMember(tx, user, id);
+  await transitionApplication(tx, a, 'withdrawn', { id: user.id, role: user.role }, now, { set: { version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number } });
+}

@@ -1,0 +1,298 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { applications, assignments, attachments } from '../../src/db/schema/index.js';
+import { createTestApp, type TestApp } from '../helper.js';
+import {
+  call, completeDraft, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type CompetitionRow, type TestUser,
+} from '../fixtures.js';
+
+let t: TestApp;
+let op: { id: string };
+let owner: TestUser;
+let stranger: TestUser;
+let organiser: TestUser;
+let org: { id: string; regionCode: string };
+let admin: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  op = await makeOperator(t);
+  owner = await makeUser(t, 'applicant');
+  stranger = await makeUser(t, 'applicant');
+  organiser = await makeUser(t, 'organiser', { operatorId: op.id });
+  admin = await makeUser(t, 'admin');
+  org = await makeOrganization(t, owner.id, '40');
+  await makeOrganization(t, stranger.id, '40');
+});
+afterAll(async () => { await t?.close(); });
+
+const paths = (r: { json: { errors?: { path: string }[] } }) => [...new Set((r.json.errors ?? []).map((e) => e.path))].sort();
+const draftOf = (comp: CompetitionRow, token = owner.token, body: Record<string, unknown> = {}) =>
+  call(t, token, 'POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: org.id, ...body });
+
+describe('POST /competitions/:id/applications', () => {
+  it('starts a draft with the next number, saving what is sent; the region is the organisation’s', async () => {
+    const comp = await makeCompetition(t, op.id, { code: 'KLG-2027' });
+    const first = await draftOf(comp, owner.token, { title: 'Школа волонтёров', budget: [{ quantity: 2, unitCostKopecks: 1_000_000, cofinancingKopecks: 500_000 }] });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({
+      number: 'KLG-2027-000001', status: 'draft', version: 1, title: 'Школа волонтёров', competitionCode: 'KLG-2027', organizationId: org.id, regionCode: '40',
+      totalCostKopecks: 2_000_000, cofinancingKopecks: 500_000, requestedKopecks: 1_500_000, attachments: [], submittedAt: null,
+    });
+    expect((await draftOf(comp)).json.number).toBe('KLG-2027-000002');
+    const audit = await call(t, admin.token, 'GET', `/api/v1/audit?entityType=application&entityId=${first.json.id}`);
+    expect(audit.json.items[0]).toMatchObject({ action: 'application.created', operatorId: op.id });
+  });
+
+  it('refuses an organisation the user is not a member of (404 naming organizationId)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const r = await draftOf(comp, stranger.token);
+    expect(r.status).toBe(404);
+    expect(paths(r)).toEqual(['organizationId']);
+  });
+
+  it('refuses an organisation outside the competition’s regions (409 naming organizationId)', async () => {
+    const comp = await makeCompetition(t, op.id, { regionCodes: ['62', '77'] });
+    const r = await draftOf(comp);
+    expect(r.status).toBe(409);
+    expect(paths(r)).toEqual(['organizationId']);
+    expect((await draftOf(await makeCompetition(t, op.id, { regionCodes: ['40'] }))).status).toBe(201);
+  });
+
+  it('is refused outside the window (409) and for a competition the applicant cannot see (404)', async () => {
+    const now = t.clock.now().getTime();
+    const closed = await makeCompetition(t, op.id, { opensAt: new Date(now - 10_000), closesAt: new Date(now - 1) });
+    expect((await draftOf(closed)).json.type).toBe('urn:konkurs:problem:submission-closed');
+    const early = await makeCompetition(t, op.id, { opensAt: new Date(now + 1000), closesAt: new Date(now + 86_400_000) });
+    expect((await draftOf(early)).status).toBe(409);
+    const review = await makeCompetition(t, op.id, { status: 'review' });
+    expect((await draftOf(review)).status).toBe(404);
+    const draft = await makeCompetition(t, op.id, { status: 'draft' });
+    expect((await draftOf(draft)).status).toBe(404);
+    expect((await call(t, owner.token, 'POST', '/api/v1/competitions/00000000-0000-4000-8000-000000000000/applications', { organizationId: org.id })).status).toBe(404);
+  });
+
+  it('names every bad field (400): types, unknown fields, lengths, malformed JSON', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const r = await draftOf(comp, owner.token, { tasks: 'one', startDate: '2027-02-30', budget: [{ quantity: -1, category: 'cars' }], directionCode: 'nope', extra: 1 });
+    expect(r.status).toBe(400);
+    expect(paths(r)).toEqual(expect.arrayContaining(['budget.0.category', 'budget.0.quantity', 'directionCode', 'startDate', 'tasks']));
+    expect(paths(await draftOf(comp, owner.token, { title: 'я'.repeat(301) }))).toEqual(['title']);
+    expect(paths(await call(t, owner.token, 'POST', `/api/v1/competitions/${comp.id}/applications`, { title: 'x' }))).toEqual(['organizationId']);
+    expect(paths(await draftOf(comp, owner.token, { organizationId: 'abc' }))).toEqual(['organizationId']);
+    const malformed = await t.app.inject({ method: 'POST', url: `/api/v1/competitions/${comp.id}/applications`, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{"organizationId":' });
+    expect(malformed.statusCode).toBe(400);
+  });
+
+  it('is for applicants (401 without a token, 403 for staff)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    expect((await draftOf(comp, null as never)).status).toBe(401);
+    expect((await draftOf(comp, organiser.token)).status).toBe(403);
+  });
+});
+
+describe('GET /applications and /applications/:id', () => {
+  it('lists the applicant’s own, staff their operator’s submitted ones, experts none; pages with a cursor', async () => {
+    const otherOp = await makeOperator(t);
+    const comp = await makeCompetition(t, op.id);
+    const draft = await makeApplication(t, comp, org.id, owner.id);
+    const submitted = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
+    const ids = async (token: string, q = '') => (await call(t, token, 'GET', `/api/v1/applications?competitionId=${comp.id}${q}`)).json.items.map((a: { id: string }) => a.id);
+    expect(await ids(owner.token)).toEqual([submitted.id, draft.id]);
+    expect(await ids(owner.token, '&status=draft')).toEqual([draft.id]);
+    expect(await ids(stranger.token)).toEqual([]);
+    expect(await ids(organiser.token)).toEqual([submitted.id]);
+    expect(await ids((await makeUser(t, 'organiser', { operatorId: otherOp.id })).token)).toEqual([]);
+    expect(await ids((await makeUser(t, 'official', { operatorId: op.id })).token)).toEqual([submitted.id]);
+    expect(await ids((await makeUser(t, 'expert')).token)).toEqual([]);
+    expect(await ids(admin.token)).toEqual([submitted.id]);
+
+    const page1 = await call(t, owner.token, 'GET', `/api/v1/applications?competitionId=${comp.id}&limit=1`);
+    expect(page1.json.items).toHaveLength(1);
+    expect(page1.json.items[0]).toMatchObject({ id: submitted.id, number: submitted.number, competitionCode: comp.code, organizationName: expect.any(String) });
+    const page2 = await call(t, owner.token, 'GET', `/api/v1/applications?competitionId=${comp.id}&limit=1&cursor=${page1.json.nextCursor}`);
+    expect(page2.json).toMatchObject({ items: [{ id: draft.id }], nextCursor: null });
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications?cursor=forged.x')).status).toBe(400);
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications?status=nope')).status).toBe(400);
+    expect((await call(t, null, 'GET', '/api/v1/applications')).status).toBe(401);
+  });
+
+  it('shows one application to members, staff once submitted, an expert assigned to it; 404 to others', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const url = `/api/v1/applications/${app.id}`;
+    const mine = await call(t, owner.token, 'GET', url);
+    expect(mine.json).toMatchObject({ id: app.id, status: 'draft', title: 'Школа волонтёров', budget: expect.any(Array), attachments: [] });
+    expect((await call(t, stranger.token, 'GET', url)).status).toBe(404);
+    expect((await call(t, organiser.token, 'GET', url)).status).toBe(404);
+    await t.db.update(applications).set({ status: 'admitted', submittedAt: t.clock.now(), finalScore: 77.5 }).where(eq(applications.id, app.id));
+    expect((await call(t, organiser.token, 'GET', url)).json).toMatchObject({ status: 'admitted', finalScore: 77.5 });
+    // The score is not the applicant's until the results are published.
+    expect((await call(t, owner.token, 'GET', url)).json.finalScore).toBeNull();
+
+    const expert = await makeUser(t, 'expert');
+    const declined = await makeUser(t, 'expert');
+    expect((await call(t, expert.token, 'GET', url)).status).toBe(404);
+    await t.db.insert(assignments).values([{ competitionId: comp.id, applicationId: app.id, expertId: expert.id },
+      { competitionId: comp.id, applicationId: app.id, expertId: declined.id, status: 'declined' }]);
+    const seen = await call(t, expert.token, 'GET', url);
+    expect(seen.json).toMatchObject({ id: app.id, title: 'Школа волонтёров', finalScore: null });
+    expect((await call(t, declined.token, 'GET', url)).status).toBe(404);
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications/nope')).status).toBe(400);
+  });
+});
+
+describe('PATCH /applications/:id (autosave)', () => {
+  it('merges the sent fields into the stored ones, bumps the version, updates the derived totals', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const created = (await draftOf(comp, owner.token, { title: 'Черновик', goal: 'Цель', tasks: ['Задача'] })).json;
+    const url = `/api/v1/applications/${created.id}`;
+    const r = await call(t, owner.token, 'PATCH', url, { version: 1, title: 'Новое', summary: 'Описание', goal: null,
+      budget: [{ category: 'rent', item: 'Зал', quantity: 3, unitCostKopecks: 1_000_000, cofinancingKopecks: 1_000_000 }] });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ version: 2, title: 'Новое', summary: 'Описание', goal: null, tasks: ['Задача'], totalCostKopecks: 3_000_000,
+      cofinancingKopecks: 1_000_000, requestedKopecks: 2_000_000, number: created.number, competitionCode: comp.code, attachments: [] });
+    const [row] = await t.db.select().from(applications).where(eq(applications.id, created.id));
+    expect(row).toMatchObject({ title: 'Новое', requestedKopecks: 2_000_000, version: 2 });
+    // A save without the budget keeps the totals.
+    expect((await call(t, owner.token, 'PATCH', url, { version: 2, relevance: 'Важно' })).json).toMatchObject({ version: 3, requestedKopecks: 2_000_000, title: 'Новое' });
+  });
+
+  it('refuses a stale version (412) and overwrites nothing', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const created = (await draftOf(comp, owner.token, { title: 'Первое' })).json;
+    const url = `/api/v1/applications/${created.id}`;
+    expect((await call(t, owner.token, 'PATCH', url, { version: 1, title: 'Второе' })).status).toBe(200);
+    const stale = await call(t, owner.token, 'PATCH', url, { version: 1, title: 'Устаревшее', summary: 'x' });
+    expect(stale.status).toBe(412);
+    expect(stale.json.type).toBe('urn:konkurs:problem:stale-version');
+    expect((await call(t, owner.token, 'GET', url)).json).toMatchObject({ title: 'Второе', version: 2 });
+    expect((await call(t, owner.token, 'GET', url)).json.summary).toBeUndefined();
+  });
+
+  it('is for a member’s draft only: 409 once submitted, 404 for others, 403 for staff', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
+    const url = `/api/v1/applications/${app.id}`;
+    expect((await call(t, owner.token, 'PATCH', url, { version: 1, title: 'x' })).status).toBe(409);
+    expect((await call(t, stranger.token, 'PATCH', url, { version: 1, title: 'x' })).status).toBe(404);
+    expect((await call(t, organiser.token, 'PATCH', url, { version: 1, title: 'x' })).status).toBe(403);
+    expect((await call(t, null, 'PATCH', url, { version: 1, title: 'x' })).status).toBe(401);
+    const draft = await makeApplication(t, comp, org.id, owner.id);
+    expect((await call(t, stranger.token, 'PATCH', `/api/v1/applications/${draft.id}`, { version: 1, title: 'x' })).status).toBe(404);
+  });
+
+  it('names every bad field (400)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const url = `/api/v1/applications/${app.id}`;
+    expect(paths(await call(t, owner.token, 'PATCH', url, { title: 'x' }))).toEqual(['version']);
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 0 }))).toEqual(['version']);
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, team: [{ fullName: 5 }], geographyRegionCodes: ['99'] }))).toEqual(['geographyRegionCodes.0', 'team.0.fullName']);
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, organizationId: org.id }))).toEqual(['body']);
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, relevance: 'я'.repeat(20_001) }))).toEqual(['relevance']);
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, budget: [{ unitCostKopecks: 1.5 }] }))).toEqual(['budget.0.unitCostKopecks']);
+    const malformed = await t.app.inject({ method: 'PATCH', url, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{' });
+    expect(malformed.statusCode).toBe(400);
+    expect((await call(t, owner.token, 'GET', url)).json.version).toBe(1);
+  });
+});
+
+describe('POST /applications/:id/submit', () => {
+  it('lists every problem of an incomplete draft at once (422)', async () => {
+    const comp = await makeCompetition(t, op.id, { requiredAttachmentKinds: ['charter'] });
+    const created = (await draftOf(comp, owner.token, { title: 'Только название' })).json;
+    const r = await call(t, owner.token, 'POST', `/api/v1/applications/${created.id}/submit`);
+    expect(r.status).toBe(422);
+    expect(r.json.type).toBe('urn:konkurs:problem:rule-check-failed');
+    expect(paths(r)).toEqual(['attachments.charter', 'budget', 'calendarPlan', 'directionCode', 'endDate', 'geographyRegionCodes', 'goal', 'relevance',
+      'startDate', 'summary', 'targetGroups', 'tasks', 'team']);
+    expect((await call(t, owner.token, 'GET', `/api/v1/applications/${created.id}`)).json.status).toBe('draft');
+  });
+
+  it('submits a complete draft (audited); a second submit is a 409', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const r = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/submit`);
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ id: app.id, status: 'submitted', submittedAt: t.clock.now().toISOString(), version: 2 });
+    const again = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/submit`);
+    expect(again.status).toBe(409);
+    expect((await call(t, organiser.token, 'GET', `/api/v1/applications/${app.id}`)).json.status).toBe('submitted');
+    const audit = await call(t, admin.token, 'GET', `/api/v1/audit?entityType=application&entityId=${app.id}`);
+    expect(audit.json.items[0]).toMatchObject({ action: 'application.submitted', before: { status: 'draft' }, operatorId: op.id });
+  });
+
+  it('refuses outside the window with a 409 of its own, whatever the content', async () => {
+    const now = t.clock.now().getTime();
+    const comp = await makeCompetition(t, op.id, { closesAt: new Date(now + 60_000) });
+    const empty = (await draftOf(comp)).json;
+    const complete = await makeApplication(t, comp, org.id, owner.id);
+    t.clock.set(now + 60_000);
+    try {
+      for (const id of [empty.id, complete.id]) {
+        const r = await call(t, owner.token, 'POST', `/api/v1/applications/${id}/submit`);
+        expect(r.status).toBe(409);
+        expect(r.json.type).toBe('urn:konkurs:problem:submission-closed');
+      }
+    } finally { t.clock.set(now); }
+    const review = await makeCompetition(t, op.id, { status: 'review' });
+    const inReview = await makeApplication(t, review, org.id, owner.id);
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${inReview.id}/submit`)).status).toBe(409);
+  });
+
+  it('holds the organisation’s limit (withdrawn ones do not count) and requires the competition’s documents', async () => {
+    const comp = await makeCompetition(t, op.id, { maxApplicationsPerOrganization: 1 });
+    await makeApplication(t, comp, org.id, owner.id, { status: 'withdrawn' });
+    const first = await makeApplication(t, comp, org.id, owner.id);
+    const second = await makeApplication(t, comp, org.id, owner.id);
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${first.id}/submit`)).status).toBe(200);
+    const over = await call(t, owner.token, 'POST', `/api/v1/applications/${second.id}/submit`);
+    expect(over.status).toBe(422);
+    expect(paths(over)).toEqual(['organizationId']);
+
+    const docs = await makeCompetition(t, op.id, { requiredAttachmentKinds: ['charter', 'registration'] });
+    const app = await makeApplication(t, docs, org.id, owner.id);
+    await t.db.insert(attachments).values({ applicationId: app.id, kind: 'charter', fileName: 'устав.pdf', mimeType: 'application/pdf', sizeBytes: 10,
+      sha256: 'a'.repeat(64), storageKey: 'ab/00000000-0000-4000-8000-000000000000', createdBy: owner.id });
+    const missing = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/submit`);
+    expect(paths(missing)).toEqual(['attachments.registration']);
+  });
+
+  it('checks the rules against the competition: direction, dates, amounts', async () => {
+    const comp = await makeCompetition(t, op.id, { directionCodes: ['youth'], maxGrantKopecks: 5_000_000 });
+    const app = await makeApplication(t, comp, org.id, owner.id, { content: { ...completeDraft({ ...comp, directionCodes: ['culture'] }), startDate: '2020-01-01' } });
+    const r = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/submit`);
+    expect(r.status).toBe(422);
+    expect(paths(r)).toEqual(expect.arrayContaining(['calendarPlan.0.startDate', 'directionCode', 'endDate', 'requestedKopecks', 'startDate']));
+  });
+
+  it('is for members (404 for others, 403 for staff)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    expect((await call(t, stranger.token, 'POST', `/api/v1/applications/${app.id}/submit`)).status).toBe(404);
+    expect((await call(t, organiser.token, 'POST', `/api/v1/applications/${app.id}/submit`)).status).toBe(403);
+    expect((await call(t, null, 'POST', `/api/v1/applications/${app.id}/submit`)).status).toBe(401);
+    expect((await call(t, owner.token, 'POST', '/api/v1/applications/00000000-0000-4000-8000-000000000000/submit')).status).toBe(404);
+  });
+});
+
+describe('POST /applications/:id/withdraw', () => {
+  it('withdraws a draft, a submitted or an admitted application; nothing else', async () => {
+    const comp = await makeCompetition(t, op.id);
+    for (const status of ['draft', 'submitted', 'admitted'] as const) {
+      const app = await makeApplication(t, comp, org.id, owner.id, { status });
+      const r = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/withdraw`);
+      expect(r.status, status).toBe(200);
+      expect(r.json).toMatchObject({ id: app.id, status: 'withdrawn', version: 2 });
+      expect((await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/withdraw`)).status).toBe(409);
+    }
+    for (const status of ['rejected', 'under_review', 'winner'] as const) {
+      const app = await makeApplication(t, comp, org.id, owner.id, { status });
+      expect((await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/withdraw`)).status, status).toBe(409);
+    }
+    const other = await makeApplication(t, comp, org.id, owner.id);
+    expect((await call(t, stranger.token, 'POST', `/api/v1/applications/${other.id}/withdraw`)).status).toBe(404);
+    expect((await call(t, organiser.token, 'POST', `/api/v1/applications/${other.id}/withdraw`)).status).toBe(403);
+  });
+});
