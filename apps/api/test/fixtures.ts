@@ -113,3 +113,17 @@ export async function call(t: TestApp, token: string | null, method: 'GET' | 'PO
   try { json = res.body ? JSON.parse(res.body) : undefined; } catch { json = res.body; }
   return { status: res.statusCode, json, headers: res.headers, body: res.body };
 }
+
+/**
+ * An application that has been through review: the given final score (status `reviewed` unless told),
+ * requesting the amount, submitted at the given instant. For ranking and award tests.
+ */
+export async function makeScoredApplication(t: TestApp, comp: CompetitionRow, organizationId: string, createdBy: string,
+  options: { finalScore: number | null; requestedKopecks?: number; submittedAt?: Date; status?: ApplicationStatus; divergent?: boolean }) {
+  const row = await makeApplication(t, comp, organizationId, createdBy, {
+    status: options.status ?? 'reviewed', content: completeDraft(comp, options.requestedKopecks), submittedAt: options.submittedAt,
+  });
+  const [scored] = await t.db.update(applications).set({ finalScore: options.finalScore, divergent: options.divergent ?? false })
+    .where(eq(applications.id, row.id)).returning();
+  return scored;
+}

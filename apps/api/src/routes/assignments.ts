@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/competitions/:id/assignments/auto', {
     config: organisers,
-    schema: { tags, params: idParams, body: autoAssignBody.optional(), response: { 200: autoAssignResult, 400: problem, 404: problem, 409: problem } },
+    schema: { tags, params: idParams, body: autoAssignBody.nullish(), response: { 200: autoAssignResult, 400: problem, 404: problem, 409: problem } },
   }, async (request) => {
     const user = currentUser(request);
     const at = app.clock.now();
