@@ -8,6 +8,7 @@ export * from './organizations.js';
 export * from './competitions.js';
 export * from './applications.js';
 export * from './reviews.js';
+export * from './scoring.js';
 export * from './stats.js';
 export * from './labels.js';
 export * from './format.js';

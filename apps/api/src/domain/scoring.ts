@@ -5,28 +5,14 @@ import type { FieldError } from '../lib/problem.js';
 export interface CriterionDef { code: string; weight: number; maxScore: number; commentRequired: boolean }
 export interface ScoreEntry { criterionCode: string; score: number | null; comment: string }
 
-/** Weights are numeric (e.g. 1.5): scaled to integers so that the sums are exact. */
-const WEIGHT_SCALE = 10_000;
-const scaledWeight = (w: number) => Math.round(w * WEIGHT_SCALE);
-
 /** Rounds a non-negative value given as an exact fraction num/den to hundredths, half up. */
 function hundredthsOf(num: number, den: number): number {
   // One division of exact integers is correctly rounded, so an exact .5 stays .5 and rounds up.
   return Math.round((num * 100) / den) / 100;
 }
 
-/** Expert total = 100 × Σ(score·weight) / Σ(max·weight), rounded to 2 decimals. Missing scores count as 0. */
-export function expertTotal(scores: readonly Pick<ScoreEntry, 'criterionCode' | 'score'>[], criteria: readonly CriterionDef[]): number {
-  const byCode = new Map(scores.map((s) => [s.criterionCode, s.score ?? 0]));
-  let num = 0;
-  let den = 0;
-  for (const c of criteria) {
-    const w = scaledWeight(c.weight);
-    num += (byCode.get(c.code) ?? 0) * w;
-    den += c.maxScore * w;
-  }
-  return den === 0 ? 0 : hundredthsOf(100 * num, den);
-}
+/** Expert total = 100 × Σ(score·weight) / Σ(max·weight), rounded to 2 decimals: shared with the SPA, which shows it live. */
+export { expertTotal } from '@konkurs/shared';
 
 /** Final score = mean of the submitted totals (each already rounded), rounded to 2 decimals; null without any. */
 export function finalScore(totals: readonly number[]): number | null {
