@@ -1,5 +1,5 @@
 // The words users see for the domain's enumerations (GLOSSARY.md), used by the SPA and by CSV exports.
-import type { ApplicationStatus, AttachmentKind, BudgetCategory, CompetitionStatus, Role } from './enums.js';
+import type { ApplicationStatus, AssignmentStatus, AttachmentKind, BudgetCategory, CompetitionStatus, Role } from './enums.js';
 
 export type Lang = 'ru' | 'en';
 type Labels<K extends string> = Record<Lang, Record<K, string>>;
@@ -39,4 +39,9 @@ export const BUDGET_CATEGORY_LABELS: Labels<BudgetCategory> = {
 export const ATTACHMENT_KIND_LABELS: Labels<AttachmentKind> = {
   ru: { charter: 'Устав', registration: 'Документ о регистрации', letter_of_support: 'Письмо поддержки', budget_justification: 'Обоснование расходов', other: 'Иной документ' },
   en: { charter: 'Charter', registration: 'Registration document', letter_of_support: 'Letter of support', budget_justification: 'Budget justification', other: 'Other document' },
+};
+
+export const ASSIGNMENT_STATUS_LABELS: Labels<AssignmentStatus> = {
+  ru: { assigned: 'Назначена', declined: 'Отказ от экспертизы', submitted: 'Оценка отправлена' },
+  en: { assigned: 'Assigned', declined: 'Declined', submitted: 'Submitted' },
 };
