@@ -145,11 +145,13 @@ export async function saveDraft(db: Tx, user: AuthUser, id: string, version: num
     ...derivedColumnsOfPatch(fields),
     version: sql`${applications.version} + 1`,
     updatedAt: now,
-  }).from(competitions).innerJoin(organizations, eq(organizations.id, applications.organizationId))
+  }).from(competitions)
     .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft'), isMemberOfApplicant(user.id),
       eq(competitions.id, applications.competitionId)))
     .returning({
       a: getTableColumns(applications), ...context,
+      // An UPDATE's joins cannot refer to its target, hence a subquery here.
+      organizationName: sql<string>`(select o.short_name from organizations o where o.id = ${applications.organizationId})`,
       files: sql<AttachmentJson[]>`coalesce((select json_agg(json_build_object('id', f.id, 'kind', f.kind, 'fileName', f.file_name, 'mimeType', f.mime_type,
         'sizeBytes', f.size_bytes, 'sha256', f.sha256, 'createdAt', f.created_at) order by f.created_at, f.id) from attachments f where f.application_id = ${applications.id}), '[]'::json)`,
     });

@@ -264,7 +264,7 @@ describe('POST /applications/:id/submit', () => {
     const app = await makeApplication(t, comp, org.id, owner.id, { content: { ...completeDraft({ ...comp, directionCodes: ['culture'] }), startDate: '2020-01-01' } });
     const r = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/submit`);
     expect(r.status).toBe(422);
-    expect(paths(r)).toEqual(expect.arrayContaining(['calendarPlan.0.startDate', 'directionCode', 'endDate', 'requestedKopecks', 'startDate']));
+    expect(paths(r)).toEqual(['directionCode', 'endDate', 'requestedKopecks', 'startDate']);
   });
 
   it('is for members (404 for others, 403 for staff)', async () => {

@@ -1,0 +1,62 @@
+// Which files an application may carry, judged by their bytes, and how a user's file name is shown. Pure functions.
+import { ATTACHMENT_MIME_TYPES } from '@konkurs/shared';
+
+type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
+
+/** The file-name extensions each accepted type may carry (old Office files are all "compound files" by their bytes). */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentMime, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/x-cfb': ['doc', 'xls', 'ppt'],
+};
+
+const isAccepted = (mime: string): mime is AttachmentMime => (ATTACHMENT_MIME_TYPES as readonly string[]).includes(mime);
+
+/**
+ * The verdict on an upload: the type its bytes show must be an accepted one, and the file name's extension,
+ * when there is one, must agree with it (a PDF named .docx is refused: the name would mislead whoever opens it).
+ */
+export function judgeAttachmentType(detectedMime: string | undefined, fileName: string): { ok: true; mimeType: AttachmentMime } | { ok: false; message: string } {
+  if (!detectedMime || !isAccepted(detectedMime))
+    return { ok: false, message: `the file's contents are ${detectedMime ? `of type ${detectedMime}` : 'of no recognised type'}; accepted are PDF, PNG, JPEG and office documents` };
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  if (extension && !ATTACHMENT_EXTENSIONS[detectedMime].includes(extension))
+    return { ok: false, message: `the file is named .${extension} but its contents are ${ATTACHMENT_EXTENSIONS[detectedMime][0].toUpperCase()}` };
+  return { ok: true, mimeType: detectedMime };
+}
+
+const MAX_NAME = 200;
+
+/**
+ * The user's file name made fit for display: no folders, no control or invisible characters (a right-to-left
+ * override could disguise "exe.pdf"), at most 200 characters keeping the extension. Storage never uses it.
+ */
+export function displayFileName(raw: string | undefined): string {
+  let name = (raw ?? '').split(/[\\/]/).pop()!.normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  if (name.length > MAX_NAME) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = name.slice(0, MAX_NAME - ext.length) + ext;
+  }
+  return name || 'file';
+}
+
+/** A download header any browser reads: an ASCII fallback and the real name in RFC 5987 `filename*`. */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
