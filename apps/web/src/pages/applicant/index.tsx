@@ -1,10 +1,18 @@
+// The applicant's area: organisations, applications, the application editor and results.
 import { Route, Routes } from 'react-router';
-import { PageTitle } from '../../components/page-title';
+import { ApplicationPage } from './application-page';
+import { ApplicationsPage } from './applications-list';
+import { NewApplicationPage } from './new-application';
+import { OrganizationsPage } from './organizations';
 
 export default function ApplicantArea() {
   return (
     <Routes>
-      <Route path="*" element={<PageTitle title="…" />} />
+      <Route index element={<ApplicationsPage />} />
+      <Route path="organizations" element={<OrganizationsPage />} />
+      <Route path="applications/new" element={<NewApplicationPage />} />
+      <Route path="applications/:id" element={<ApplicationPage />} />
+      <Route path="*" element={<ApplicationsPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,23 @@
+// The audit log (newest first, paged by cursor) and the check of its hash chain.
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, queryString, type Page } from './client';
+
+export type AuditEvent = {
+  id: number; at: string; actorId: string | null; action: string; entityType: string; entityId: string;
+  operatorId: string | null; before: unknown; after: unknown; hash: string;
+};
+export type AuditFilter = { entityType?: string; entityId?: string };
+export type AuditVerification = { ok: boolean; events: number; brokenAt?: number };
+
+export const auditKeys = { list: (f: AuditFilter) => ['audit', 'list', f] as const, verify: ['audit', 'verify'] as const };
+
+export const auditQuery = (filter: AuditFilter) =>
+  infiniteQueryOptions({
+    queryKey: auditKeys.list(filter),
+    queryFn: ({ pageParam }) => api<Page<AuditEvent>>(`/audit${queryString({ ...filter, limit: 50, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const verifyAudit = () => api<AuditVerification>('/audit/verify');
+export const verifyAuditQuery = () => queryOptions({ queryKey: auditKeys.verify, queryFn: verifyAudit, enabled: false, staleTime: 0 });

@@ -1,0 +1,83 @@
+// What an application says, read-only (after submission).
+import { Anchor, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from '@konkurs/shared';
+import { downloadAttachment } from '../../api/attachments';
+import { DateText } from '../../components/date-text';
+import { Money } from '../../components/money';
+import { useLang, useT } from '../../i18n';
+import { directionName, regionName } from '../../lib/reference';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-line' }}>{children || '—'}</Text>
+    </div>
+  );
+}
+
+export function ApplicationContent({ application: app }: { application: Application }) {
+  const a = useT('applicant');
+  const { lang } = useLang();
+  const section = (title: string) => <Title order={3} fz="md" mt="md">{title}</Title>;
+  return (
+    <Stack gap="sm">
+      {section(a.editor.steps[0])}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Field label={a.card.direction}>{directionName(app.directionCode, lang)}</Field>
+        <Field label={a.card.geography}>{(app.geographyRegionCodes ?? []).map(regionName).join(', ')}</Field>
+        <Field label={a.card.startDate}><DateText value={app.startDate} /></Field>
+        <Field label={a.card.endDate}><DateText value={app.endDate} /></Field>
+      </SimpleGrid>
+      <Field label={a.card.summary}>{app.summary}</Field>
+      <Field label={a.card.relevance}>{app.relevance}</Field>
+      <Field label={a.card.goal}>{app.goal}</Field>
+      <Field label={a.card.tasks}>{app.tasks?.length ? <List type="ordered" size="sm">{app.tasks.map((s, i) => <List.Item key={i}>{s}</List.Item>)}</List> : null}</Field>
+      <Field label={a.card.targetGroups}>{app.targetGroups?.length ? <List size="sm">{app.targetGroups.map((s, i) => <List.Item key={i}>{s}</List.Item>)}</List> : null}</Field>
+
+      {section(a.editor.steps[1])}
+      <List size="sm">{(app.team ?? []).map((p, i) => <List.Item key={i}><b>{p.fullName}</b>{p.role ? ` — ${p.role}` : ''}{p.experience ? `. ${p.experience}` : ''}</List.Item>)}</List>
+
+      {section(a.editor.steps[2])}
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="xs" striped>
+          <Table.Thead><Table.Tr><Table.Th scope="col">{a.plan.eventTitle}</Table.Th><Table.Th scope="col">{a.plan.startDate}</Table.Th><Table.Th scope="col">{a.plan.endDate}</Table.Th><Table.Th scope="col">{a.plan.expectedResult}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {(app.calendarPlan ?? []).map((e, i) => (
+              <Table.Tr key={i}><Table.Td>{e.title}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td><Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      {section(a.editor.steps[3])}
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs" striped>
+          <Table.Thead><Table.Tr><Table.Th scope="col">{a.budget.category}</Table.Th><Table.Th scope="col">{a.budget.item}</Table.Th><Table.Th scope="col" ta="right">{a.budget.quantity}</Table.Th><Table.Th scope="col" ta="right">{a.budget.unitCost}</Table.Th><Table.Th scope="col" ta="right">{a.budget.cofinancing}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {(app.budget ?? []).map((l, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td><Table.Td>{l.item}</Table.Td>
+                <Table.Td ta="right">{l.quantity}</Table.Td><Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={l.cofinancingKopecks} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Field label={a.budget.total}><Money kopecks={app.totalCostKopecks} /></Field>
+        <Field label={a.budget.cofinancingTotal}><Money kopecks={app.cofinancingKopecks} /></Field>
+        <Field label={a.budget.requested}><Money kopecks={app.requestedKopecks} /></Field>
+      </SimpleGrid>
+
+      {section(a.editor.steps[4])}
+      <List size="sm">
+        {app.attachments.map((f) => (
+          <List.Item key={f.id}>
+            {ATTACHMENT_KIND_LABELS[lang][f.kind]}: <Anchor component="button" type="button" onClick={() => downloadAttachment(app.id, f.id, f.fileName)}>{f.fileName}</Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}

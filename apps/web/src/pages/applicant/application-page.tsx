@@ -1,0 +1,155 @@
+// One application: the editor while it is a draft, otherwise what was submitted, its status, the
+// withdraw action, and after publication the experts' scores and comments.
+import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { formatScore, type Application, type Competition } from '@konkurs/shared';
+import { applicationKeys, applicationQuery, applicationResultsQuery, withdrawApplication } from '../../api/applications';
+import { competitionQuery } from '../../api/competitions';
+import { DateText } from '../../components/date-text';
+import { FormProblem } from '../../components/field-error';
+import { Money } from '../../components/money';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, Loading } from '../../components/states';
+import { StatusBadge } from '../../components/status-badge';
+import { useLang, useT } from '../../i18n';
+import { ApplicationContent } from './application-content';
+import { ApplicationEditor } from './editor/application-editor';
+
+const WITHDRAWABLE = new Set(['draft', 'submitted', 'admitted']);
+const HAS_RESULTS = new Set(['winner', 'not_supported']);
+
+function WithdrawButton({ application }: { application: Application }) {
+  const t = useT('applicant').view;
+  const common = useT('common');
+  const [opened, { open, close }] = useDisclosure(false);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => withdrawApplication(application.id),
+    onSuccess: async () => {
+      close();
+      notifications.show({ message: t.withdrawn, color: 'gray' });
+      await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+    },
+  });
+  if (!WITHDRAWABLE.has(application.status)) return null;
+  return (
+    <>
+      <Button variant="outline" color="red.8" onClick={open}>{t.withdraw}</Button>
+      <Modal opened={opened} onClose={close} title={t.withdrawTitle} centered>
+        <Text size="sm" mb="md">{t.withdrawText}</Text>
+        <FormProblem error={mutation.error} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={close}>{common.cancel}</Button>
+          <Button color="red.8" loading={mutation.isPending} onClick={() => mutation.mutate()}>{t.withdraw}</Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
+
+function Results({ application, competition }: { application: Application; competition: Competition }) {
+  const t = useT('applicant').view;
+  const { lang } = useLang();
+  const results = useQuery(applicationResultsQuery(application.id));
+  const decimal = lang === 'ru' ? ',' : '.';
+  const criterionTitle = (code: string) => competition.criteria.find((c) => c.code === code)?.title ?? code;
+  if (results.isPending) return <Loading />;
+  if (results.isError) return <Text c="dimmed">{t.noResults}</Text>;
+  const r = results.data;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.finalScore}</Text><Text fw={700} size="xl">{formatScore(r.finalScore, decimal) || '—'}</Text></div>
+        <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.rank}</Text><Text fw={700} size="xl">{r.rank ?? '—'}</Text></div>
+        {r.awardedKopecks ? <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.awarded}</Text><Text fw={700} size="xl"><Money kopecks={r.awardedKopecks} /></Text></div> : null}
+      </SimpleGrid>
+      {r.reviews.map((rev) => (
+        <Card key={rev.expert} withBorder padding="md" component="section" aria-label={t.expert(rev.expert)}>
+          <Group justify="space-between" mb="xs">
+            <Title order={3} fz="md">{t.expert(rev.expert)}</Title>
+            <Text fw={600}>{t.expertTotal}: {formatScore(rev.total, decimal)}</Text>
+          </Group>
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="xs" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t.criterion}</Table.Th>
+                  <Table.Th scope="col" ta="right">{t.score}</Table.Th>
+                  <Table.Th scope="col">{t.comment}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rev.scores.map((s) => (
+                  <Table.Tr key={s.criterionCode}>
+                    <Table.Td>{s.criterionCode}. {criterionTitle(s.criterionCode)}</Table.Td>
+                    <Table.Td ta="right">{s.score}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'pre-line' }}>{s.comment || '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {rev.comment && (
+            <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}><b>{t.overall}:</b> {rev.comment}</Text>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function ApplicationView({ application: app, competition }: { application: Application; competition: Competition }) {
+  const t = useT('applicant').view;
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="lg">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.status}</Text><StatusBadge kind="application" status={app.status} /></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.submittedAt}</Text><Text><DateText value={app.submittedAt} withTime timeZone={competition.timezone} /></Text></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.requested}</Text><Text><Money kopecks={app.requestedKopecks} /></Text></div>
+          {app.awardedKopecks !== null && <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.awarded}</Text><Text fw={700}><Money kopecks={app.awardedKopecks} /></Text></div>}
+        </SimpleGrid>
+        {app.status === 'rejected' && app.screeningReason && <Alert color="red" mt="md" title={t.screeningReason}>{app.screeningReason}</Alert>}
+      </Card>
+      {HAS_RESULTS.has(app.status) && (
+        <Card withBorder padding="lg" component="section" aria-labelledby="results-title">
+          <Title order={2} fz="lg" mb="md" id="results-title">{t.results}</Title>
+          <Results application={app} competition={competition} />
+        </Card>
+      )}
+      <Card withBorder padding="lg" component="section" aria-labelledby="content-title">
+        <Title order={2} fz="lg" mb="md" id="content-title">{t.content}</Title>
+        <ApplicationContent application={app} />
+      </Card>
+    </Stack>
+  );
+}
+
+export function ApplicationPage() {
+  const { id = '' } = useParams();
+  const a = useT('applicant');
+  const app = useQuery(applicationQuery(id));
+  const competition = useQuery({ ...competitionQuery(app.data?.competitionId ?? ''), enabled: !!app.data });
+  if (app.isPending || (app.data && competition.isPending)) return <Loading />;
+  if (app.isError) return <ErrorState error={app.error} onRetry={() => app.refetch()} />;
+  if (competition.isError) return <ErrorState error={competition.error} onRetry={() => competition.refetch()} />;
+  const application = app.data;
+  return (
+    <>
+      <PageTitle
+        title={application.title || a.applications.untitled}
+        subtitle={<>{application.number} · {application.competitionTitle} · {application.organizationName}</>}
+        actions={<><StatusBadge kind="application" status={application.status} /><WithdrawButton application={application} /></>}
+      />
+      {application.status === 'draft' ? (
+        // Keyed by id: another application gets a fresh editor (and a fresh autosave state).
+        <ApplicationEditor key={application.id} application={application} competition={competition.data!} />
+      ) : (
+        <ApplicationView application={application} competition={competition.data!} />
+      )}
+    </>
+  );
+}

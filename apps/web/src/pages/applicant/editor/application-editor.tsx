@@ -1,0 +1,130 @@
+// The application form as steps, saved as you type (use-autosave.ts). Problems the server names —
+// at save (400) or at submit (422) — are shown next to their fields and listed on the last step.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Group, NativeSelect, Stepper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { Application, Competition } from '@konkurs/shared';
+import { applicationKeys, submitApplication } from '../../../api/applications';
+import { isApiError } from '../../../api/client';
+import { useServerMessage } from '../../../components/field-error';
+import { useT } from '../../../i18n';
+import { AttachmentsStep } from './attachments-step';
+import { BudgetTable } from './budget-table';
+import { CalendarPlanStep } from './calendar-plan-step';
+import { findControl, stepOfPath, STEP, type Problems } from './field-paths';
+import { ProjectCardStep } from './project-card-step';
+import { ReviewStep } from './review-step';
+import { ConflictBanner, PendingBanner, SaveStatusLine } from './save-status';
+import { TeamStep } from './team-step';
+import { useAutosave } from './use-autosave';
+
+export function ApplicationEditor({ application, competition, autosaveDelayMs }: { application: Application; competition: Competition; autosaveDelayMs?: number }) {
+  const a = useT('applicant');
+  const t = a.editor;
+  const translate = useServerMessage();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const step = Math.min(STEP.review, Math.max(0, Number(params.get('step') ?? 0) || 0));
+  const setStep = useCallback((n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true }), [setParams]);
+  const phone = useMediaQuery('(max-width: 48em)');
+
+  const draft = useAutosave(application, { delayMs: autosaveDelayMs });
+  const [restored] = useState(() => draft.pending !== null);
+  const [reloading, setReloading] = useState(false);
+  const [submitProblems, setSubmitProblems] = useState<{ path: string; message: string }[]>([]);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  // Field errors: the last refused submit, then a refused save (400) on top.
+  const problems: Problems = useMemo(() => {
+    const out: Problems = {};
+    for (const p of submitProblems) out[p.path] ??= a.problem(p.message);
+    if (draft.status.kind === 'rejected') for (const e of draft.status.error.errors) out[e.path] ??= translate(e.message);
+    return out;
+  }, [submitProblems, draft.status, a, translate]);
+
+  const pendingFocus = useRef<string | null>(null);
+  const goTo = useCallback((path: string) => {
+    pendingFocus.current = path;
+    setStep(stepOfPath(path));
+  }, [setStep]);
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const el = findControl(pendingFocus.current);
+    pendingFocus.current = null;
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus();
+    }
+  });
+
+  const submit = async () => {
+    setSubmitError(null);
+    setSubmitting(true);
+    try {
+      if (!(await draft.flush())) return;
+      await submitApplication(application.id);
+      await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+      notifications.show({ message: a.review.submitted, color: 'green' });
+      navigate(`/applicant/applications/${application.id}`, { replace: true });
+    } catch (e) {
+      if (isApiError(e, 422)) {
+        setSubmitProblems(e.errors);
+        requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
+      } else setSubmitError(isApiError(e) ? translate(e.detail ?? e.title) : String(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const stepProps = { fields: draft.fields, set: draft.setField, problems, competition, application };
+  const body = [
+    <ProjectCardStep key="card" {...stepProps} />,
+    <TeamStep key="team" {...stepProps} />,
+    <CalendarPlanStep key="plan" {...stepProps} />,
+    <BudgetTable key="budget" lines={draft.fields.budget ?? []} onChange={(l) => draft.setField('budget', l)} bounds={competition} problems={problems} />,
+    <AttachmentsStep key="files" application={application} competition={competition} problems={problems} onChanged={() => {}} />,
+    <ReviewStep key="review" {...stepProps} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onSubmit={submit} onGoTo={goTo} />,
+  ][step];
+
+  return (
+    <>
+      {draft.isConflict && (
+        <ConflictBanner reloading={reloading} onReload={async () => { setReloading(true); try { await draft.reload(); } finally { setReloading(false); } }} />
+      )}
+      {draft.pending && !draft.isConflict && (
+        <PendingBanner pending={draft.pending} fieldNames={a.fieldNames} restored={restored} onApply={draft.applyPending} onDiscard={draft.discardPending} />
+      )}
+      <Card withBorder padding="sm" mb="md" style={{ position: 'sticky', top: 72, zIndex: 5 }}>
+        <Group justify="space-between" gap="xs">
+          {phone ? (
+            <NativeSelect aria-label={t.stepsLabel} value={String(step)} onChange={(e) => setStep(Number(e.currentTarget.value))}
+              data={t.steps.map((s, i) => ({ value: String(i), label: `${i + 1}. ${s}` }))} style={{ flex: 1 }} />
+          ) : (
+            <Text size="sm" c="dimmed">{application.number}</Text>
+          )}
+          <SaveStatusLine status={draft.status} onRetry={() => void draft.save()} />
+        </Group>
+      </Card>
+      {!phone && (
+        <nav aria-label={t.stepsLabel}>
+          <Stepper active={step} onStepClick={setStep} size="sm" mb="lg" allowNextStepsSelect wrap={false}>
+            {t.steps.map((s) => <Stepper.Step key={s} label={s} />)}
+          </Stepper>
+        </nav>
+      )}
+      <Card withBorder padding="lg" component="section" aria-labelledby="step-title">
+        <Text component="h2" fz="xl" fw={700} mb="md" id="step-title">{t.steps[step]}</Text>
+        {body}
+      </Card>
+      <Group justify="space-between" mt="md">
+        <Button variant="default" onClick={() => setStep(step - 1)} disabled={step === 0}>← {t.prev}</Button>
+        {step < STEP.review && <Button variant="default" onClick={() => setStep(step + 1)}>{t.next} →</Button>}
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+// Documents: choose a kind, drop files; each upload shows its progress (XMLHttpRequest), then joins the list.
+import { useState } from 'react';
+import { ActionIcon, Anchor, Badge, Card, Group, List, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { useQueryClient } from '@tanstack/react-query';
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MIME_TYPES, type Attachment, type AttachmentKind } from '@konkurs/shared';
+import { applicationQuery } from '../../../api/applications';
+import { deleteAttachment, downloadAttachment, uploadAttachment } from '../../../api/attachments';
+import { isApiError } from '../../../api/client';
+import { DateText } from '../../../components/date-text';
+import { EmptyState } from '../../../components/states';
+import { useLang, useT } from '../../../i18n';
+import { fieldId } from './field-paths';
+import type { StepProps } from './step-props';
+
+type Upload = { key: number; fileName: string; kind: AttachmentKind; progress: number; error?: string };
+
+let uploadSeq = 0;
+
+export function AttachmentsStep({ application, competition, problems, onChanged }: Pick<StepProps, 'application' | 'competition' | 'problems'> & { onChanged: () => void }) {
+  const t = useT('applicant').attachments;
+  const { lang } = useLang();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<AttachmentKind>(competition.requiredAttachmentKinds.find((k) => !application.attachments.some((a) => a.kind === k)) ?? 'other');
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const attachments = application.attachments;
+  const patch = (key: number, p: Partial<Upload>) => setUploads((us) => us.map((u) => (u.key === key ? { ...u, ...p } : u)));
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: applicationQuery(application.id).queryKey });
+    onChanged();
+  };
+
+  const upload = async (files: File[]) => {
+    await Promise.all(
+      files.map(async (file) => {
+        const key = ++uploadSeq;
+        setUploads((us) => [...us, { key, fileName: file.name, kind, progress: 0 }]);
+        try {
+          await uploadAttachment(application.id, kind, file, (f) => patch(key, { progress: Math.round(f * 100) }));
+          setUploads((us) => us.filter((u) => u.key !== key));
+        } catch (e) {
+          const message = isApiError(e, 413) ? t.tooLarge : isApiError(e, 415) ? t.badType : isApiError(e) ? (e.detail ?? e.title) : String(e);
+          patch(key, { error: message });
+        }
+      }),
+    );
+    await refresh();
+  };
+
+  const remove = async (a: Attachment) => {
+    await deleteAttachment(application.id, a.id);
+    await refresh();
+  };
+
+  return (
+    <Stack gap="md" id={fieldId('attachments')} tabIndex={-1}>
+      {competition.requiredAttachmentKinds.length > 0 && (
+        <Card withBorder padding="md">
+          <Text fw={600} size="sm" mb={4}>{t.required}</Text>
+          <List size="sm">
+            {competition.requiredAttachmentKinds.map((k) => {
+              const present = attachments.some((a) => a.kind === k);
+              return (
+                <List.Item key={k} id={fieldId(`attachments.${k}`)} tabIndex={-1}>
+                  {ATTACHMENT_KIND_LABELS[lang][k]} — <Text span c={present ? 'green.9' : 'red.8'} fw={600} size="sm">{present ? t.present : t.missing}</Text>
+                  {problems[`attachments.${k}`] && <Text span c="red.8" size="sm"> ({problems[`attachments.${k}`]})</Text>}
+                </List.Item>
+              );
+            })}
+          </List>
+        </Card>
+      )}
+      <Select label={t.kind} data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[lang][k] }))} value={kind} onChange={(v) => v && setKind(v as AttachmentKind)} allowDeselect={false} maw={360} />
+      <Dropzone onDrop={upload} accept={[...ATTACHMENT_MIME_TYPES]} multiple aria-label={t.drop} inputProps={{ 'aria-label': t.drop }}>
+        <Stack align="center" gap={4} py="lg" style={{ pointerEvents: 'none' }}>
+          <Text fw={600}>{t.drop}</Text>
+          <Text size="sm" c="dimmed">{t.dropHint}</Text>
+        </Stack>
+      </Dropzone>
+      {uploads.length > 0 && (
+        <Stack gap="xs" aria-live="polite">
+          {uploads.map((u) => (
+            <Card key={u.key} withBorder padding="sm">
+              <Group justify="space-between" mb={4}>
+                <Text size="sm">{u.fileName} · {ATTACHMENT_KIND_LABELS[lang][u.kind]}</Text>
+                <Text size="sm" c={u.error ? 'red.8' : 'dimmed'}>{u.error ?? `${t.uploading} ${u.progress} %`}</Text>
+              </Group>
+              {!u.error && <Progress value={u.progress} aria-label={`${t.uploading}: ${u.fileName}`} />}
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {attachments.length === 0 ? (
+        <EmptyState title={t.empty} />
+      ) : (
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={560}>
+            <Table verticalSpacing="xs">
+              <Table.Tbody>
+                {attachments.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td><Badge variant="outline" color="gray.8" tt="none">{ATTACHMENT_KIND_LABELS[lang][a.kind]}</Badge></Table.Td>
+                    <Table.Td>
+                      <Anchor component="button" type="button" onClick={() => downloadAttachment(application.id, a.id, a.fileName)}>{a.fileName}</Anchor>
+                      <Text size="xs" c="dimmed">{t.size((a.sizeBytes / 1024).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 }))} · SHA-256 {a.sha256.slice(0, 12)}…</Text>
+                    </Table.Td>
+                    <Table.Td><DateText value={a.createdAt} withTime /></Table.Td>
+                    <Table.Td>
+                      {application.status === 'draft' && (
+                        <ActionIcon variant="subtle" color="red.8" aria-label={t.remove(a.fileName)} onClick={() => remove(a)}>✕</ActionIcon>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </Stack>
+  );
+}

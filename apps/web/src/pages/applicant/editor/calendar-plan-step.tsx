@@ -1,0 +1,60 @@
+import { ActionIcon, Alert, Button, Card, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { DraftFields } from '@konkurs/shared';
+import { useT } from '../../../i18n';
+import { EmptyState } from '../../../components/states';
+import { fieldId } from './field-paths';
+import type { StepProps } from './step-props';
+
+type PlanEvent = NonNullable<DraftFields['calendarPlan']>[number];
+
+export function CalendarPlanStep({ fields, set, problems }: StepProps) {
+  const t = useT('applicant').plan;
+  const card = useT('applicant').card;
+  const common = useT('common');
+  const plan = fields.calendarPlan ?? [];
+  const tasks = fields.tasks ?? [];
+  const taskOptions = tasks.map((task, i) => ({ value: String(i), label: `${card.task(i + 1)}${task ? `: ${task.slice(0, 80)}` : ''}` }));
+  const update = (i: number, patch: Partial<PlanEvent>) => set('calendarPlan', plan.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+  const p = (i: number, f: string) => problems[`calendarPlan.${i}.${f}`];
+  return (
+    <Stack gap="md" id={fieldId('calendarPlan')} tabIndex={-1}>
+      {problems.calendarPlan && <Text c="red.8" size="sm" role="alert">{problems.calendarPlan}</Text>}
+      {tasks.length === 0 && <Alert color="orange">{t.noTasks}</Alert>}
+      {plan.length === 0 && <EmptyState title={t.empty} />}
+      {plan.map((e, i) => (
+        <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0 }}>
+          <Group justify="space-between" mb="xs">
+            <Text component="legend" fw={600}>{t.event(i + 1)}</Text>
+            <ActionIcon variant="subtle" color="red.8" aria-label={`${common.remove}: ${t.event(i + 1)}`} onClick={() => set('calendarPlan', plan.filter((_, j) => j !== i))}>✕</ActionIcon>
+          </Group>
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Select id={fieldId(`calendarPlan.${i}.taskIndex`)} label={t.task} required data={taskOptions} value={e.taskIndex === null || e.taskIndex === undefined ? null : String(e.taskIndex)}
+                onChange={(v) => update(i, { taskIndex: v === null ? null : Number(v) })} error={p(i, 'taskIndex')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput id={fieldId(`calendarPlan.${i}.title`)} label={t.eventTitle} required value={e.title ?? ''} onChange={(ev) => update(i, { title: ev.currentTarget.value })} error={p(i, 'title')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, xs: 6 }}>
+              <TextInput id={fieldId(`calendarPlan.${i}.startDate`)} type="date" label={t.startDate} required value={e.startDate ?? ''}
+                onChange={(ev) => update(i, { startDate: ev.currentTarget.value || null })} min={fields.startDate ?? undefined} max={fields.endDate ?? undefined} error={p(i, 'startDate')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, xs: 6 }}>
+              <TextInput id={fieldId(`calendarPlan.${i}.endDate`)} type="date" label={t.endDate} required value={e.endDate ?? ''}
+                onChange={(ev) => update(i, { endDate: ev.currentTarget.value || null })} min={e.startDate ?? fields.startDate ?? undefined} max={fields.endDate ?? undefined} error={p(i, 'endDate')} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Textarea id={fieldId(`calendarPlan.${i}.expectedResult`)} label={t.expectedResult} required autosize minRows={2} value={e.expectedResult ?? ''}
+                onChange={(ev) => update(i, { expectedResult: ev.currentTarget.value })} error={p(i, 'expectedResult')} />
+            </Grid.Col>
+          </Grid>
+        </Card>
+      ))}
+      <div>
+        <Button variant="default" onClick={() => set('calendarPlan', [...plan, { taskIndex: tasks.length === 1 ? 0 : null, title: '', startDate: fields.startDate ?? null, endDate: fields.endDate ?? null, expectedResult: '' }])}>
+          + {t.add}
+        </Button>
+      </div>
+    </Stack>
+  );
+}

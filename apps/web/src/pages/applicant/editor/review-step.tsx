@@ -1,0 +1,86 @@
+// The last step: what is filled, the budget figures, and the submit. A refused submit (422) lists every
+// problem with a link that opens the step and focuses the field.
+import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { budgetTotals, type DraftFields } from '@konkurs/shared';
+import { Money } from '../../../components/money';
+import { useT } from '../../../i18n';
+import { describePath } from './field-paths';
+import type { StepProps } from './step-props';
+
+const has = (s: string | null | undefined) => !!s && s.trim().length > 0;
+
+/** A quick look at which sections have something in them (the server's check is the real one). */
+function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[] {
+  return [
+    has(f.title) && !!f.directionCode && has(f.summary) && has(f.relevance) && has(f.goal) && !!f.tasks?.length && !!f.targetGroups?.length && !!f.geographyRegionCodes?.length && !!f.startDate && !!f.endDate,
+    !!f.team?.length,
+    !!f.calendarPlan?.length,
+    !!f.budget?.length,
+    attachmentsOk,
+  ];
+}
+
+export function ReviewStep({ fields, application, competition, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'application' | 'competition'> & {
+  submitProblems: { path: string; message: string }[];
+  submitError: string | null;
+  submitting: boolean;
+  onSubmit: () => void;
+  onGoTo: (path: string) => void;
+}) {
+  const a = useT('applicant');
+  const t = a.review;
+  const common = useT('common');
+  const [opened, { open, close }] = useDisclosure(false);
+  const totals = budgetTotals(fields.budget);
+  const attachmentsOk = competition.requiredAttachmentKinds.every((k) => application.attachments.some((x) => x.kind === k));
+  const filled = sectionsFilled(fields, attachmentsOk);
+  const closed = Date.parse(competition.closesAt) <= Date.now() || competition.status !== 'open';
+
+  return (
+    <Stack gap="md">
+      <Text>{t.intro}</Text>
+      <Card withBorder padding="md">
+        <Text fw={600} mb="xs">{t.sections}</Text>
+        <List size="sm" spacing={4}>
+          {a.editor.steps.slice(0, 5).map((name, i) => (
+            <List.Item key={name}>
+              {name} — <Text span fw={600} c={filled[i] ? 'green.9' : 'orange.9'}>{filled[i] ? `✓ ${t.filled}` : t.notFilled}</Text>
+            </List.Item>
+          ))}
+        </List>
+      </Card>
+      <Card withBorder padding="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{a.budget.total}</Text><Text fw={700}><Money kopecks={totals.totalCostKopecks} /></Text></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{a.budget.cofinancingTotal}</Text><Text fw={700}><Money kopecks={totals.cofinancingKopecks} /></Text></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{a.budget.requested}</Text><Text fw={700}><Money kopecks={totals.requestedKopecks} /></Text></div>
+        </SimpleGrid>
+      </Card>
+      {submitProblems.length > 0 && (
+        <Alert color="red" variant="light" title={t.problemsTitle(submitProblems.length)} role="alert" id="submit-problems" tabIndex={-1}>
+          <List size="sm" spacing={4}>
+            {submitProblems.map((p) => (
+              <List.Item key={p.path + p.message}>
+                <Anchor component="button" type="button" onClick={() => onGoTo(p.path)} c="red.9" fw={600}>{describePath(p.path, a)}</Anchor>
+                {': '}{a.problem(p.message)}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {submitError && <Alert color="red" role="alert">{submitError}</Alert>}
+      {closed && <Alert color="orange">{t.closed}</Alert>}
+      <Group>
+        <Button size="md" onClick={open} loading={submitting} disabled={closed}>{t.submit}</Button>
+      </Group>
+      <Modal opened={opened} onClose={close} title={t.confirmTitle} centered>
+        <Text size="sm" mb="md">{t.confirmText}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>{common.cancel}</Button>
+          <Button onClick={() => { close(); onSubmit(); }}>{t.submit}</Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

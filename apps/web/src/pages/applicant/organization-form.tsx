@@ -1,0 +1,125 @@
+// A new organisation, with ИНН/ОГРН/КПП checked live as they are typed (shared checksums), the way
+// the server will check them.
+import { Button, Card, Grid, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { createOrganizationBody, isValidInn, isValidKpp, isValidOgrn, type CreateOrganizationBody, type Organization } from '@konkurs/shared';
+import { createOrganization, organizationKeys } from '../../api/organizations';
+import { isApiError } from '../../api/client';
+import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { useT } from '../../i18n';
+import { regionOptions } from '../../lib/reference';
+
+type CheckState = 'empty' | 'typing' | 'bad-format' | 'bad-checksum' | 'ok';
+
+/** Where a typed ИНН or ОГРН stands: still being typed, malformed, wrong check digit, or correct. */
+export function checkState(value: string, kind: 'inn' | 'ogrn'): CheckState {
+  const v = value.trim();
+  if (!v) return 'empty';
+  const [length, valid, shape] = kind === 'inn' ? [10, isValidInn, /^\d*$/] : [13, isValidOgrn, /^[15]?\d*$/];
+  if (!shape.test(v) || v.length > length) return 'bad-format';
+  if (v.length < length) return 'typing';
+  return valid(v) ? 'ok' : 'bad-checksum';
+}
+
+const FIELDS = ['inn', 'ogrn', 'kpp', 'fullName', 'shortName', 'regionCode', 'address', 'email', 'phone', 'website'] as const;
+const OPTIONAL = ['address', 'email', 'phone', 'website'] as const;
+
+export function OrganizationForm({ onCreated }: { onCreated: (org: Organization) => void }) {
+  const t = useT('applicant').organizations;
+  const common = useT('common');
+  const translate = useServerMessage();
+  const queryClient = useQueryClient();
+  const form = useForm<CreateOrganizationBody>({
+    resolver: zodResolver(createOrganizationBody) as never,
+    defaultValues: { inn: '', ogrn: '', kpp: '', fullName: '', shortName: '', regionCode: undefined as unknown as string, address: '', email: '', phone: '', website: '' },
+  });
+  const mutation = useMutation({
+    mutationFn: createOrganization,
+    onSuccess: async (org) => {
+      await queryClient.invalidateQueries({ queryKey: organizationKeys.mine });
+      onCreated(org);
+    },
+    onError: (e) => {
+      const rest = applyProblemToForm(e, FIELDS, form.setError, translate);
+      if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: t.innTaken }, { shouldFocus: true });
+    },
+  });
+  const submit = form.handleSubmit((values) => {
+    // Optional fields left empty are not sent (an empty e-mail is not an e-mail).
+    const body = { ...values };
+    for (const k of OPTIONAL) if (!body[k]?.trim()) delete body[k];
+    mutation.mutate(body);
+  });
+
+  const { errors, submitCount } = form.formState;
+  const inn = form.watch('inn');
+  const ogrn = form.watch('ogrn');
+  const kpp = form.watch('kpp');
+
+  // Live: a complete but wrong number is flagged at once; an incomplete one only after a submit attempt.
+  const liveMessage = (state: CheckState, bad: string, length: string) =>
+    state === 'bad-checksum' ? bad : state === 'bad-format' || (state === 'typing' && submitCount > 0) ? length : undefined;
+  const innState = checkState(inn, 'inn');
+  const ogrnState = checkState(ogrn, 'ogrn');
+  const innError = (errors.inn?.type === 'server' ? errors.inn.message : undefined) ?? liveMessage(innState, t.innBad, t.innLength) ?? (errors.inn && t.innLength);
+  const ogrnError = (errors.ogrn?.type === 'server' ? errors.ogrn.message : undefined) ?? liveMessage(ogrnState, t.ogrnBad, t.ogrnLength) ?? (errors.ogrn && t.ogrnLength);
+  const kppError = (errors.kpp?.type === 'server' ? errors.kpp.message : undefined) ?? ((kpp.length >= 9 || submitCount > 0) && kpp && !isValidKpp(kpp) ? t.kppBad : errors.kpp && t.kppBad);
+  const ok = (state: CheckState, hint: string, okText: string) => (state === 'ok' ? <Text component="span" size="xs" c="green.9" fw={600}>✓ {okText}</Text> : hint);
+  const msg = (m?: string) => (m ? translate(m) : undefined);
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="org-form-title">
+      <Title order={2} fz="lg" mb="md" id="org-form-title">{t.createTitle}</Title>
+      <form noValidate onSubmit={submit}>
+        <Stack>
+          <FormProblem error={mutation.error} shownPaths={FIELDS} />
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.inn} required inputMode="numeric" autoComplete="off" maxLength={12} description={ok(innState, t.innHint, t.innOk)} error={innError} {...form.register('inn')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.ogrn} required inputMode="numeric" autoComplete="off" maxLength={15} description={ok(ogrnState, t.ogrnHint, t.ogrnOk)} error={ogrnError} {...form.register('ogrn')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.kpp} required autoComplete="off" maxLength={9} description={t.kppHint} error={kppError}
+                {...form.register('kpp', { setValueAs: (v: string) => v.toUpperCase() })} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <TextInput label={t.fullName} required {...form.register('fullName')} error={msg(errors.fullName?.message)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label={t.shortName} required {...form.register('shortName')} error={msg(errors.shortName?.message)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Controller
+                control={form.control}
+                name="regionCode"
+                render={({ field, fieldState }) => (
+                  <Select label={t.region} required searchable data={regionOptions()} value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)}
+                    onBlur={field.onBlur} ref={field.ref} error={fieldState.error && (fieldState.error.type === 'server' ? fieldState.error.message : common.required)} nothingFoundMessage="—" />
+                )}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <TextInput label={t.address} {...form.register('address')} error={msg(errors.address?.message)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.email} type="email" {...form.register('email')} error={msg(errors.email?.message)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.phone} type="tel" {...form.register('phone')} error={msg(errors.phone?.message)} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label={t.website} {...form.register('website')} error={msg(errors.website?.message)} />
+            </Grid.Col>
+          </Grid>
+          <div>
+            <Button type="submit" loading={mutation.isPending}>{t.save}</Button>
+          </div>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,281 @@
+// The scoring form: one score (0..max) and a comment per criterion, the overall comment, the live total on the
+// 100-point scale (the server's formula, shared), a versioned draft save and a submit confirmed in a dialog.
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert, Badge, Button, Card, Group, Modal, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
+import { z } from 'zod';
+import { expertTotal, formatScore, type Review } from '@konkurs/shared';
+import { isApiError } from '../../api/client';
+import type { ReviewInput } from '../../api/reviews';
+import { FormProblem, useServerMessage } from '../../components/field-error';
+import { useT } from '../../i18n';
+import type { ExpertDict } from '../../i18n/ru/expert';
+
+export type ScoringCriterion = { code: string; title: string; description: string; weight: number; maxScore: number; commentRequired: boolean };
+export type ScoringValues = { scores: { criterionCode: string; score: number | null; comment: string }[]; comment: string };
+
+/** What a draft may hold: scores within 0..max (or none yet). */
+function draftSchema(criteria: readonly ScoringCriterion[], t: ExpertDict['form']) {
+  return z.object({
+    scores: z.array(z.object({ criterionCode: z.string(), score: z.number().nullable(), comment: z.string().max(5000) })).superRefine((scores, ctx) => {
+      scores.forEach((s, i) => {
+        const max = criteria[i]?.maxScore ?? 0;
+        if (s.score !== null && (!Number.isInteger(s.score) || s.score < 0 || s.score > max))
+          ctx.addIssue({ code: 'custom', path: [i, 'score'], message: t.scoreRange(max) });
+      });
+    }),
+    comment: z.string().max(10000),
+  });
+}
+
+/** What a submission needs, checked before the confirmation dialog (the server checks the same, 422). */
+export function completenessProblems(values: ScoringValues, criteria: readonly ScoringCriterion[], t: ExpertDict['form']) {
+  const problems: { path: `scores.${number}.score` | `scores.${number}.comment`; message: string }[] = [];
+  criteria.forEach((c, i) => {
+    const s = values.scores[i];
+    if (s?.score === null || s?.score === undefined) problems.push({ path: `scores.${i}.score`, message: t.scoreRequired });
+    if (c.commentRequired && !s?.comment.trim()) problems.push({ path: `scores.${i}.comment`, message: t.commentRequired });
+  });
+  return problems;
+}
+
+const valuesOf = (review: Pick<Review, 'scores' | 'comment'>, criteria: readonly ScoringCriterion[]): ScoringValues => ({
+  scores: criteria.map((c) => {
+    const s = review.scores.find((x) => x.criterionCode === c.code);
+    return { criterionCode: c.code, score: s?.score ?? null, comment: s?.comment ?? '' };
+  }),
+  comment: review.comment,
+});
+
+/**
+ * Server field errors into the form: a 400 names `scores.<index>.score`, a 422 `scores.<criterion code>.score`.
+ * Returns the ones no field took.
+ */
+function applyReviewProblem(error: unknown, criteria: readonly ScoringCriterion[], setError: UseFormSetError<ScoringValues>, translate: (m: string) => string) {
+  if (!isApiError(error)) return;
+  let first = true;
+  for (const e of error.errors) {
+    const m = /^scores\.([^.]+)\.(score|comment)$/.exec(e.path);
+    if (m) {
+      const index = /^\d+$/.test(m[1]) && Number(m[1]) < criteria.length ? Number(m[1]) : criteria.findIndex((c) => c.code === m[1]);
+      if (index >= 0) {
+        setError(`scores.${index}.${m[2] as 'score' | 'comment'}`, { type: 'server', message: translate(e.message) }, { shouldFocus: first });
+        first = false;
+        continue;
+      }
+    }
+    if (e.path === 'comment') setError('comment', { type: 'server', message: translate(e.message) });
+  }
+}
+
+export function LiveTotal({ total, scored, of }: { total: number; scored: number; of: number }) {
+  const t = useT('expert').form;
+  return (
+    <Paper withBorder p="sm" radius="md" bg="var(--mantine-color-gray-0)">
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <div>
+          <Text size="sm" fw={600} id="live-total-label">{t.total}</Text>
+          <Text size="xs" c="dimmed">{t.scored(scored, of)}</Text>
+        </div>
+        <Text fz={28} fw={700} aria-labelledby="live-total-label" aria-live="polite" data-testid="live-total" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {formatScore(total)}
+        </Text>
+      </Group>
+      <Progress value={total} mt="xs" size="sm" aria-hidden />
+      <Text size="xs" c="dimmed" mt={4}>{t.totalHint}</Text>
+    </Paper>
+  );
+}
+
+type Props = {
+  criteria: readonly ScoringCriterion[];
+  review: Review;
+  /** A declined or submitted assignment: shown, not editable. */
+  readOnly?: boolean;
+  saveDraft: (input: ReviewInput) => Promise<Review>;
+  submit: () => Promise<{ total: number }>;
+  /** Called after a successful submission (the page refreshes what it shows). */
+  onSubmitted?: (total: number) => void;
+  /** Loads the newest version after a 412. */
+  onReload?: () => Promise<Review | undefined>;
+};
+
+export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
+  const t = useT('expert').form;
+  const translate = useServerMessage();
+  const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
+  const form = useForm<ScoringValues>({ resolver: zodResolver(schema), defaultValues: valuesOf(review, criteria) });
+  const [version, setVersion] = useState<number | undefined>(review.id ? review.version : undefined);
+  const [stale, setStale] = useState(false);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [incomplete, setIncomplete] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const submitted = review.status === 'submitted';
+  const locked = readOnly || submitted;
+
+  const scores = useWatch({ control: form.control, name: 'scores' });
+  const total = expertTotal(scores, criteria);
+  const scoredCount = scores.filter((s) => s.score !== null && s.score !== undefined).length;
+
+  const adopt = (saved: Review) => {
+    setVersion(saved.version);
+    form.reset(valuesOf(saved, criteria));
+  };
+
+  useEffect(() => {
+    // A newer review from the server (after a reload or a submission) replaces what is shown.
+    setVersion(review.id ? review.version : undefined);
+    form.reset(valuesOf(review, criteria));
+  }, [review, criteria, form]);
+
+  async function save(values: ScoringValues): Promise<boolean> {
+    setProblem(null);
+    try {
+      adopt(await saveDraft({ version, scores: values.scores, comment: values.comment }));
+      return true;
+    } catch (e) {
+      if (isApiError(e, 412)) setStale(true);
+      else {
+        applyReviewProblem(e, criteria, form.setError, translate);
+        setProblem(e);
+      }
+      return false;
+    }
+  }
+
+  const onSave = form.handleSubmit(async (values) => {
+    setBusy('save');
+    if (await save(values)) notifications.show({ message: t.saved, color: 'green' });
+    setBusy(null);
+  });
+
+  const onAskSubmit = form.handleSubmit((values) => {
+    const problems = completenessProblems(values, criteria, t);
+    setIncomplete(problems.length > 0);
+    problems.forEach((p, i) => form.setError(p.path, { type: 'required', message: p.message }, { shouldFocus: i === 0 }));
+    if (!problems.length) setConfirming(true);
+  });
+
+  async function onConfirmSubmit() {
+    setBusy('submit');
+    const values = form.getValues();
+    // The server submits what is stored: unsaved changes are saved first.
+    const ok = form.formState.isDirty || version === undefined ? await save(values) : true;
+    if (ok) {
+      try {
+        const result = await submit();
+        setConfirming(false);
+        onSubmitted?.(result.total);
+      } catch (e) {
+        setConfirming(false);
+        applyReviewProblem(e, criteria, form.setError, translate);
+        setIncomplete(isApiError(e, 422));
+        setProblem(e);
+      }
+    } else setConfirming(false);
+    setBusy(null);
+  }
+
+  async function reload() {
+    const fresh = await onReload?.();
+    if (fresh) adopt(fresh);
+    setStale(false);
+  }
+
+  const err = form.formState.errors;
+  const shownPaths = [...criteria.flatMap((c, i) => [`scores.${i}.score`, `scores.${i}.comment`, `scores.${c.code}.score`, `scores.${c.code}.comment`]), 'comment'];
+
+  return (
+    <form noValidate onSubmit={onSave} aria-labelledby="scoring-title">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="scoring-title">{t.title}</Title>
+        {submitted && (
+          <Alert color="green" variant="light" title={t.submitted}>{t.submittedText(formatScore(review.total ?? total))}</Alert>
+        )}
+        {readOnly && !submitted && <Alert color="gray" variant="light">{t.readOnly}</Alert>}
+        {stale && (
+          <Alert color="orange" variant="light" title={t.stale} role="alert">
+            <Text size="sm" mb="xs">{t.staleText}</Text>
+            {onReload && <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>}
+          </Alert>
+        )}
+        {incomplete && Object.keys(err).length > 0 && <Alert color="red" variant="light" role="alert">{t.incomplete}</Alert>}
+        {!isApiError(problem, 422) && <FormProblem error={problem} shownPaths={shownPaths} />}
+
+        <LiveTotal total={total} scored={scoredCount} of={criteria.length} />
+
+        {criteria.map((c, i) => (
+          <Card key={c.code} withBorder padding="md" radius="md" component="fieldset" style={{ margin: 0 }} aria-describedby={`crit-desc-${i}`}>
+            <Text component="legend" fw={600} style={{ padding: 0 }}>
+              {i + 1}. {c.title}
+            </Text>
+            <Group gap={6} mt={4} mb="xs">
+              <Badge variant="light" color="gray" c="gray.9" tt="none" fw={500}>{t.weight(c.weight)}</Badge>
+              {c.commentRequired && <Badge variant="outline" color="red.9" tt="none" fw={500}>{t.commentRequired}</Badge>}
+            </Group>
+            {c.description && <Text size="sm" c="dimmed" mb="sm" id={`crit-desc-${i}`}>{c.description}</Text>}
+            <Group align="flex-start" gap="md" wrap="wrap">
+              <Controller
+                control={form.control}
+                name={`scores.${i}.score`}
+                render={({ field }) => (
+                  <NumberInput
+                    label={t.score(c.maxScore)}
+                    required
+                    w={140}
+                    min={0}
+                    max={c.maxScore}
+                    step={1}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    clampBehavior="strict"
+                    disabled={locked}
+                    name={field.name}
+                    ref={field.ref}
+                    onBlur={field.onBlur}
+                    value={field.value ?? ''}
+                    onChange={(v) => field.onChange(v === '' || v === undefined ? null : Number(v))}
+                    error={err.scores?.[i]?.score?.message}
+                  />
+                )}
+              />
+              <Textarea
+                label={t.comment}
+                required={c.commentRequired}
+                withAsterisk={c.commentRequired}
+                autosize
+                minRows={2}
+                style={{ flex: '1 1 16rem' }}
+                disabled={locked}
+                {...form.register(`scores.${i}.comment`)}
+                error={err.scores?.[i]?.comment?.message}
+              />
+            </Group>
+          </Card>
+        ))}
+
+        <Textarea label={t.overall} autosize minRows={3} disabled={locked} {...form.register('comment')} error={err.comment?.message} />
+
+        {!locked && (
+          <Group justify="flex-end" gap="sm">
+            <Button type="submit" variant="default" loading={busy === 'save'}>{t.save}</Button>
+            <Button type="button" onClick={onAskSubmit} loading={busy === 'submit'}>{t.submit}</Button>
+          </Group>
+        )}
+      </Stack>
+
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.submitTitle} centered>
+        <Text size="sm">{t.submitText} <b data-testid="confirm-total">{formatScore(total)}</b></Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirming(false)}>{useT('common').cancel}</Button>
+          <Button onClick={onConfirmSubmit} loading={busy === 'submit'}>{t.submit}</Button>
+        </Group>
+      </Modal>
+    </form>
+  );
+}
