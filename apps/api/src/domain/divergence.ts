@@ -13,6 +13,8 @@ export interface ReviewState {
   pending: number;
   /** Whether the one extra expert has been assigned already. */
   extraAssigned: boolean;
+  /** Whether the extra expert's review is among the totals (it is not when they declined unreplaced). */
+  extraReviewed: boolean;
 }
 
 export type ReviewOutcome =
@@ -27,7 +29,8 @@ export function reviewOutcome(s: ReviewState): ReviewOutcome {
   if (s.pending > 0 || s.totals.length < s.required || s.totals.length === 0) return { kind: 'waiting' };
   const spread = spreadOf(s.totals);
   if (spread > s.threshold && !s.extraAssigned) return { kind: 'needs-extra', spread };
-  return { kind: 'reviewed', finalScore: finalScore(s.totals)!, divergent: false };
+  // Divergent still, and the extra expert left without a review: the organiser must know.
+  return { kind: 'reviewed', finalScore: finalScore(s.totals)!, divergent: spread > s.threshold && !s.extraReviewed };
 }
 
 /** When the extra expert is needed but nobody eligible is left: reviewed all the same, flagged for the organiser. */

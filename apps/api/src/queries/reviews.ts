@@ -89,14 +89,15 @@ export async function markSubmitted(tx: Tx, review: ReviewRow, total: number, at
  */
 export async function settleApplication(tx: Tx, app: ApplicationRow, comp: CompetitionRow, at: Date): Promise<void> {
   if (app.status !== 'under_review') return;
-  const rows = await tx.select({ status: assignments.status, total: reviews.total, reviewStatus: reviews.status })
+  const rows = await tx.select({ status: assignments.status, isExtra: assignments.isExtra, total: reviews.total, reviewStatus: reviews.status })
     .from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(eq(assignments.applicationId, app.id));
   const live = rows.filter((r) => r.status !== 'declined');
-  const totals = live.filter((r) => r.reviewStatus === 'submitted' && r.total !== null).map((r) => r.total!);
+  const submitted = live.filter((r) => r.reviewStatus === 'submitted' && r.total !== null);
+  const totals = submitted.map((r) => r.total!);
   const outcome = reviewOutcome({
     required: comp.reviewersPerApplication, threshold: comp.divergenceThreshold, totals,
-    pending: live.filter((r) => r.status === 'assigned').length, extraAssigned: app.extraReviewerAssigned,
+    pending: live.filter((r) => r.status === 'assigned').length, extraAssigned: app.extraReviewerAssigned, extraReviewed: submitted.some((r) => r.isExtra),
   });
   if (outcome.kind === 'waiting') return;
   if (outcome.kind === 'needs-extra') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reviewedDivergent, reviewOutcome } from '../../src/domain/divergence.js';
 
-const base = { required: 2, threshold: 30, pending: 0, extraAssigned: false };
+const base = { required: 2, threshold: 30, pending: 0, extraAssigned: false, extraReviewed: false };
 
 describe('divergence', () => {
   it('waits while any assignment is pending or the required reviews are not in', () => {
@@ -19,7 +19,11 @@ describe('divergence', () => {
 
   it('asks for one extra expert over the threshold, once', () => {
     expect(reviewOutcome({ ...base, totals: [40, 70.01] })).toEqual({ kind: 'needs-extra', spread: 30.01 });
-    expect(reviewOutcome({ ...base, totals: [40, 90, 60], extraAssigned: true })).toEqual({ kind: 'reviewed', finalScore: 63.33, divergent: false });
+    expect(reviewOutcome({ ...base, totals: [40, 90, 60], extraAssigned: true, extraReviewed: true })).toEqual({ kind: 'reviewed', finalScore: 63.33, divergent: false });
+  });
+
+  it('flags the application divergent when the extra expert declined and nobody replaced them', () => {
+    expect(reviewOutcome({ ...base, totals: [40, 90], extraAssigned: true })).toEqual({ kind: 'reviewed', finalScore: 65, divergent: true });
   });
 
   it('flags the application divergent when no expert is left for the extra review', () => {
