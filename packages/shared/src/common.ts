@@ -9,7 +9,8 @@ export const calendarDate = z.iso.date();
 export const regionCode = z.enum(REGION_CODES as [string, ...string[]]);
 export const directionCode = z.enum(DIRECTION_CODES as [string, ...string[]]);
 export const email = z.email().max(254).transform((s) => s.toLowerCase());
-export const version = z.number().int().min(1);
+/** A row version: a PostgreSQL integer, so a client cannot send one the column cannot hold. */
+export const version = z.number().int().min(1).max(2_147_483_647);
 
 /** Text a user types: trimmed of nothing (what they typed is kept), bounded. */
 export const text = (max: number) => z.string().max(max);

@@ -1,6 +1,6 @@
 // Every error leaves as problem+json; schema errors list every offending field; 5xx hide internals.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, type FieldError } from '../lib/problem.js';
 
@@ -9,6 +9,16 @@ const PROBLEM = 'application/problem+json; charset=utf-8';
 function fieldPath(instancePath: string, context: string | undefined): string {
   const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
   return path || (context === 'body' ? 'body' : context ?? '');
+}
+
+/**
+ * Errors Fastify answers before any route runs (a path parameter over the router's length limit, a URL
+ * that does not decode): as problem+json like every other error. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode === 414 ? 414 : 400;
+  const p = new HttpProblem(status, status === 414 ? 'uri-too-long' : 'bad-url', err.message, [{ path: 'url', message: status === 414 ? 'a path segment is too long' : 'not a valid URL' }]);
+  return reply.code(status).type(PROBLEM).send(JSON.stringify(p.toJSON()));
 }
 
 export default fp(async function errors(app: FastifyInstance) {
