@@ -1,14 +1,13 @@
-// Placeholder of the expert area (owned by its own engineer): replace with the area's <Routes>.
+// The expert area: the queue of assigned applications and the review of one of them.
 import { Route, Routes } from 'react-router';
-import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/states';
-import { useT } from '../../i18n';
+import { QueuePage } from './queue';
+import { ReviewPage } from './review-page';
 
 export default function ExpertArea() {
-  const t = useT('common');
   return (
     <Routes>
-      <Route path="*" element={<><PageTitle title={t.inDevelopment} /><EmptyState title={t.inDevelopment} /></>} />
+      <Route index element={<QueuePage />} />
+      <Route path="assignments/:id" element={<ReviewPage />} />
     </Routes>
   );
 }

@@ -106,6 +106,7 @@ type Props = {
 
 export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
   const t = useT('expert').form;
+  const tc = useT('common');
   const translate = useServerMessage();
   const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
   const form = useForm<ScoringValues>({ resolver: zodResolver(schema), defaultValues: valuesOf(review, criteria) });
@@ -272,7 +273,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.submitTitle} centered>
         <Text size="sm">{t.submitText} <b data-testid="confirm-total">{formatScore(total)}</b></Text>
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setConfirming(false)}>{useT('common').cancel}</Button>
+          <Button variant="default" onClick={() => setConfirming(false)}>{tc.cancel}</Button>
           <Button onClick={onConfirmSubmit} loading={busy === 'submit'}>{t.submit}</Button>
         </Group>
       </Modal>

@@ -1,0 +1,94 @@
+// The expert's queue: assigned applications with due dates, the state of each review and overall progress.
+import { Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
+import { myAssignmentsQuery } from '../../api/assignments';
+import { reviewQuery } from '../../api/reviews';
+import { DateText } from '../../components/date-text';
+import { PageTitle } from '../../components/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useLang, useT } from '../../i18n';
+import { useNow } from '../../lib/use-now';
+
+function AssignmentState({ a, drafted }: { a: Assignment; drafted: boolean }) {
+  const t = useT('expert').queue;
+  const { lang } = useLang();
+  if (a.status !== 'assigned') return <Badge variant="outline" color={a.status === 'submitted' ? 'green.9' : 'gray.8'} tt="none">{ASSIGNMENT_STATUS_LABELS[lang][a.status]}</Badge>;
+  return <Badge variant="light" color={drafted ? 'blue' : 'gray'} c={drafted ? 'blue.9' : 'gray.9'} tt="none">{drafted ? t.draftSaved : t.notStarted}</Badge>;
+}
+
+export function QueuePage() {
+  const t = useT('expert').queue;
+  const now = useNow();
+  const query = useQuery(myAssignmentsQuery());
+  const items = query.data?.items ?? [];
+  const open = items.filter((a) => a.status === 'assigned');
+  // Whether a draft exists is the review's business: asked only for the open assignments.
+  const reviews = useQueries({ queries: open.map((a) => ({ ...reviewQuery(a.id), staleTime: 60_000 })) });
+  const draftedIds = new Set(open.filter((_, i) => reviews[i]?.data?.id).map((a) => a.id));
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+
+  const active = items.filter((a) => a.status !== 'declined');
+  const submitted = active.filter((a) => a.status === 'submitted').length;
+
+  return (
+    <>
+      <PageTitle title={t.title} subtitle={t.subtitle} />
+      {items.length === 0 ? (
+        <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+      ) : (
+        <Stack gap="md">
+          <Card withBorder padding="md" radius="md" aria-label={t.progress}>
+            <Group justify="space-between" mb={6}>
+              <Text fw={600}>{t.progressValue(submitted, active.length)}</Text>
+              {draftedIds.size > 0 && <Text size="sm" c="dimmed">{t.drafted(draftedIds.size)}</Text>}
+            </Group>
+            <Progress.Root size="lg" aria-label={t.progressValue(submitted, active.length)}>
+              <Progress.Section value={active.length ? (100 * submitted) / active.length : 0} color="green" />
+              <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" />
+            </Progress.Root>
+          </Card>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover aria-label={t.tableLabel}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((a) => {
+                  const overdue = a.status === 'assigned' && a.dueAt !== null && Date.parse(a.dueAt) < now;
+                  return (
+                    <Table.Tr key={a.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.applicationNumber}</Table.Td>
+                      <Table.Td>
+                        {a.applicationTitle ?? '—'}
+                        {a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
+                      </Table.Td>
+                      <Table.Td>
+                        <DateText value={a.dueAt} withTime />
+                        {overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
+                      </Table.Td>
+                      <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} /></Table.Td>
+                      <Table.Td ta="right">
+                        {a.status !== 'declined' && (
+                          <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={a.status === 'assigned' ? 'filled' : 'default'}
+                            aria-label={`${a.status === 'assigned' ? t.open : t.view}: ${a.applicationNumber}`}>
+                            {a.status === 'assigned' ? t.open : t.view}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+    </>
+  );
+}
