@@ -24,7 +24,8 @@ export function checkState(value: string, kind: 'inn' | 'ogrn'): CheckState {
 }
 
 const FIELDS = ['inn', 'ogrn', 'kpp', 'fullName', 'shortName', 'regionCode', 'address', 'email', 'phone', 'website'] as const;
-const OPTIONAL = ['address', 'email', 'phone', 'website'] as const;
+// Optional fields left empty are not sent (an empty e-mail is not an e-mail).
+const optional = { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) };
 
 export function OrganizationForm({ onCreated }: { onCreated: (org: Organization) => void }) {
   const t = useT('applicant').organizations;
@@ -46,12 +47,7 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
       if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: t.innTaken }, { shouldFocus: true });
     },
   });
-  const submit = form.handleSubmit((values) => {
-    // Optional fields left empty are not sent (an empty e-mail is not an e-mail).
-    const body = { ...values };
-    for (const k of OPTIONAL) if (!body[k]?.trim()) delete body[k];
-    mutation.mutate(body);
-  });
+  const submit = form.handleSubmit((values) => mutation.mutate(values));
 
   const { errors, submitCount } = form.formState;
   const inn = form.watch('inn');
@@ -103,16 +99,16 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
               />
             </Grid.Col>
             <Grid.Col span={12}>
-              <TextInput label={t.address} {...form.register('address')} error={msg(errors.address?.message)} />
+              <TextInput label={t.address} {...form.register('address', optional)} error={msg(errors.address?.message)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.email} type="email" {...form.register('email')} error={msg(errors.email?.message)} />
+              <TextInput label={t.email} type="email" {...form.register('email', optional)} error={msg(errors.email?.message)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.phone} type="tel" {...form.register('phone')} error={msg(errors.phone?.message)} />
+              <TextInput label={t.phone} type="tel" {...form.register('phone', optional)} error={msg(errors.phone?.message)} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.website} {...form.register('website')} error={msg(errors.website?.message)} />
+              <TextInput label={t.website} {...form.register('website', optional)} error={msg(errors.website?.message)} />
             </Grid.Col>
           </Grid>
           <div>

@@ -1,0 +1,39 @@
+// Everything a screen needs around it: theme, data cache, language, session. Used by the app and by tests.
+import type { ReactNode } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Lang } from '@konkurs/shared';
+import { isApiError } from './api/client';
+import { AuthProvider } from './auth/auth';
+import { LangProvider } from './i18n';
+import { cssVariablesResolver, theme } from './theme';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A 4xx will not get better by asking again; a network hiccup might.
+        retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+const defaultClient = createQueryClient();
+
+export function Providers({ children, client = defaultClient, lang }: { children: ReactNode; client?: QueryClient; lang?: Lang }) {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={client}>
+        <LangProvider lang={lang}>
+          <AuthProvider>{children}</AuthProvider>
+        </LangProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
