@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { MultipartValue } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { pipeline } from 'node:stream';
 import { z } from 'zod';
 import { fileTypeFromBuffer } from 'file-type';
-import { ATTACHMENT_KINDS, attachment, attachmentKindField, id, problem } from '@konkurs/shared';
+import { ATTACHMENT_KINDS, attachment, attachmentKindField, id, problem, type AttachmentKind } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { fieldError, HttpProblem } from '../lib/problem.js';
 import { UploadInspector } from '../lib/upload-inspector.js';
@@ -12,6 +12,25 @@ import { addAttachment, draftOfMember, readableAttachment, removeAttachment } fr
 
 const attachmentParams = z.object({ id, attachmentId: id });
 const tooLarge = () => new HttpProblem(413, 'too-large', 'The file is larger than allowed');
+
+/** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
+async function kindThenFile(request: FastifyRequest) {
+  let kind: AttachmentKind | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'kind') {
+        const parsed = attachmentKindField.safeParse(part.value);
+        if (!parsed.success) throw fieldError('kind', `one of ${ATTACHMENT_KINDS.join(', ')}`);
+        kind = parsed.data;
+      }
+      continue;
+    }
+    if (part.fieldname !== 'file') { part.file.resume(); continue; }
+    if (!kind) { part.file.resume(); throw fieldError('kind', `required before the file: one of ${ATTACHMENT_KINDS.join(', ')}`); }
+    return { kind, part };
+  }
+  throw fieldError('file', 'required: send the document in the field "file"');
+}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['attachments'];
@@ -28,16 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     // Refuse before reading a byte of the file when the application is not the user's draft.
     await draftOfMember(app.db, user, request.params.id);
     if (!request.isMultipart()) throw new HttpProblem(415, 'unsupported-media-type', 'Send multipart/form-data: a kind field, then a file field');
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') {
-      part?.file.resume();
-      throw fieldError('file', 'required: send the document in the field "file"');
-    }
-    const kind = attachmentKindField.safeParse((part.fields.kind as MultipartValue | undefined)?.value);
-    if (!kind.success) {
-      part.file.resume();
-      throw fieldError('kind', `one of ${ATTACHMENT_KINDS.join(', ')}, sent before the file`);
-    }
+    const { kind, part } = await kindThenFile(request);
     const fileName = displayFileName(part.filename);
     const inspector = new UploadInspector(async (head) => {
       const verdict = judgeAttachmentType((await fileTypeFromBuffer(head))?.mime, fileName);
@@ -53,7 +63,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     }
     try {
       const created = await app.db.transaction((tx) => addAttachment(tx, user, request.params.id, {
-        kind: kind.data, fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key,
+        kind, fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key,
       }, app.clock.now()));
       return reply.code(201).send(created);
     } catch (e) {
