@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Redis } from 'ioredis';
 import deps, { type AppDeps } from './plugins/deps.js';
 import errors, { frameworkErrors } from './plugins/errors.js';
+import jsonBody from './plugins/json-body.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import web, { DEFAULT_WEB_DIST } from './plugins/web.js';
@@ -53,6 +54,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(deps, opts);
   await app.register(errors);
+  await app.register(jsonBody);
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
   await app.register(rateLimit, { global: false, ...(opts.redis ? { redis: opts.redis, nameSpace: 'konkurs-rl-' } : {}) });
   await app.register(multipart, { limits: { fileSize: opts.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
