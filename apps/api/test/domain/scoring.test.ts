@@ -21,14 +21,14 @@ describe('expert totals and the final score (PRODUCT.md worked example)', () => 
 
   it('rounds to hundredths half up, exactly, with decimal weights', () => {
     // 100 × 1/3 = 33.333…
-    expect(expertTotal([{ criterionCode: 'A', score: 1 }], [{ code: 'A', weight: 1, maxScore: 3, commentRequired: false }])).toBe(33.33);
+    expect(expertTotal([{ criterionCode: 'A', score: 1 }], [{ code: 'A', weight: 1, maxScore: 3 }])).toBe(33.33);
     // 100 × 2/3 = 66.666…
-    expect(expertTotal([{ criterionCode: 'A', score: 2 }], [{ code: 'A', weight: 1, maxScore: 3, commentRequired: false }])).toBe(66.67);
+    expect(expertTotal([{ criterionCode: 'A', score: 2 }], [{ code: 'A', weight: 1, maxScore: 3 }])).toBe(66.67);
     // 100 × 1/8 weighted 0.1 and 0.2: 100 × 0.1 / (0.1·8 + 0.2·... ) stays exact with scaled weights
     const crit = [{ code: 'A', weight: 0.1, maxScore: 8, commentRequired: false }, { code: 'B', weight: 0.2, maxScore: 8, commentRequired: false }];
     expect(expertTotal([{ criterionCode: 'A', score: 1 }, { criterionCode: 'B', score: 0 }], crit)).toBe(4.17); // 100 × 0.1/2.4 = 4.1666…
     // 100 × 1/16 = 6.25; 100 × 1/32 = 3.125 → 3.13 (half up)
-    expect(expertTotal([{ criterionCode: 'A', score: 1 }], [{ code: 'A', weight: 1, maxScore: 32, commentRequired: false }])).toBe(3.13);
+    expect(expertTotal([{ criterionCode: 'A', score: 1 }], [{ code: 'A', weight: 1, maxScore: 32 }])).toBe(3.13);
     expect(finalScore([1.01, 1.02])).toBe(1.02); // 1.015 → 1.02
     expect(finalScore([0.1, 0.2, 0.3])).toBe(0.2);
     expect(finalScore([])).toBeNull();
