@@ -28,3 +28,5 @@ export const applicationsExportQuery = csvOptions.extend({
   competitionId: id.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
 });
+export const totalsExportQuery = totalsQuery.extend(csvOptions.shape);
+export const reviewsExportQuery = csvOptions.extend({ competitionId: id });

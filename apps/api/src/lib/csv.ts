@@ -1,6 +1,6 @@
 // CSV for people (Excel in a Russian locale) and for machines (open data): RFC 4180 quoting by csv-stringify,
 // formula cells neutralised, rows streamed from the database so that memory stays flat whatever the size.
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify';
 
@@ -33,21 +33,32 @@ export type CsvCell = string | number | null | undefined;
  * format numbers as strings themselves (money with two decimals, in the dialect's decimal separator).
  */
 export function csvStream(header: readonly string[], rows: AsyncIterable<CsvCell[]> | Iterable<CsvCell[]>, dialect: CsvDialect): Readable {
-  const stringifier = stringify({
-    bom: dialect.bom,
-    delimiter: dialect.delimiter,
-    record_delimiter: 'windows',
-    cast: { string: neutraliseCell },
+  // Neutralised here rather than in csv-stringify's `cast`, which halves its speed.
+  const out = stringify({ bom: dialect.bom, delimiter: dialect.delimiter, record_delimiter: 'windows' });
+  const settled = () => new Promise<void>((resolve) => {
+    const done = () => { out.off('drain', done); out.off('close', done); resolve(); };
+    out.on('drain', done);
+    out.on('close', done);
   });
-  async function* all() {
-    yield [...header];
-    yield* rows;
-  }
-  const source = Readable.from(all(), { highWaterMark: 64 });
-  // A failing query mid-stream ends the response (headers are gone by then); a client that goes away stops the queries.
-  source.on('error', (err) => stringifier.destroy(err));
-  stringifier.on('close', () => source.destroy());
-  return source.pipe(stringifier);
+  void (async () => {
+    try {
+      out.write(header.map(neutraliseCell));
+      for await (const row of rows) {
+        for (let i = 0; i < row.length; i++) {
+          const cell = row[i];
+          if (typeof cell === 'string') row[i] = neutraliseCell(cell);
+        }
+        // A full buffer waits for the client; a client that went away ends the loop, which closes the query.
+        if (!out.write(row)) await settled();
+        if (out.destroyed) return;
+      }
+      out.end();
+    } catch (err) {
+      // A failing query mid-stream ends the response (the headers are gone by then).
+      out.destroy(err as Error);
+    }
+  })();
+  return out;
 }
 
 /** Sends a CSV stream as a download named `fileName` (ASCII, plus the RFC 6266 UTF-8 form). */

@@ -1,0 +1,178 @@
+// The rows of the CSV exports and of the open data, streamed so that an export of any size holds one batch
+// in memory at a time: on a PostgreSQL server one query read through a cursor (pg-query-stream on a pooled
+// connection); on PGlite, which has no cursors over the wire, keyset-paginated batches of the same query.
+import { and, asc, eq, gt, inArray, isNotNull, ne, or, type Column, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
+import QueryStream from 'pg-query-stream';
+import type { ApplicationStatus } from '@konkurs/shared';
+import type { Database, Tx } from '../db/client.js';
+import { applications, assignments, competitions, criteria, organizations, reviews, users } from '../db/schema/index.js';
+import { inBatches } from '../lib/csv.js';
+
+/** Rows per keyset batch on PGlite (in-process: small batches cost little and keep the heap flat). */
+export const EXPORT_BATCH = 500;
+
+/** Where rows are read from: the app's database (its pool, when on a server). */
+export type RowSource = Pick<Database, 'db' | 'pool'>;
+
+/**
+ * All rows of a query built by `build(after, limit)`: through a cursor when a pool is there (one query, the
+ * planner free to hash-join), else keyset batches after the last row's key. Rows are mapped by the columns'
+ * own driver mappings, so both paths give the same objects.
+ */
+async function* readAll<R, K>(
+  source: RowSource,
+  fields: Record<string, Column>,
+  build: (after: K | undefined, limit: number | undefined) => PgSelect,
+  keyOf: (row: R) => K,
+): AsyncGenerator<R> {
+  if (!source.pool) {
+    yield* inBatches<R, K>((after) => build(after, EXPORT_BATCH) as unknown as Promise<R[]>, keyOf, EXPORT_BATCH);
+    return;
+  }
+  const { sql: text, params } = build(undefined, undefined).toSQL();
+  const names = Object.keys(fields);
+  const columns = Object.values(fields);
+  const client = await source.pool.connect();
+  const stream = client.query(new QueryStream(text, params, { batchSize: 1000, rowMode: 'array' }));
+  try {
+    for await (const raw of stream as AsyncIterable<unknown[]>) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) row[names[i]] = raw[i] === null ? null : columns[i].mapFromDriverValue(raw[i]);
+      yield row as R;
+    }
+  } finally {
+    // A client that went away leaves the cursor half-read: close it before the connection goes back.
+    stream.destroy();
+    client.release();
+  }
+}
+
+/**
+ * What reporting may show: an application once submitted. Drafts never leave their organisation, nor does an
+ * application withdrawn before it was submitted; one withdrawn after submitting is part of the record.
+ */
+const EVER_SUBMITTED = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
+
+// Only what varies per row crosses the wire: labels of regions and directions come from the shared reference
+// data, competitions from one small query (exportCompetitions), which halves the bytes of a national export.
+const applicationColumns = {
+  number: applications.number,
+  competitionId: applications.competitionId,
+  status: applications.status,
+  title: applications.title,
+  directionCode: applications.directionCode,
+  regionCode: applications.regionCode,
+  organization: organizations.fullName,
+  inn: organizations.inn,
+  totalCostKopecks: applications.totalCostKopecks,
+  cofinancingKopecks: applications.cofinancingKopecks,
+  requestedKopecks: applications.requestedKopecks,
+  awardedKopecks: applications.awardedKopecks,
+  finalScore: applications.finalScore,
+  submittedAt: applications.submittedAt,
+};
+
+export interface ExportCompetition { code: string; title: string; timezone: string }
+
+/** The competitions an export may show (a condition on competitions; undefined: all), by id. */
+export async function exportCompetitions(db: Tx, where: SQL | undefined): Promise<Map<string, ExportCompetition>> {
+  const rows = await db.select({ id: competitions.id, code: competitions.code, title: competitions.title, timezone: competitions.timezone })
+    .from(competitions).where(where);
+  return new Map(rows.map(({ id, ...c }) => [id, c]));
+}
+
+export interface ApplicationExportFilter {
+  /** A condition on competitions (figuresScope); undefined: every competition. */
+  scope: SQL | undefined;
+  competitionId?: string;
+  status?: ApplicationStatus;
+}
+
+function applicationQuery(db: Tx, where: SQL | undefined, afterNumber: string | undefined, limit: number | undefined) {
+  const q = db.select(applicationColumns).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(where, afterNumber === undefined ? undefined : gt(applications.number, afterNumber)))
+    .orderBy(asc(applications.number))
+    .$dynamic();
+  return limit === undefined ? q : q.limit(limit);
+}
+
+export type ApplicationExportRow = Awaited<ReturnType<typeof applicationQuery>>[number];
+
+function applicationRows(source: RowSource, where: SQL | undefined): AsyncGenerator<ApplicationExportRow> {
+  return readAll<ApplicationExportRow, string>(source, applicationColumns, (after, limit) => applicationQuery(source.db, where, after, limit), (r) => r.number);
+}
+
+/** Every exportable application the filter selects, by number. */
+export function applicationExportRows(source: RowSource, filter: ApplicationExportFilter): AsyncGenerator<ApplicationExportRow> {
+  return applicationRows(source, and(
+    EVER_SUBMITTED,
+    filter.scope,
+    filter.competitionId ? eq(applications.competitionId, filter.competitionId) : undefined,
+    filter.status ? eq(applications.status, filter.status) : undefined,
+  ));
+}
+
+/** Results are public once published, and stay so when the competition is archived (it can only be archived after). */
+export const RESULTS_PUBLIC = inArray(competitions.status, ['published', 'archived']);
+
+/** The published winners registry: the winners of competitions whose results are public. */
+export function winnerRows(source: RowSource, competitionId?: string): AsyncGenerator<ApplicationExportRow> {
+  return applicationRows(source, and(
+    eq(applications.status, 'winner'),
+    RESULTS_PUBLIC,
+    competitionId ? eq(applications.competitionId, competitionId) : undefined,
+  ));
+}
+
+/** The criteria of a competition in order: the score columns of its reviews export. */
+export function competitionCriteria(db: Tx, competitionId: string) {
+  return db.select({ code: criteria.code, title: criteria.title }).from(criteria)
+    .where(eq(criteria.competitionId, competitionId)).orderBy(asc(criteria.position));
+}
+
+const reviewColumns = {
+  id: reviews.id,
+  number: applications.number,
+  title: applications.title,
+  expertId: reviews.expertId,
+  expertName: users.fullName,
+  scores: reviews.scores,
+  total: reviews.total,
+  comment: reviews.comment,
+  submittedAt: reviews.submittedAt,
+  isExtra: assignments.isExtra,
+};
+
+function reviewQuery(db: Tx, competitionId: string, after: [string, string] | undefined, limit: number | undefined) {
+  const q = db.select(reviewColumns).from(reviews)
+    .innerJoin(applications, eq(applications.id, reviews.applicationId))
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(users, eq(users.id, reviews.expertId))
+    .where(and(
+      eq(applications.competitionId, competitionId),
+      eq(reviews.status, 'submitted'),
+      after ? or(gt(applications.number, after[0]), and(eq(applications.number, after[0]), gt(reviews.id, after[1]))) : undefined,
+    ))
+    .orderBy(asc(applications.number), asc(reviews.id))
+    .$dynamic();
+  return limit === undefined ? q : q.limit(limit);
+}
+
+export type ReviewExportRow = Awaited<ReturnType<typeof reviewQuery>>[number];
+
+/** The submitted (final) reviews of a competition, by application number. */
+export function reviewExportRows(source: RowSource, competitionId: string): AsyncGenerator<ReviewExportRow> {
+  return readAll<ReviewExportRow, [string, string]>(source, reviewColumns,
+    (after, limit) => reviewQuery(source.db, competitionId, after, limit), (r) => [r.number, r.id]);
+}
+
+/** The competitions whose results are public, by code (or the one asked for, when public). */
+export async function publishedCompetitions(db: Tx, competitionId?: string) {
+  return db.select({ id: competitions.id, code: competitions.code, title: competitions.title, publishedAt: competitions.publishedAt })
+    .from(competitions)
+    .where(and(RESULTS_PUBLIC, competitionId ? eq(competitions.id, competitionId) : undefined))
+    .orderBy(asc(competitions.code));
+}
