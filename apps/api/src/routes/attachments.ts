@@ -56,7 +56,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     });
     // Over the limit the parser cuts the file short: fail the stream, so that storage removes what it wrote.
     part.file.once('limit', () => inspector.destroy(tooLarge()));
-    const stored = await app.storage.put(pipeline(part.file, inspector, () => {}));
+    const stored = await app.storage.put(pipeline(part.file, inspector, () => {})).catch((e: unknown) => {
+      // The rest of the body stays unread: close the connection after the answer rather than read on.
+      reply.header('connection', 'close');
+      throw e;
+    });
     if (part.file.truncated) {
       await app.storage.delete(stored.key);
       throw tooLarge();
