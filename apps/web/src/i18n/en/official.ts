@@ -1,4 +1,31 @@
 import type { OfficialDict } from '../ru/official';
 
-const official: OfficialDict = {};
+const official: OfficialDict = {
+  title: 'Totals and exports',
+  subtitle: 'Figures of your operator’s competitions',
+  groupBy: 'Group by',
+  groups: { region: 'By region', direction: 'By direction', competition: 'By competition', operator: 'By operator' },
+  competition: 'Competition',
+  allCompetitions: 'All competitions',
+  operator: 'Operator',
+  allOperators: 'All operators',
+  filters: 'Filters',
+  key: { region: 'Region', direction: 'Direction', competition: 'Competition', operator: 'Operator' },
+  submitted: 'Submitted',
+  admitted: 'Admitted',
+  winners: 'Winners',
+  requested: 'Requested',
+  awarded: 'Awarded',
+  total: 'Total',
+  chartApplications: 'Applications',
+  chartMoney: 'Amounts, million ₽',
+  chartLabel: (what: string) => `Chart: ${what}`,
+  headline: (submitted: string, winners: string, awarded: string) => `${submitted} applications submitted, ${winners} winners, ${awarded}`,
+  empty: 'No data yet',
+  exportApplications: 'Applications (CSV)',
+  exportTotals: 'Totals (CSV)',
+  exported: (name: string) => `${name} downloaded`,
+  tableLabel: 'Totals table',
+  millions: 'million ₽',
+};
 export default official;

@@ -1,4 +1,31 @@
-// The official area's words (owned by the official area; this placeholder keeps the registry typed until it is filled).
-const official = {};
+// The official's dashboard: totals by region, direction, competition, operator; CSV exports.
+const official = {
+  title: 'Итоги и выгрузки',
+  subtitle: 'Сводные показатели конкурсов вашего оператора',
+  groupBy: 'Группировка',
+  groups: { region: 'По регионам', direction: 'По направлениям', competition: 'По конкурсам', operator: 'По операторам' },
+  competition: 'Конкурс',
+  allCompetitions: 'Все конкурсы',
+  operator: 'Оператор',
+  allOperators: 'Все операторы',
+  filters: 'Фильтры',
+  key: { region: 'Регион', direction: 'Направление', competition: 'Конкурс', operator: 'Оператор' },
+  submitted: 'Подано заявок',
+  admitted: 'Допущено',
+  winners: 'Победителей',
+  requested: 'Запрошено',
+  awarded: 'Сумма грантов',
+  total: 'Итого',
+  chartApplications: 'Заявки',
+  chartMoney: 'Суммы, млн ₽',
+  chartLabel: (what: string) => `Диаграмма: ${what}`,
+  headline: (submitted: string, winners: string, awarded: string) => `${submitted} заявок подано, ${winners} победителей, ${awarded}`,
+  empty: 'Данных пока нет',
+  exportApplications: 'Заявки (CSV)',
+  exportTotals: 'Итоги (CSV)',
+  exported: (name: string) => `Файл ${name} скачан`,
+  tableLabel: 'Сводная таблица',
+  millions: 'млн ₽',
+};
 export default official;
 export type OfficialDict = typeof official;

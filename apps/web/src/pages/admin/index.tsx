@@ -1,14 +1,16 @@
-// Placeholder of the admin area (owned by its own engineer): replace with the area's <Routes>.
-import { Route, Routes } from 'react-router';
-import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/states';
-import { useT } from '../../i18n';
+// The admin area: users and roles, operators, the audit log.
+import { Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from './audit';
+import { OperatorsPage } from './operators';
+import { UsersPage } from './users';
 
 export default function AdminArea() {
-  const t = useT('common');
   return (
     <Routes>
-      <Route path="*" element={<><PageTitle title={t.inDevelopment} /><EmptyState title={t.inDevelopment} /></>} />
+      <Route index element={<Navigate to="users" replace />} />
+      <Route path="users" element={<UsersPage />} />
+      <Route path="operators" element={<OperatorsPage />} />
+      <Route path="audit" element={<AuditPage />} />
     </Routes>
   );
 }

@@ -1,14 +1,11 @@
-// Placeholder of the official area (owned by its own engineer): replace with the area's <Routes>.
+// The official area (also open to organisers and admins): totals, charts and CSV exports.
 import { Route, Routes } from 'react-router';
-import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/states';
-import { useT } from '../../i18n';
+import { DashboardPage } from './dashboard';
 
 export default function OfficialArea() {
-  const t = useT('common');
   return (
     <Routes>
-      <Route path="*" element={<><PageTitle title={t.inDevelopment} /><EmptyState title={t.inDevelopment} /></>} />
+      <Route index element={<DashboardPage />} />
     </Routes>
   );
 }

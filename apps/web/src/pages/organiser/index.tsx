@@ -1,14 +1,17 @@
-// Placeholder of the organiser area (owned by its own engineer): replace with the area's <Routes>.
+// The organiser area: the operator's competitions, each with its settings, screening, experts, ranking and awards.
 import { Route, Routes } from 'react-router';
-import { PageTitle } from '../../components/page-title';
-import { EmptyState } from '../../components/states';
-import { useT } from '../../i18n';
+import { CompetitionEditor } from './competition-editor';
+import { CompetitionWorkspace } from './competition-workspace';
+import { CompetitionsPage } from './competitions-list';
+import { ExpertsPage } from './experts-page';
 
 export default function OrganiserArea() {
-  const t = useT('common');
   return (
     <Routes>
-      <Route path="*" element={<><PageTitle title={t.inDevelopment} /><EmptyState title={t.inDevelopment} /></>} />
+      <Route index element={<CompetitionsPage />} />
+      <Route path="competitions/new" element={<CompetitionEditor />} />
+      <Route path="competitions/:id/*" element={<CompetitionWorkspace />} />
+      <Route path="experts" element={<ExpertsPage />} />
     </Routes>
   );
 }

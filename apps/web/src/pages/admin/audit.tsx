@@ -1,0 +1,92 @@
+// The audit log (admin): newest first, filtered by entity, paged by cursor; and the check of the hash chain.
+import { Fragment, useState } from 'react';
+import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
+import { DateText } from '../../components/date-text';
+import { FormProblem } from '../../components/field-error';
+import { PageTitle } from '../../components/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useT } from '../../i18n';
+
+const ENTITY_TYPES = ['application', 'competition', 'review', 'assignment', 'user', 'operator', 'organization', 'award'];
+
+function VerifyChain() {
+  const t = useT('admin').audit;
+  const mutation = useMutation({ mutationFn: verifyAudit });
+  return (
+    <Stack gap="xs">
+      <Group><Button onClick={() => mutation.mutate()} loading={mutation.isPending}>{t.verify}</Button></Group>
+      <FormProblem error={mutation.error} />
+      {mutation.data && (
+        <Alert role="status" data-testid="verify-result" color={mutation.data.ok ? 'green' : 'red'} variant="light"
+          title={mutation.data.ok ? t.verifyOk(mutation.data.events) : t.verifyBroken(mutation.data.brokenAt ?? 0)} />
+      )}
+    </Stack>
+  );
+}
+
+export function AuditPage() {
+  const t = useT('admin').audit;
+  const [entityType, setEntityType] = useState<string | null>(null);
+  const [entityId, setEntityId] = useState('');
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [open, setOpen] = useState<number | null>(null);
+  const query = useInfiniteQuery(auditQuery(filter));
+  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
+
+  return (
+    <>
+      <PageTitle title={t.title} subtitle={t.subtitle} actions={<VerifyChain />} />
+      <Stack>
+        <form onSubmit={(e) => { e.preventDefault(); setFilter({ entityType: entityType ?? undefined, entityId: entityId.trim() || undefined }); }}>
+          <Group align="flex-end" gap="sm">
+            <Select label={t.entityType} placeholder={t.anyType} clearable w={220} value={entityType} onChange={setEntityType} data={ENTITY_TYPES} />
+            <TextInput label={t.entityId} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={{ base: '100%', sm: 360 }} maxLength={100} />
+            <Button type="submit" variant="default">{t.apply}</Button>
+          </Group>
+        </form>
+        {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : events.length === 0 ? <EmptyState title={t.empty} /> : (
+          <>
+            <Table.ScrollContainer minWidth={820}>
+              <Table striped aria-label={t.tableLabel}>
+                <Table.Thead>
+                  <Table.Tr><Table.Th>№</Table.Th><Table.Th>{t.at}</Table.Th><Table.Th>{t.action}</Table.Th><Table.Th>{t.entity}</Table.Th><Table.Th>{t.actor}</Table.Th><Table.Th>{t.details}</Table.Th></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {events.map((e) => (
+                    <Fragment key={e.id}>
+                      <Table.Tr>
+                        <Table.Td>{e.id}</Table.Td>
+                        <Table.Td><DateText value={e.at} withTime /></Table.Td>
+                        <Table.Td><Code>{e.action}</Code></Table.Td>
+                        <Table.Td><Text size="sm">{e.entityType}</Text><Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{e.entityId}</Text></Table.Td>
+                        <Table.Td><Text size="xs" style={{ wordBreak: 'break-all' }}>{e.actorId ?? t.system}</Text></Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>{open === e.id ? t.hide : t.show}</Button>
+                        </Table.Td>
+                      </Table.Tr>
+                      {open === e.id && (
+                        <Table.Tr>
+                          <Table.Td colSpan={6}>
+                            <Group grow align="flex-start">
+                              <div><Text size="xs" fw={600}>{t.before}</Text><Code block>{json(e.before)}</Code></div>
+                              <div><Text size="xs" fw={600}>{t.after}</Text><Code block>{json(e.after)}</Code></div>
+                            </Group>
+                            <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-all' }}>hash {e.hash}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+// Users and roles (admin): list with a role filter, create, change role/operator, deactivate or activate.
+import { useState } from 'react';
+import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { ROLES, ROLE_LABELS, createUserBody, type Role, type User } from '@konkurs/shared';
+import { operatorsQuery } from '../../api/admin';
+import { api, queryString, type Page } from '../../api/client';
+import { createUser, updateUser, userKeys } from '../../api/users';
+import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { PageTitle } from '../../components/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useLang, useT } from '../../i18n';
+import { directionOptions, regionOptions } from '../../lib/reference';
+
+/** Roles that belong to an operator. */
+const OPERATOR_ROLES: readonly Role[] = ['organiser', 'official', 'expert'];
+
+const userForm = createUserBody.extend({
+  operatorId: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  expertDirections: z.array(z.string()),
+});
+type UserForm = z.input<typeof userForm>;
+const CREATE_FIELDS = ['email', 'password', 'fullName', 'role', 'operatorId', 'regionCode', 'expertDirections'] as const;
+
+function useOperatorOptions() {
+  const operators = useQuery(operatorsQuery());
+  return (operators.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+}
+
+function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useT('admin').users;
+  const tc = useT('common');
+  const { lang } = useLang();
+  const translate = useServerMessage();
+  const queryClient = useQueryClient();
+  const operatorOptions = useOperatorOptions();
+  const form = useForm<UserForm>({
+    resolver: zodResolver(userForm),
+    defaultValues: { email: '', password: '', fullName: '', role: 'organiser', operatorId: null, regionCode: null, expertDirections: [] },
+  });
+  const role = form.watch('role');
+  const mutation = useMutation({
+    mutationFn: (v: UserForm) => createUser({
+      email: v.email, password: v.password, fullName: v.fullName, role: v.role,
+      ...(v.operatorId ? { operatorId: v.operatorId } : {}), ...(v.regionCode ? { regionCode: v.regionCode } : {}),
+      ...(v.role === 'expert' ? { expertDirections: v.expertDirections } : {}),
+    }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: userKeys.all });
+      notifications.show({ color: 'green', message: t.created });
+      form.reset();
+      onClose();
+    },
+    onError: (e) => applyProblemToForm(e, CREATE_FIELDS, form.setError, translate),
+  });
+  const err = form.formState.errors;
+  const msg = (m?: string) => (m ? translate(m) : undefined);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.create} centered size="lg">
+      <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+        <Stack>
+          <FormProblem error={mutation.error} shownPaths={CREATE_FIELDS} />
+          <TextInput label={t.fullName} required {...form.register('fullName')} error={msg(err.fullName?.message)} data-autofocus />
+          <TextInput label={t.email} type="email" required autoComplete="off" {...form.register('email')} error={msg(err.email?.message)} />
+          <PasswordInput label={t.password} required autoComplete="new-password" {...form.register('password')} error={msg(err.password?.message)} />
+          <Controller control={form.control} name="role" render={({ field }) => (
+            <Select label={t.role} required allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} value={field.value} onChange={field.onChange} ref={field.ref} />
+          )} />
+          {OPERATOR_ROLES.includes(role) && (
+            <Controller control={form.control} name="operatorId" render={({ field }) => (
+              <Select label={t.operator} searchable clearable data={operatorOptions} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.operatorId?.message)} />
+            )} />
+          )}
+          {role === 'expert' && (
+            <>
+              <Controller control={form.control} name="expertDirections" render={({ field }) => (
+                <MultiSelect label={t.directions} searchable data={directionOptions(lang)} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.expertDirections?.message)} />
+              )} />
+              <Controller control={form.control} name="regionCode" render={({ field }) => (
+                <Select label={t.region} searchable clearable data={regionOptions()} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.regionCode?.message)} />
+              )} />
+            </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{tc.cancel}</Button>
+            <Button type="submit" loading={mutation.isPending}>{tc.save}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function EditUserDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const t = useT('admin').users;
+  const tc = useT('common');
+  const { lang } = useLang();
+  const queryClient = useQueryClient();
+  const operatorOptions = useOperatorOptions();
+  const [role, setRole] = useState<Role>(user?.role ?? 'applicant');
+  const [operatorId, setOperatorId] = useState<string | null>(user?.operatorId ?? null);
+  const [fullName, setFullName] = useState(user?.fullName ?? '');
+  const mutation = useMutation({
+    mutationFn: () => updateUser(user!.id, { role, operatorId: OPERATOR_ROLES.includes(role) ? operatorId : null, fullName }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: userKeys.all });
+      notifications.show({ color: 'green', message: t.saved });
+      onClose();
+    },
+  });
+  const fieldMessage = (p: string) => (mutation.error as { fieldMessage?: (p: string) => string | undefined } | null)?.fieldMessage?.(p);
+  return (
+    <Modal opened={!!user} onClose={onClose} title={user ? t.editTitle(user.email) : ''} centered>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); mutation.mutate(); }}>
+        <Stack>
+          <FormProblem error={mutation.error} shownPaths={['role', 'operatorId', 'fullName']} />
+          <TextInput label={t.fullName} required value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} error={fieldMessage('fullName')} />
+          <Select label={t.role} allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} value={role} onChange={(v) => v && setRole(v as Role)} error={fieldMessage('role')} />
+          {OPERATOR_ROLES.includes(role) && (
+            <Select label={t.operator} searchable clearable data={operatorOptions} value={operatorId} onChange={setOperatorId} error={fieldMessage('operatorId')} />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{tc.cancel}</Button>
+            <Button type="submit" loading={mutation.isPending}>{tc.save}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function UsersPage() {
+  const t = useT('admin').users;
+  const { lang } = useLang();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<Role | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
+  const operators = useQuery(operatorsQuery());
+  const operatorName = new Map(operators.data?.items.map((o) => [o.id, o.name]));
+  const query = useInfiniteQuery({
+    queryKey: [...userKeys.all, 'pages', role],
+    queryFn: ({ pageParam }) => api<Page<User>>(`/users${queryString({ role, limit: 100, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const toggle = useMutation({
+    mutationFn: (u: User) => updateUser(u.id, { active: !u.active }),
+    onSuccess: (u) => {
+      queryClient.invalidateQueries({ queryKey: userKeys.all });
+      notifications.show({ color: 'green', message: u.active ? t.activated : t.deactivated });
+    },
+  });
+  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageTitle title={t.title} actions={<Button onClick={() => setCreating(true)}>{t.create}</Button>} />
+      <Stack>
+        <Select label={t.roleFilter} placeholder={t.allRoles} clearable w={260} value={role} onChange={(v) => setRole(v as Role | null)}
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} />
+        <FormProblem error={toggle.error} />
+        {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : users.length === 0 ? <EmptyState title={t.empty} /> : (
+          <>
+            <Table.ScrollContainer minWidth={760}>
+              <Table striped highlightOnHover aria-label={t.tableLabel}>
+                <Table.Thead>
+                  <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.role}</Table.Th><Table.Th>{t.operator}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {users.map((u) => (
+                    <Table.Tr key={u.id}>
+                      <Table.Td>{u.fullName}<Text size="xs" c="dimmed">{u.email}</Text></Table.Td>
+                      <Table.Td>{ROLE_LABELS[lang][u.role]}</Table.Td>
+                      <Table.Td>{u.operatorId ? (operatorName.get(u.operatorId) ?? u.operatorId) : t.noOperator}</Table.Td>
+                      <Table.Td>{u.active ? <Badge color="green.9" variant="outline" tt="none">{t.active}</Badge> : <Badge color="gray.8" variant="outline" tt="none">{t.inactive}</Badge>}</Table.Td>
+                      <Table.Td>
+                        <Group gap={6} justify="flex-end" wrap="nowrap">
+                          <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t.editLabel(u.email)}>{t.edit}</Button>
+                          <Button size="xs" variant="subtle" color={u.active ? 'red.8' : 'green.8'} onClick={() => toggle.mutate(u)}
+                            aria-label={u.active ? t.deactivateLabel(u.email) : t.activateLabel(u.email)}>{u.active ? t.deactivate : t.activate}</Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
+          </>
+        )}
+      </Stack>
+      <CreateUserDialog opened={creating} onClose={() => setCreating(false)} />
+      <EditUserDialog key={editing?.id} user={editing} onClose={() => setEditing(null)} />
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// The official's dashboard: totals grouped by region, direction, competition or operator, with filters,
+// charts, a table with a totals row, and the CSV exports.
+import { Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { TOTALS_GROUPS, formatMoney, type TotalsGroup } from '@konkurs/shared';
+import { operatorsQuery } from '../../api/admin';
+import { competitionsQuery } from '../../api/competitions';
+import { totalsQuery } from '../../api/stats';
+import { useAuth } from '../../auth/auth';
+import { Money } from '../../components/money';
+import { PageTitle } from '../../components/page-title';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { useLang, useT } from '../../i18n';
+import { ExportButton } from './export-button';
+import { TotalsCharts } from './totals-charts';
+
+export function DashboardPage() {
+  const t = useT('official');
+  const { lang } = useLang();
+  const { user } = useAuth();
+  // The filters live in the address, so a view can be bookmarked or sent to a colleague.
+  const [params, setParams] = useSearchParams();
+  const groupBy = (TOTALS_GROUPS as readonly string[]).includes(params.get('groupBy') ?? '') ? (params.get('groupBy') as TotalsGroup) : 'region';
+  const competitionId = params.get('competitionId') ?? undefined;
+  const operatorId = params.get('operatorId') ?? undefined;
+  const set = (key: string, value: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (value) n.set(key, value); else n.delete(key); return n; }, { replace: true });
+
+  const operators = useQuery(operatorsQuery());
+  const competitions = useQuery(competitionsQuery({ limit: 500, ...(operatorId ? { operatorId } : {}) }));
+  const ownOperator = operators.data?.items.find((o) => o.id === user?.operatorId);
+  // Only an admin or a federal official sees other operators' figures: only they get the operator filter.
+  const operatorFilter = user?.role === 'admin' || (user?.role === 'official' && ownOperator?.level === 'federal');
+  const query = useQuery(totalsQuery({ groupBy, competitionId, operatorId }));
+  const exportParams = { groupBy, competitionId, operatorId };
+
+  return (
+    <>
+      <PageTitle title={t.title} subtitle={t.subtitle} actions={
+        <>
+          <ExportButton path="/exports/totals.csv" params={exportParams} fallbackName="totals.csv" label={t.exportTotals} />
+          <ExportButton path="/exports/applications.csv" params={{ competitionId }} fallbackName="applications.csv" label={t.exportApplications} />
+        </>
+      } />
+      <Stack>
+        <Card withBorder padding="md" radius="md" component="section" aria-label={t.filters}>
+          <Group align="flex-end" gap="md">
+            <div>
+              <Text size="sm" fw={500} mb={4} id="group-by-label">{t.groupBy}</Text>
+              <SegmentedControl aria-labelledby="group-by-label" value={groupBy} onChange={(v) => set('groupBy', v)}
+                data={TOTALS_GROUPS.filter((g) => g !== 'operator' || operatorFilter).map((g) => ({ value: g, label: t.groups[g] }))} />
+            </div>
+            <Select label={t.competition} placeholder={t.allCompetitions} clearable searchable w={{ base: '100%', sm: 340 }} value={competitionId ?? null}
+              onChange={(v) => set('competitionId', v)} data={(competitions.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} — ${c.title}` }))} />
+            {operatorFilter && (
+              <Select label={t.operator} placeholder={t.allOperators} clearable w={{ base: '100%', sm: 300 }} value={operatorId ?? null}
+                onChange={(v) => set('operatorId', v)} data={(operators.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+            )}
+          </Group>
+        </Card>
+
+        {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : (
+          <>
+            <Text fz="lg" fw={600} data-testid="headline">
+              {t.headline(query.data.total.submitted.toLocaleString('ru-RU'), query.data.total.winners.toLocaleString('ru-RU'), formatMoney(query.data.total.awardedKopecks, lang))}
+            </Text>
+            {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover aria-label={t.tableLabel} data-testid="totals-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.key[groupBy]}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th ta="right">{t.admitted}</Table.Th>
+                    <Table.Th ta="right">{t.winners}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th ta="right">{t.awarded}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {query.data.rows.map((r) => (
+                    <Table.Tr key={r.key}>
+                      <Table.Td>{groupBy === 'region' ? `${r.key} ${r.label}` : r.label}</Table.Td>
+                      <Table.Td ta="right">{r.submitted}</Table.Td><Table.Td ta="right">{r.admitted}</Table.Td><Table.Td ta="right">{r.winners}</Table.Td>
+                      <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={r.awardedKopecks} /></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+                <Table.Tfoot>
+                  <Table.Tr fw={700} style={{ borderTop: '2px solid var(--mantine-color-gray-5)' }}>
+                    <Table.Th scope="row">{t.total}</Table.Th>
+                    <Table.Td ta="right">{query.data.total.submitted}</Table.Td><Table.Td ta="right">{query.data.total.admitted}</Table.Td>
+                    <Table.Td ta="right">{query.data.total.winners}</Table.Td>
+                    <Table.Td ta="right"><Money kopecks={query.data.total.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={query.data.total.awardedKopecks} /></Table.Td>
+                  </Table.Tr>
+                </Table.Tfoot>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

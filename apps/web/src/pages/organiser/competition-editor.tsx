@@ -1,0 +1,278 @@
+// The competition editor (create and edit): general data, the application window in the competition's time
+// zone, money in roubles, selection rules, required documents and the criteria table (editable while draft).
+import { useState } from 'react';
+import {
+  ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Controller, useFieldArray, useForm, type Control, type FieldError } from 'react-hook-form';
+import { useNavigate } from 'react-router';
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_CRITERIA, type Competition } from '@konkurs/shared';
+import { isApiError } from '../../api/client';
+import { competitionKeys, competitionQuery } from '../../api/competitions';
+import { createCompetition, updateCompetition } from '../../api/competition-settings';
+import { useAuth } from '../../auth/auth';
+import { FormProblem, useServerMessage } from '../../components/field-error';
+import { PageTitle } from '../../components/page-title';
+import { useLang, useT } from '../../i18n';
+import { directionOptions, regionOptions } from '../../lib/reference';
+import {
+  competitionFormSchema, competitionToForm, emptyCompetitionForm, formPathOf, formToBody, formToPatch,
+  type CompetitionFormField, type CompetitionFormValues,
+} from './competition-form';
+
+const TIME_ZONES = [
+  'Europe/Kaliningrad', 'Europe/Moscow', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk',
+  'Asia/Krasnoyarsk', 'Asia/Irkutsk', 'Asia/Yakutsk', 'Asia/Vladivostok', 'Asia/Magadan', 'Asia/Kamchatka',
+];
+
+/** A form error in the user's words: our own checks by key, the server's through the shared translations. */
+function useErrorText() {
+  const t = useT('organiser').editor;
+  const translate = useServerMessage();
+  return (e: FieldError | undefined): string | undefined => {
+    if (!e) return undefined;
+    if (e.type === 'server') return e.message;
+    if (e.message === 'must be after opensAt') return t.closesAfterOpens;
+    if (e.message === 'invalid-time') return t.invalidTime;
+    if (e.type === 'too_small' || e.type === 'invalid_type') return t.required;
+    return translate(e.message ?? '');
+  };
+}
+
+type MoneyField = 'budget' | 'minGrant' | 'maxGrant';
+type NumberField = MoneyField | 'maxProjectMonths' | 'minCofinancingPercent' | 'reviewersPerApplication' | 'divergenceThreshold' | 'passMark' | 'maxApplicationsPerOrganization';
+
+function NumberField({ control, name, label, money = false, decimals = 0, disabled }: {
+  control: Control<CompetitionFormValues>; name: NumberField; label: string; money?: boolean; decimals?: number; disabled?: boolean;
+}) {
+  const errorText = useErrorText();
+  return (
+    <Controller control={control} name={name} render={({ field, fieldState }) => (
+      <NumberInput
+        label={label} required disabled={disabled} name={field.name} ref={field.ref} onBlur={field.onBlur}
+        value={field.value} onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(String(v).replace(',', '.')))}
+        min={0} allowNegative={false} decimalScale={money ? 2 : decimals} fixedDecimalScale={money}
+        thousandSeparator={money ? ' ' : undefined} decimalSeparator=","
+        error={errorText(fieldState.error)}
+      />
+    )} />
+  );
+}
+
+function CriteriaTable({ control, disabled }: { control: Control<CompetitionFormValues>; disabled: boolean }) {
+  const t = useT('organiser').editor;
+  const errorText = useErrorText();
+  const { fields, append, remove, replace } = useFieldArray({ control, name: 'criteria' });
+  return (
+    <Stack gap="xs">
+      {disabled && <Text size="sm" c="dimmed">{t.criteriaFrozen}</Text>}
+      <Table.ScrollContainer minWidth={900}>
+        <Table verticalSpacing={4} aria-label={t.criteria}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>№</Table.Th><Table.Th w={90}>{t.criterionCode}</Table.Th><Table.Th>{t.criterionTitle}</Table.Th>
+              <Table.Th>{t.criterionDescription}</Table.Th><Table.Th w={90}>{t.weight}</Table.Th><Table.Th w={100}>{t.maxScore}</Table.Th>
+              <Table.Th w={110}>{t.commentRequired}</Table.Th><Table.Th w={50} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {fields.map((f, i) => (
+              <Table.Tr key={f.id}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.code`} render={({ field, fieldState }) => (
+                    <TextInput aria-label={`${t.criterionCode} ${i + 1}`} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.title`} render={({ field, fieldState }) => (
+                    <Textarea aria-label={`${t.criterionTitle} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.description`} render={({ field, fieldState }) => (
+                    <Textarea aria-label={`${t.criterionDescription} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.weight`} render={({ field, fieldState }) => (
+                    <NumberInput aria-label={`${t.weight} ${i + 1}`} disabled={disabled} min={0} decimalScale={2} decimalSeparator="," name={field.name} ref={field.ref}
+                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={errorText(fieldState.error)} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.maxScore`} render={({ field, fieldState }) => (
+                    <NumberInput aria-label={`${t.maxScore} ${i + 1}`} disabled={disabled} min={1} max={100} allowDecimal={false} name={field.name} ref={field.ref}
+                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={errorText(fieldState.error)} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  <Controller control={control} name={`criteria.${i}.commentRequired`} render={({ field }) => (
+                    <Checkbox aria-label={`${t.commentRequired} ${i + 1}`} disabled={disabled} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} ref={field.ref} />
+                  )} />
+                </Table.Td>
+                <Table.Td>
+                  {!disabled && (
+                    <ActionIcon variant="subtle" color="red.8" aria-label={t.removeCriterion(i + 1)} onClick={() => remove(i)} disabled={fields.length <= 1}>×</ActionIcon>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {!disabled && (
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={() => append({ code: `K${fields.length + 1}`, title: '', description: '', weight: 1, maxScore: 10, commentRequired: false })}>
+            {t.addCriterion}
+          </Button>
+          <Button variant="subtle" size="xs" onClick={() => replace(DEFAULT_CRITERIA.map((c) => ({ ...c })))}>{t.resetCriteria}</Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function CompetitionEditor({ competition }: { competition?: Competition }) {
+  const t = useT('organiser').editor;
+  const { lang } = useLang();
+  const { user } = useAuth();
+  const errorText = useErrorText();
+  const translate = useServerMessage();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [stale, setStale] = useState(false);
+  const form = useForm<CompetitionFormValues>({
+    resolver: zodResolver(competitionFormSchema),
+    defaultValues: competition ? competitionToForm(competition) : emptyCompetitionForm(new Date()),
+  });
+  const draft = !competition || competition.status === 'draft';
+  const zone = form.watch('timezone');
+
+  const mutation = useMutation({
+    mutationFn: async (values: CompetitionFormValues) => {
+      const operatorId = user?.operatorId ?? '';
+      if (!competition) return createCompetition(formToBody(values, operatorId));
+      const patch = formToPatch(values, form.formState.dirtyFields as Partial<Record<CompetitionFormField, unknown>>, operatorId);
+      return updateCompetition(competition.id, { version: competition.version, ...patch });
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(competitionKeys.one(saved.id), saved);
+      queryClient.invalidateQueries({ queryKey: competitionKeys.all });
+      form.reset(competitionToForm(saved));
+      notifications.show({ color: 'green', message: competition ? t.saved : t.created });
+      if (!competition) navigate(`/organiser/competitions/${saved.id}`);
+    },
+    onError: (e) => {
+      if (isApiError(e, 412)) return setStale(true);
+      if (!isApiError(e)) return;
+      let first = true;
+      for (const fe of e.errors) {
+        const path = formPathOf(fe.path);
+        form.setError(path as CompetitionFormField, { type: 'server', message: translate(fe.message) }, { shouldFocus: first });
+        first = false;
+      }
+    },
+  });
+
+  async function reload() {
+    if (!competition) return;
+    const fresh = await queryClient.fetchQuery({ ...competitionQuery(competition.id), staleTime: 0 });
+    form.reset(competitionToForm(fresh));
+    setStale(false);
+  }
+
+  const err = form.formState.errors;
+  const text = (name: 'code' | 'title', label: string, extra: Record<string, unknown> = {}) => (
+    <TextInput label={label} required {...form.register(name)} error={errorText(err[name])} {...extra} />
+  );
+  const formFields = Object.keys(competitionFormSchema.shape ?? {});
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+      <Stack gap="lg">
+        {!competition && <PageTitle title={t.createTitle} />}
+        {stale && (
+          <Alert color="orange" title={t.stale} role="alert">
+            <Text size="sm" mb="xs">{t.staleText}</Text>
+            <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>
+          </Alert>
+        )}
+        {!isApiError(mutation.error, 412) && (
+          <FormProblem error={mutation.error} shownPaths={isApiError(mutation.error) ? mutation.error.errors.map((e) => e.path).filter((p) => formFields.includes(formPathOf(p).split('.')[0])) : []} />
+        )}
+
+        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+          <Title order={2} size="h4" mb="sm" component="legend">{t.general}</Title>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('code', t.code, { description: t.codeHint, disabled: !draft, autoCapitalize: 'characters' })}
+              <div style={{ gridColumn: 'span 2' }}>{text('title', t.title)}</div>
+            </SimpleGrid>
+            <Textarea label={t.description} autosize minRows={3} {...form.register('description')} error={errorText(err.description)} />
+            <Controller control={form.control} name="directionCodes" render={({ field, fieldState }) => (
+              <MultiSelect label={t.directions} required searchable disabled={!draft} data={directionOptions(lang)} value={field.value} onChange={field.onChange}
+                onBlur={field.onBlur} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+            )} />
+            <Controller control={form.control} name="regionCodes" render={({ field, fieldState }) => (
+              <MultiSelect label={t.regions} description={t.regionsHint} searchable clearable disabled={!draft} data={regionOptions()} value={field.value}
+                onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+            )} />
+          </Stack>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+          <Title order={2} size="h4" mb="sm" component="legend">{t.window}</Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Controller control={form.control} name="timezone" render={({ field }) => (
+              <Select label={t.timezone} data={TIME_ZONES} disabled={!draft} allowDeselect={false} value={field.value} onChange={(v) => field.onChange(v ?? 'Europe/Moscow')} ref={field.ref} />
+            )} />
+            <TextInput type="datetime-local" label={t.opensAt} required disabled={!draft} description={t.zoneHint(zone)} {...form.register('opensAt')} error={errorText(err.opensAt)} />
+            <TextInput type="datetime-local" label={t.closesAt} required disabled={competition ? !['draft', 'open'].includes(competition.status) : false}
+              description={t.zoneHint(zone)} {...form.register('closesAt')} error={errorText(err.closesAt)} />
+          </SimpleGrid>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+          <Title order={2} size="h4" mb="sm" component="legend">{t.money}</Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberField control={form.control} name="budget" label={t.budget} money />
+            <NumberField control={form.control} name="minGrant" label={t.minGrant} money disabled={!draft} />
+            <NumberField control={form.control} name="maxGrant" label={t.maxGrant} money disabled={!draft} />
+            <NumberField control={form.control} name="maxProjectMonths" label={t.months} disabled={!draft} />
+            <NumberField control={form.control} name="minCofinancingPercent" label={t.cofinancing} decimals={2} disabled={!draft} />
+          </SimpleGrid>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+          <Title order={2} size="h4" mb="sm" component="legend">{t.rules}</Title>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+              <NumberField control={form.control} name="reviewersPerApplication" label={t.reviewers} />
+              <NumberField control={form.control} name="divergenceThreshold" label={t.divergence} decimals={2} />
+              <NumberField control={form.control} name="passMark" label={t.passMark} decimals={2} />
+              <NumberField control={form.control} name="maxApplicationsPerOrganization" label={t.maxApplications} disabled={!draft} />
+            </SimpleGrid>
+            <Checkbox label={t.oneWin} disabled={!draft} {...form.register('oneWinPerOrganization')} />
+            <Controller control={form.control} name="requiredAttachmentKinds" render={({ field, fieldState }) => (
+              <MultiSelect label={t.attachments} disabled={!draft} clearable data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[lang][k] }))}
+                value={field.value} onChange={(v) => field.onChange(v)} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+            )} />
+          </Stack>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
+          <Title order={2} size="h4" mb="sm" component="legend">{t.criteria}</Title>
+          <CriteriaTable control={form.control} disabled={!draft} />
+        </Card>
+
+        <Group justify="flex-end">
+          <Button type="submit" loading={mutation.isPending}>{competition ? t.save : t.create}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

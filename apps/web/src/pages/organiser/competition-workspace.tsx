@@ -1,0 +1,75 @@
+// One competition for its organiser: the lifecycle buttons and a tab per stage of the work.
+import { Anchor, Group, Tabs } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import type { Competition } from '@konkurs/shared';
+import { competitionKeys, competitionQuery } from '../../api/competitions';
+import { moveCompetition, type CompetitionMove } from '../../api/competition-settings';
+import { PageTitle } from '../../components/page-title';
+import { ErrorState, Loading } from '../../components/states';
+import { StatusBadge } from '../../components/status-badge';
+import { useT } from '../../i18n';
+import { AwardsTab } from './awards';
+import { CompetitionEditor } from './competition-editor';
+import { ConfirmButton } from './confirm-button';
+import { ExpertsTab } from './experts-tab';
+import { RankingTab } from './ranking';
+import { ScreeningTab } from './screening';
+
+const TABS = ['settings', 'screening', 'experts', 'ranking', 'awards'] as const;
+
+function LifecycleButtons({ competition }: { competition: Competition }) {
+  const t = useT('organiser').lifecycle;
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (move: CompetitionMove) => moveCompetition(competition.id, move),
+    onSuccess: (c) => {
+      queryClient.setQueryData(competitionKeys.one(c.id), c);
+      queryClient.invalidateQueries({ queryKey: competitionKeys.all });
+      notifications.show({ color: 'green', message: t.moved });
+    },
+  });
+  const move = (m: CompetitionMove, label: string, text: string) => (
+    <ConfirmButton label={label} title={label} text={text} onConfirm={() => mutation.mutateAsync(m)} pending={mutation.isPending} error={mutation.error} />
+  );
+  return (
+    <Group gap="xs">
+      {competition.status === 'draft' && move('open', t.open, t.openConfirm)}
+      {competition.status === 'open' && move('start-review', t.startReview, t.startReviewConfirm)}
+      {competition.status === 'decided' && move('publish', t.publish, t.publishConfirm)}
+      {competition.status !== 'draft' && <Anchor component={Link} to={`/competitions/${competition.id}`} size="sm">{t.publicPage}</Anchor>}
+    </Group>
+  );
+}
+
+export function CompetitionWorkspace() {
+  const { id = '' } = useParams();
+  const t = useT('organiser').tabs;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const query = useQuery(competitionQuery(id));
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  const c = query.data;
+  const current = TABS.find((tab) => location.pathname.endsWith(`/${tab}`)) ?? 'settings';
+  return (
+    <>
+      <PageTitle title={c.title} subtitle={<Group gap="xs" component="span"><StatusBadge kind="competition" status={c.status} /><span>{c.code}</span></Group>}
+        actions={<LifecycleButtons competition={c} />} />
+      <Tabs value={current} onChange={(v) => v && navigate(`/organiser/competitions/${id}/${v}`)} keepMounted={false} mb="md">
+        <Tabs.List>
+          {TABS.map((tab) => <Tabs.Tab key={tab} value={tab}>{t[tab]}</Tabs.Tab>)}
+        </Tabs.List>
+      </Tabs>
+      <Routes>
+        <Route index element={<Navigate to="settings" replace />} />
+        <Route path="settings" element={<CompetitionEditor key={c.version} competition={c} />} />
+        <Route path="screening" element={<ScreeningTab competition={c} />} />
+        <Route path="experts" element={<ExpertsTab competition={c} />} />
+        <Route path="ranking" element={<RankingTab competition={c} />} />
+        <Route path="awards" element={<AwardsTab competition={c} />} />
+      </Routes>
+    </>
+  );
+}
