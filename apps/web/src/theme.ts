@@ -6,10 +6,14 @@ const gov: MantineColorsTuple = [
   '#eaf1fb', '#d3e0f3', '#a6c0e6', '#769ed9', '#4f82ce', '#3670c8', '#2a62b4', '#1f4f94', '#174179', '#0e3261',
 ];
 
+// Mantine's own greens and oranges, with the darkest shade deepened so that status text passes 4.5:1.
+const green: MantineColorsTuple = ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#40c057', '#37b24d', '#2f9e44', '#237032'];
+const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#fd7e14', '#f76707', '#e8590c', '#b03d0b'];
+
 export const theme = createTheme({
   primaryColor: 'gov',
   primaryShade: 7,
-  colors: { gov },
+  colors: { gov, green, orange },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '700' },
   defaultRadius: 'sm',
@@ -26,6 +30,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-dimmed': t.colors.gray[7],
     '--mantine-color-placeholder': t.colors.gray[6],
     '--mantine-color-anchor': t.colors.gov[7],
+    '--mantine-color-error': t.colors.red[9],
   },
   dark: {},
 });

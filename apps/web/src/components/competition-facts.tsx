@@ -18,7 +18,7 @@ export function Deadline({ competition }: { competition: Pick<Competition, 'open
         {t.competition.deadline}: <b><DateText value={competition.closesAt} withTime timeZone={competition.timezone} /></b>
       </Text>
       {competition.status === 'open' && (
-        <Text size="sm" c={left.past ? 'red.8' : left.days < 3 ? 'orange.9' : 'green.9'} fw={600}>
+        <Text size="sm" c={left.past ? 'red.9' : left.days < 3 ? 'orange.9' : 'green.9'} fw={600}>
           {notYet
             ? t.competition.notOpenYet
             : left.past

@@ -43,7 +43,7 @@ function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton className={classes.account} aria-label={`${t.account}: ${user.fullName}`}>
+        <UnstyledButton className={classes.account}>
           <Text size="sm" fw={600} lineClamp={1}>{user.fullName}</Text>
           <Text size="xs" c="dimmed" lineClamp={1}>{ROLE_LABELS[lang][user.role]}</Text>
         </UnstyledButton>

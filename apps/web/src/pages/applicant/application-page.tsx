@@ -2,7 +2,6 @@
 // withdraw action, and after publication the experts' scores and comments.
 import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatScore, type Application, type Competition } from '@konkurs/shared';
@@ -17,6 +16,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useLang, useT } from '../../i18n';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
+import { useNotify } from '../../components/notify';
 
 const WITHDRAWABLE = new Set(['draft', 'submitted', 'admitted']);
 const HAS_RESULTS = new Set(['winner', 'not_supported']);
@@ -26,24 +26,25 @@ function WithdrawButton({ application }: { application: Application }) {
   const common = useT('common');
   const [opened, { open, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
+  const notify = useNotify();
   const mutation = useMutation({
     mutationFn: () => withdrawApplication(application.id),
     onSuccess: async () => {
       close();
-      notifications.show({ message: t.withdrawn, color: 'gray' });
+      notify(t.withdrawn, 'gray');
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     },
   });
   if (!WITHDRAWABLE.has(application.status)) return null;
   return (
     <>
-      <Button variant="outline" color="red.8" onClick={open}>{t.withdraw}</Button>
+      <Button variant="outline" color="red.9" onClick={open}>{t.withdraw}</Button>
       <Modal opened={opened} onClose={close} title={t.withdrawTitle} centered>
         <Text size="sm" mb="md">{t.withdrawText}</Text>
         <FormProblem error={mutation.error} />
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={close}>{common.cancel}</Button>
-          <Button color="red.8" loading={mutation.isPending} onClick={() => mutation.mutate()}>{t.withdraw}</Button>
+          <Button color="red.9" loading={mutation.isPending} onClick={() => mutation.mutate()}>{t.withdraw}</Button>
         </Group>
       </Modal>
     </>

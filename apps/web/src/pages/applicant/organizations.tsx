@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Organization } from '@konkurs/shared';
@@ -11,17 +10,19 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
 import { regionName } from '../../lib/reference';
 import { OrganizationForm } from './organization-form';
+import { useNotify } from '../../components/notify';
 
 function Members({ org }: { org: Organization }) {
   const t = useT('applicant').organizations;
   const queryClient = useQueryClient();
+  const notify = useNotify();
   const members = useQuery(membersQuery(org.id));
   const [email, setEmail] = useState('');
   const mutation = useMutation({
     mutationFn: () => addMember(org.id, email.trim()),
     onSuccess: async () => {
       setEmail('');
-      notifications.show({ message: t.memberAdded, color: 'green' });
+      notify(t.memberAdded, 'green');
       await queryClient.invalidateQueries({ queryKey: organizationKeys.members(org.id) });
     },
   });
@@ -58,6 +59,7 @@ export function OrganizationsPage() {
   const orgs = useQuery(myOrganizationsQuery());
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const notify = useNotify();
   const [creating, setCreating] = useState(params.has('new'));
   const next = params.get('next');
 
@@ -68,7 +70,7 @@ export function OrganizationsPage() {
         {creating && (
           <OrganizationForm
             onCreated={(org) => {
-              notifications.show({ message: t.created, color: 'green' });
+              notify(t.created, 'green');
               setCreating(false);
               if (next?.startsWith('/applicant')) navigate(next.includes('?') ? `${next}&organizationId=${org.id}` : `${next}?organizationId=${org.id}`);
             }}

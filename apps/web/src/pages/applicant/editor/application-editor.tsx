@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Group, NativeSelect, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Application, Competition } from '@konkurs/shared';
@@ -20,11 +19,13 @@ import { ReviewStep } from './review-step';
 import { ConflictBanner, PendingBanner, SaveStatusLine } from './save-status';
 import { TeamStep } from './team-step';
 import { useAutosave } from './use-autosave';
+import { useNotify } from '../../../components/notify';
 
 export function ApplicationEditor({ application, competition, autosaveDelayMs }: { application: Application; competition: Competition; autosaveDelayMs?: number }) {
   const a = useT('applicant');
   const t = a.editor;
   const translate = useServerMessage();
+  const notify = useNotify();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -69,7 +70,7 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
       if (!(await draft.flush())) return;
       await submitApplication(application.id);
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-      notifications.show({ message: a.review.submitted, color: 'green' });
+      notify(a.review.submitted, 'green');
       navigate(`/applicant/applications/${application.id}`, { replace: true });
     } catch (e) {
       if (isApiError(e, 422)) {

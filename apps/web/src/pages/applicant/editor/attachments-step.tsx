@@ -63,8 +63,8 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
               const present = attachments.some((a) => a.kind === k);
               return (
                 <List.Item key={k} id={fieldId(`attachments.${k}`)} tabIndex={-1}>
-                  {ATTACHMENT_KIND_LABELS[lang][k]} — <Text span c={present ? 'green.9' : 'red.8'} fw={600} size="sm">{present ? t.present : t.missing}</Text>
-                  {problems[`attachments.${k}`] && <Text span c="red.8" size="sm"> ({problems[`attachments.${k}`]})</Text>}
+                  {ATTACHMENT_KIND_LABELS[lang][k]} — <Text span c={present ? 'green.9' : 'red.9'} fw={600} size="sm">{present ? t.present : t.missing}</Text>
+                  {problems[`attachments.${k}`] && <Text span c="red.9" size="sm"> ({problems[`attachments.${k}`]})</Text>}
                 </List.Item>
               );
             })}
@@ -84,7 +84,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
             <Card key={u.key} withBorder padding="sm">
               <Group justify="space-between" mb={4}>
                 <Text size="sm">{u.fileName} · {ATTACHMENT_KIND_LABELS[lang][u.kind]}</Text>
-                <Text size="sm" c={u.error ? 'red.8' : 'dimmed'}>{u.error ?? `${t.uploading} ${u.progress} %`}</Text>
+                <Text size="sm" c={u.error ? 'red.9' : 'dimmed'}>{u.error ?? `${t.uploading} ${u.progress} %`}</Text>
               </Group>
               {!u.error && <Progress value={u.progress} aria-label={`${t.uploading}: ${u.fileName}`} />}
             </Card>
@@ -108,7 +108,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
                     <Table.Td><DateText value={a.createdAt} withTime /></Table.Td>
                     <Table.Td>
                       {application.status === 'draft' && (
-                        <ActionIcon variant="subtle" color="red.8" aria-label={t.remove(a.fileName)} onClick={() => remove(a)}>✕</ActionIcon>
+                        <ActionIcon variant="subtle" color="red.9" aria-label={t.remove(a.fileName)} onClick={() => remove(a)}>✕</ActionIcon>
                       )}
                     </Table.Td>
                   </Table.Tr>

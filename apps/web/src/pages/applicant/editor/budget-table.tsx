@@ -26,7 +26,7 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
 
   return (
     <Stack gap="md" id={fieldId('budget')} tabIndex={-1}>
-      {problems.budget && <Text c="red.8" size="sm" role="alert">{problems.budget}</Text>}
+      {problems.budget && <Text c="red.9" size="sm" role="alert">{problems.budget}</Text>}
       {lines.length === 0 ? (
         <EmptyState title={t.empty} />
       ) : (
@@ -71,7 +71,7 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
                         <MoneyInput id={fieldId(`budget.${i}.cofinancingKopecks`)} aria-label={`${row}: ${t.cofinancing}`} kopecks={l.cofinancingKopecks} onChange={(k) => update(i, { cofinancingKopecks: k })} error={p(i, 'cofinancingKopecks')} />
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="red.8" aria-label={t.removeLine(i + 1)} onClick={() => onChange(lines.filter((_, j) => j !== i))}>✕</ActionIcon>
+                        <ActionIcon variant="subtle" color="red.9" aria-label={t.removeLine(i + 1)} onClick={() => onChange(lines.filter((_, j) => j !== i))}>✕</ActionIcon>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -93,12 +93,12 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
           <div id={fieldId('cofinancingKopecks')} tabIndex={-1}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.cofinancingTotal}</Text>
             <Text fw={700} size="lg" data-testid="budget-cofinancing"><Money kopecks={totals.cofinancingKopecks} /></Text>
-            <Text size="xs" c={shareOk ? 'dimmed' : 'red.8'}>{t.share(shareText)} ({t.minShare(bounds.minCofinancingPercent)})</Text>
+            <Text size="xs" c={shareOk ? 'dimmed' : 'red.9'}>{t.share(shareText)} ({t.minShare(bounds.minCofinancingPercent)})</Text>
           </div>
           <div id={fieldId('requestedKopecks')} tabIndex={-1}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.requested}</Text>
             <Text fw={700} size="lg" data-testid="budget-requested"><Money kopecks={totals.requestedKopecks} /></Text>
-            <Text size="xs" c={requestedOk ? 'dimmed' : 'red.8'}>{t.grantRange(formatMoney(bounds.minGrantKopecks, lang), formatMoney(bounds.maxGrantKopecks, lang))}</Text>
+            <Text size="xs" c={requestedOk ? 'dimmed' : 'red.9'}>{t.grantRange(formatMoney(bounds.minGrantKopecks, lang), formatMoney(bounds.maxGrantKopecks, lang))}</Text>
           </div>
         </SimpleGrid>
         {(problems.requestedKopecks || problems.cofinancingKopecks) && (

@@ -18,14 +18,14 @@ export function CalendarPlanStep({ fields, set, problems }: StepProps) {
   const p = (i: number, f: string) => problems[`calendarPlan.${i}.${f}`];
   return (
     <Stack gap="md" id={fieldId('calendarPlan')} tabIndex={-1}>
-      {problems.calendarPlan && <Text c="red.8" size="sm" role="alert">{problems.calendarPlan}</Text>}
+      {problems.calendarPlan && <Text c="red.9" size="sm" role="alert">{problems.calendarPlan}</Text>}
       {tasks.length === 0 && <Alert color="orange">{t.noTasks}</Alert>}
       {plan.length === 0 && <EmptyState title={t.empty} />}
       {plan.map((e, i) => (
         <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0 }}>
           <Group justify="space-between" mb="xs">
             <Text component="legend" fw={600}>{t.event(i + 1)}</Text>
-            <ActionIcon variant="subtle" color="red.8" aria-label={`${common.remove}: ${t.event(i + 1)}`} onClick={() => set('calendarPlan', plan.filter((_, j) => j !== i))}>✕</ActionIcon>
+            <ActionIcon variant="subtle" color="red.9" aria-label={`${common.remove}: ${t.event(i + 1)}`} onClick={() => set('calendarPlan', plan.filter((_, j) => j !== i))}>✕</ActionIcon>
           </Group>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>

@@ -28,7 +28,7 @@ export function StringList({ name, values, onChange, itemLabel, addLabel, legend
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }} id={fieldId(name)} tabIndex={-1}>
       <Text component="legend" fw={500} size="sm" mb={4}>{legend}</Text>
-      {problems[name] && <Text c="red.8" size="sm" mb={4} role="alert">{problems[name]}</Text>}
+      {problems[name] && <Text c="red.9" size="sm" mb={4} role="alert">{problems[name]}</Text>}
       <Stack gap="xs">
         {values.map((v, i) => (
           <Group key={i} align="flex-start" wrap="nowrap" gap="xs">
@@ -42,7 +42,7 @@ export function StringList({ name, values, onChange, itemLabel, addLabel, legend
               style={{ flex: 1 }}
               error={problems[`${name}.${i}`]}
             />
-            <ActionIcon variant="subtle" color="red.8" mt={26} size="lg" aria-label={`${common.remove}: ${itemLabel(i + 1)}`} onClick={() => onChange(values.filter((_, j) => j !== i))}>
+            <ActionIcon variant="subtle" color="red.9" mt={26} size="lg" aria-label={`${common.remove}: ${itemLabel(i + 1)}`} onClick={() => onChange(values.filter((_, j) => j !== i))}>
               ✕
             </ActionIcon>
           </Group>

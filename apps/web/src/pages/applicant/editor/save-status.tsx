@@ -27,11 +27,11 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
       break;
     case 'rejected':
       text = `${t.saveRejected}: ${translate(status.error.detail ?? status.error.title)}`;
-      color = 'red.8';
+      color = 'red.9';
       break;
     case 'conflict':
       text = t.conflictTitle;
-      color = 'red.8';
+      color = 'red.9';
       break;
   }
   return (

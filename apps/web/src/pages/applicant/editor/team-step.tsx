@@ -14,13 +14,13 @@ export function TeamStep({ fields, set, problems }: StepProps) {
   const update = (i: number, patch: Partial<Person>) => set('team', team.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <Stack gap="md" id={fieldId('team')} tabIndex={-1}>
-      {problems.team && <Text c="red.8" size="sm" role="alert">{problems.team}</Text>}
+      {problems.team && <Text c="red.9" size="sm" role="alert">{problems.team}</Text>}
       {team.length === 0 && <EmptyState title={t.empty} />}
       {team.map((p, i) => (
         <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0 }}>
           <Group justify="space-between" mb="xs">
             <Text component="legend" fw={600}>{t.person(i + 1)}</Text>
-            <ActionIcon variant="subtle" color="red.8" aria-label={`${common.remove}: ${t.person(i + 1)}`} onClick={() => set('team', team.filter((_, j) => j !== i))}>✕</ActionIcon>
+            <ActionIcon variant="subtle" color="red.9" aria-label={`${common.remove}: ${t.person(i + 1)}`} onClick={() => set('team', team.filter((_, j) => j !== i))}>✕</ActionIcon>
           </Group>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>

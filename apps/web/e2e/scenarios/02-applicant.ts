@@ -1,0 +1,166 @@
+// An NGO applies: signs up, registers its organisation (region 40), opens the demo competition KLG-2027,
+// fills every step of the application, sees "Сохранено", submits and sees the status "Подана".
+import { innCheckDigit, ogrnCheckDigit, type Competition } from '@konkurs/shared';
+import type { Page } from 'playwright-core';
+import { choose, see, type Scenario } from '../harness';
+
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+const randomInn = () => { const nine = `40${digits(7)}`; return nine + innCheckDigit(nine); };
+const randomOgrn = () => { const twelve = `1024${digits(8)}`; return twelve + ogrnCheckDigit(twelve); };
+
+/** A calendar day `days` after an instant, in Moscow. */
+function moscowDay(instant: string, days: number): string {
+  const d = new Date(Date.parse(instant) + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+async function saved(page: Page) {
+  await page.getByTestId('save-status').filter({ hasText: 'Сохранено' }).waitFor({ timeout: 10_000 });
+}
+
+async function nextStep(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Далее →' }).click();
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+}
+
+const scenario: Scenario = async ({ page, baseUrl, step, checkPage, screenshot }) => {
+  const email = `e2e-${Date.now()}@example.org`;
+  const competition: Competition = ((await (await fetch(`${baseUrl}/api/v1/competitions?status=open`)).json()) as { items: Competition[] }).items.find((c) => c.code === 'KLG-2027')!;
+  const start = moscowDay(competition.closesAt, 10);
+  const end = moscowDay(competition.closesAt, 10 + 180);
+
+  await step('sign up as an applicant', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Фамилия, имя, отчество').fill('Пётр Заявкин');
+    await page.getByLabel('Электронная почта').fill(email);
+    await page.getByLabel('Пароль').fill('e2e-password-123');
+    await page.getByRole('button', { name: 'Зарегистрироваться' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Мои заявки' }).waitFor();
+    await see(page, 'Заявок пока нет');
+  });
+  await checkPage('applications-empty');
+
+  await step('a wrong ИНН check digit is flagged while typing', async () => {
+    await page.getByRole('link', { name: 'Мои организации' }).first().click();
+    await page.getByRole('button', { name: 'Добавить организацию' }).first().click();
+    const inn = randomInn();
+    await page.getByLabel('ИНН', { exact: false }).first().fill(inn.slice(0, 9) + ((Number(inn[9]) + 1) % 10));
+    await see(page, 'Неверное контрольное число ИНН');
+  });
+  await checkPage('organization-form');
+
+  await step('register the organisation in region 40', async () => {
+    await page.getByRole('textbox', { name: /^ИНН/ }).fill(randomInn());
+    await see(page, 'Контрольное число верно');
+    await page.getByRole('textbox', { name: /^ОГРН/ }).fill(randomOgrn());
+    await page.getByRole('textbox', { name: /^КПП/ }).fill('400101001');
+    await page.getByRole('textbox', { name: /^Полное наименование/ }).fill('Автономная некоммерческая организация «Калужские соседи»');
+    await page.getByRole('textbox', { name: /^Сокращённое наименование/ }).fill('АНО «Калужские соседи»');
+    await choose(page, /^Регион регистрации/, /^40 — Калужская область/, 'Калуж');
+    await page.getByRole('textbox', { name: /^Адрес/ }).fill('г. Калуга, ул. Кирова, д. 5');
+    await page.getByRole('button', { name: 'Добавить организацию' }).click();
+    await page.getByRole('heading', { level: 2, name: 'АНО «Калужские соседи»' }).waitFor();
+    await see(page, 'Владелец');
+  });
+  await checkPage('organizations');
+
+  await step('open the demo competition and start an application', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: /Губернаторский конкурс/ }).first().click();
+    await see(page, 'Условия конкурса');
+    await page.getByRole('link', { name: 'Подать заявку' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Новая заявка' }).waitFor();
+    await page.getByRole('button', { name: 'Создать черновик' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Карточка проекта' }).waitFor();
+    await see(page, /KLG-2027-\d{6}/);
+  });
+
+  await step('project card: every field, then "Сохранено"', async () => {
+    await page.getByRole('textbox', { name: /^Название проекта/ }).fill('Соседский центр для семей с детьми');
+    await choose(page, /^Грантовое направление/, 'Поддержка семьи, материнства, отцовства и детства');
+    await page.getByRole('textbox', { name: /^Краткое описание проекта/ }).fill('Открываем соседский центр: консультации, кружки и взаимопомощь для семей Калуги.');
+    await page.getByRole('textbox', { name: /^Обоснование социальной значимости/ }).fill('В микрорайоне нет места, где семьи могут получить поддержку рядом с домом.');
+    await page.getByRole('textbox', { name: /^Цель проекта/ }).fill('Создать соседский центр поддержки семей к концу 2027 года.');
+    await page.getByRole('button', { name: '+ Добавить задачу' }).click();
+    await page.getByRole('textbox', { name: 'Задача 1' }).fill('Оборудовать помещение центра');
+    await page.getByRole('button', { name: '+ Добавить задачу' }).click();
+    await page.getByRole('textbox', { name: 'Задача 2' }).fill('Провести 40 встреч и консультаций');
+    await page.getByRole('button', { name: '+ Добавить целевую группу' }).click();
+    await page.getByRole('textbox', { name: 'Целевая группа 1' }).fill('Семьи с детьми микрорайона Правгород');
+    await choose(page, /^География проекта/, /^40 — Калужская область/, 'Калуж');
+    await page.keyboard.press('Escape');
+    await page.getByLabel(/^Дата начала проекта/).fill(start);
+    await page.getByLabel(/^Дата окончания проекта/).fill(end);
+    await saved(page);
+  });
+  await checkPage('editor-card');
+
+  await step('team', async () => {
+    await nextStep(page, 'Команда');
+    await page.getByRole('button', { name: '+ Добавить участника команды' }).click();
+    await page.getByRole('textbox', { name: /^ФИО/ }).fill('Мария Руководителева');
+    await page.getByRole('textbox', { name: /^Роль в проекте/ }).fill('Руководитель проекта');
+    await page.getByRole('textbox', { name: /^Опыт и компетенции/ }).fill('10 лет в социальных проектах');
+    await saved(page);
+  });
+  await checkPage('editor-team');
+
+  await step('calendar plan', async () => {
+    await nextStep(page, 'Календарный план');
+    await page.getByRole('button', { name: '+ Добавить мероприятие' }).click();
+    await choose(page, /^Задача/, /^Задача 1/);
+    await page.getByRole('textbox', { name: /^Мероприятие/ }).fill('Ремонт и оснащение помещения');
+    await page.getByLabel(/^Начало/).fill(start);
+    await page.getByLabel(/^Окончание/).fill(moscowDay(competition.closesAt, 40));
+    await page.getByRole('textbox', { name: /^Ожидаемые результаты/ }).fill('Помещение готово принимать семьи');
+    await saved(page);
+  });
+  await checkPage('editor-plan');
+
+  await step('budget: totals follow the lines live', async () => {
+    await nextStep(page, 'Бюджет');
+    await page.getByRole('button', { name: '+ Добавить строку' }).click();
+    await page.getByLabel('Строка 1: Статья').selectOption('salaries');
+    await page.getByLabel('Строка 1: Наименование расхода').fill('Руководитель проекта, 6 месяцев');
+    await page.getByLabel('Строка 1: Кол-во').fill('6');
+    await page.getByLabel('Строка 1: Цена за единицу, ₽').fill('50000');
+    await page.getByLabel('Строка 1: Софинансирование, ₽').fill('30000');
+    await page.getByRole('button', { name: '+ Добавить строку' }).click();
+    await page.getByLabel('Строка 2: Статья').selectOption('goods');
+    await page.getByLabel('Строка 2: Наименование расхода').fill('Мебель и оборудование');
+    await page.getByLabel('Строка 2: Кол-во').fill('1');
+    await page.getByLabel('Строка 2: Цена за единицу, ₽').fill('200000');
+    await page.getByLabel('Строка 2: Софинансирование, ₽').fill('20000');
+    await page.getByTestId('budget-total').filter({ hasText: /500\s000,00\s₽/ }).waitFor();
+    await page.getByTestId('budget-cofinancing').filter({ hasText: /50\s000,00\s₽/ }).waitFor();
+    await page.getByTestId('budget-requested').filter({ hasText: /450\s000,00\s₽/ }).waitFor();
+    await saved(page);
+  });
+  await checkPage('editor-budget');
+
+  await step('documents: upload the charter with progress', async () => {
+    await nextStep(page, 'Документы');
+    await choose(page, /^Вид документа/, 'Устав');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'ustav.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'ustav.pdf', exact: true }).waitFor();
+  });
+  await checkPage('editor-documents');
+
+  await step('review and submit: status "Подана"', async () => {
+    await nextStep(page, 'Проверка и подача');
+    await see(page, /450\s000,00\s₽/);
+    await page.getByRole('button', { name: 'Подать заявку' }).click();
+    await page.getByRole('dialog', { name: 'Подать заявку?' }).getByRole('button', { name: 'Подать заявку' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Содержание заявки' }).waitFor();
+    await see(page, 'Подана');
+    await screenshot('submitted');
+  });
+  await checkPage('application-submitted');
+
+  await step('the list shows the application as submitted', async () => {
+    await page.getByRole('link', { name: 'Мои заявки' }).first().click();
+    await page.getByRole('row', { name: /Соседский центр для семей с детьми.*Подана/ }).waitFor();
+  });
+};
+export default scenario;
