@@ -164,26 +164,30 @@ export async function saveDraft(db: Tx, user: AuthUser, id: string, version: num
 }
 type AttachmentJson = Omit<AttachmentRow, 'createdAt'> & { createdAt: string };
 
-/** The application locked for a status change by a member, with what its competition's rules need. */
-async function lockForMember(tx: Tx, user: AuthUser, id: string) {
+/**
+ * The application locked for a status change by a member, with its competition. With `organization`, the
+ * organisation's row is locked in the same statement: that serialises the organisation's submits, so that its
+ * limit holds.
+ */
+async function lockForMember(tx: Tx, user: AuthUser, id: string, { organization = false } = {}) {
   const [row] = await tx.select({ a: applications, c: competitions }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(and(eq(applications.id, id), isMemberOfApplicant(user.id)))
-    .for('update', { of: applications });
+    .for('no key update', { of: organization ? [applications, organizations] : applications });
   if (!row) throw notFound('Application');
   return row;
 }
 
 /**
- * Submits a draft. The application row is locked (parallel submits of it queue, and the second finds it submitted),
- * then the organisation's row, which serialises its submits so that its limit holds; the count is read in a later
- * statement, whose snapshot sees what the previous holder of the lock committed.
+ * Submits a draft. The application's row is locked (parallel submits of it queue, and the next finds it
+ * submitted) with its organisation's; the count against the limit is read by a later statement, whose snapshot
+ * sees what the previous holder of the lock committed.
  */
 export async function submitApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
-  const { a, c } = await lockForMember(tx, user, id);
+  const { a, c } = await lockForMember(tx, user, id, { organization: true });
   if (a.status !== 'draft') throw conflict('wrong-status', `Application ${a.number} is ${a.status}; it cannot be submitted again`);
   if (!acceptsApplications(c, now)) throw submissionClosed(c.code);
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, a.organizationId)).for('no key update');
   const [known] = await tx.select({
     submitted: sql<number>`(select count(*)::int from ${applications} where ${applications.organizationId} = ${a.organizationId}
       and ${applications.competitionId} = ${a.competitionId} and ${applications.status} not in ('draft', 'withdrawn'))`,

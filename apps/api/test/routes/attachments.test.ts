@@ -112,6 +112,7 @@ describe('POST /applications/:id/attachments', () => {
     const before = (await storedFiles()).length;
     const r = await upload(app.id, file('big.pdf', pdf(LIMIT + 1)));
     expect(r.status).toBe(413);
+    expect(r.headers.connection).toBe('close'); // the rest of the body is not read
     expect(r.headers['content-type']).toContain('application/problem+json');
     expect((await storedFiles()).length).toBe(before);
     expect((await upload(app.id, file('fits.pdf', pdf(LIMIT)))).status).toBe(201);
