@@ -41,7 +41,7 @@ const organiser: OrganiserDict = {
     timezone: 'Competition time zone',
     opensAt: 'Opens',
     closesAt: 'Closes',
-    zoneHint: (zone: string) => `Times are in the competition's time zone (${zone})`,
+    zoneHint: (zone: string) => `(competition time, ${zone})`,
     money: 'Funding',
     budget: 'Budget, ₽',
     minGrant: 'Minimum grant, ₽',

@@ -107,7 +107,9 @@ type Props = {
 export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
   const t = useT('expert').form;
   const tc = useT('common');
-  const translate = useServerMessage();
+  const serverMessage = useServerMessage();
+  // The server's completeness messages, in the form's own words.
+  const translate = (m: string) => (m === 'a score is required' ? t.scoreRequired : m === 'a comment is required for this criterion' ? t.commentRequired : serverMessage(m));
   const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
   const form = useForm<ScoringValues>({ resolver: zodResolver(schema), defaultValues: valuesOf(review, criteria) });
   const [version, setVersion] = useState<number | undefined>(review.id ? review.version : undefined);

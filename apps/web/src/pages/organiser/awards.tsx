@@ -34,8 +34,8 @@ export function BudgetBar({ proposal }: { proposal: Pick<AwardProposal, 'budgetK
         {figure(t.allocated, proposal.allocatedKopecks, 'allocated')}
         {figure(t.remaining, proposal.remainingKopecks, 'remaining')}
       </SimpleGrid>
-      <Progress.Root size={20} aria-label={t.budgetBar(pctText)}>
-        <Progress.Section value={pct} color="green.8"><Progress.Label>{pctText} %</Progress.Label></Progress.Section>
+      <Progress.Root size={20}>
+        <Progress.Section value={pct} color="green.8" aria-label={t.budgetBar(pctText)}><Progress.Label>{pctText} %</Progress.Label></Progress.Section>
       </Progress.Root>
     </Stack>
   );

@@ -15,6 +15,7 @@ import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { createCompetition, updateCompetition } from '../../api/competition-settings';
 import { useAuth } from '../../auth/auth';
 import { FormProblem, useServerMessage } from '../../components/field-error';
+import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { useLang, useT } from '../../i18n';
 import { directionOptions, regionOptions } from '../../lib/reference';
@@ -22,6 +23,7 @@ import {
   competitionFormSchema, competitionToForm, emptyCompetitionForm, formPathOf, formToBody, formToPatch,
   type CompetitionFormField, type CompetitionFormValues,
 } from './competition-form';
+import { zonedToInstant } from './zoned-time';
 
 const TIME_ZONES = [
   'Europe/Kaliningrad', 'Europe/Moscow', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk',
@@ -40,6 +42,13 @@ function useErrorText() {
     if (e.type === 'too_small' || e.type === 'invalid_type') return t.required;
     return translate(e.message ?? '');
   };
+}
+
+/** What a typed wall-clock time means: the date as the platform shows it, in the competition's zone. */
+function ZonedPreview({ value, zone }: { value: string; zone: string }) {
+  const t = useT('organiser').editor;
+  const instant = zonedToInstant(value ?? '', zone);
+  return <>{instant ? <DateText value={instant} withTime timeZone={zone} /> : null} {t.zoneHint(zone)}</>;
 }
 
 type MoneyField = 'budget' | 'minGrant' | 'maxGrant';
@@ -205,8 +214,8 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           <FormProblem error={mutation.error} shownPaths={isApiError(mutation.error) ? mutation.error.errors.map((e) => e.path).filter((p) => formFields.includes(formPathOf(p).split('.')[0])) : []} />
         )}
 
-        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
-          <Title order={2} size="h4" mb="sm" component="legend">{t.general}</Title>
+        <Card withBorder padding="lg" radius="md" component="section">
+          <Title order={2} size="h4" mb="sm">{t.general}</Title>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {text('code', t.code, { description: t.codeHint, disabled: !draft, autoCapitalize: 'characters' })}
@@ -224,20 +233,20 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           </Stack>
         </Card>
 
-        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
-          <Title order={2} size="h4" mb="sm" component="legend">{t.window}</Title>
+        <Card withBorder padding="lg" radius="md" component="section">
+          <Title order={2} size="h4" mb="sm">{t.window}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Controller control={form.control} name="timezone" render={({ field }) => (
               <Select label={t.timezone} data={TIME_ZONES} disabled={!draft} allowDeselect={false} value={field.value} onChange={(v) => field.onChange(v ?? 'Europe/Moscow')} ref={field.ref} />
             )} />
-            <TextInput type="datetime-local" label={t.opensAt} required disabled={!draft} description={t.zoneHint(zone)} {...form.register('opensAt')} error={errorText(err.opensAt)} />
+            <TextInput type="datetime-local" label={t.opensAt} required disabled={!draft} description={<ZonedPreview value={form.watch('opensAt')} zone={zone} />} {...form.register('opensAt')} error={errorText(err.opensAt)} />
             <TextInput type="datetime-local" label={t.closesAt} required disabled={competition ? !['draft', 'open'].includes(competition.status) : false}
-              description={t.zoneHint(zone)} {...form.register('closesAt')} error={errorText(err.closesAt)} />
+              description={<ZonedPreview value={form.watch('closesAt')} zone={zone} />} {...form.register('closesAt')} error={errorText(err.closesAt)} />
           </SimpleGrid>
         </Card>
 
-        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
-          <Title order={2} size="h4" mb="sm" component="legend">{t.money}</Title>
+        <Card withBorder padding="lg" radius="md" component="section">
+          <Title order={2} size="h4" mb="sm">{t.money}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberField control={form.control} name="budget" label={t.budget} money />
             <NumberField control={form.control} name="minGrant" label={t.minGrant} money disabled={!draft} />
@@ -247,8 +256,8 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           </SimpleGrid>
         </Card>
 
-        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
-          <Title order={2} size="h4" mb="sm" component="legend">{t.rules}</Title>
+        <Card withBorder padding="lg" radius="md" component="section">
+          <Title order={2} size="h4" mb="sm">{t.rules}</Title>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <NumberField control={form.control} name="reviewersPerApplication" label={t.reviewers} />
@@ -264,8 +273,8 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           </Stack>
         </Card>
 
-        <Card withBorder padding="lg" radius="md" component="fieldset" style={{ margin: 0 }}>
-          <Title order={2} size="h4" mb="sm" component="legend">{t.criteria}</Title>
+        <Card withBorder padding="lg" radius="md" component="section">
+          <Title order={2} size="h4" mb="sm">{t.criteria}</Title>
           <CriteriaTable control={form.control} disabled={!draft} />
         </Card>
 

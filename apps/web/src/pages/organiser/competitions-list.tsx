@@ -32,7 +32,7 @@ export function CompetitionsPage() {
                   <Table.Td><Anchor component={Link} to={`/organiser/competitions/${c.id}`}>{c.title}</Anchor></Table.Td>
                   <Table.Td><DateText value={c.opensAt} timeZone={c.timezone} /> — <DateText value={c.closesAt} withTime timeZone={c.timezone} /></Table.Td>
                   <Table.Td ta="right"><Money kopecks={c.budgetKopecks} /></Table.Td>
-                  <Table.Td><StatusBadge kind="competition" status={c.status} /></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge kind="competition" status={c.status} /></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
