@@ -25,8 +25,11 @@ export interface Database {
 // Money columns are bigint; PostgreSQL's numeric comes back as a string. Both are parsed by drizzle's column modes.
 export function connectPg(url: string, poolSize = 20): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
-  // A dropped connection must not crash the process; the next query reports the failure.
+  // A dropped connection must not crash the process; the next query reports the failure. The pool only
+  // listens to idle clients: one checked out (in a transaction) when the server goes away emits 'error'
+  // with nobody listening, which would end the process; its query fails anyway and the pool drops it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

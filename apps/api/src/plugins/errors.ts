@@ -11,6 +11,21 @@ function fieldPath(instancePath: string, context: string | undefined): string {
   return path || (context === 'body' ? 'body' : context ?? '');
 }
 
+// The database is away (restarting, unreachable, out of connections): the client may retry, so 503.
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const DB_UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i;
+
+/** Whether the error, or one it wraps (drizzle wraps the driver's in `cause`), says the database is not reachable. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if ((typeof code === 'string' && DB_UNAVAILABLE_CODES.has(code)) || DB_UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
+
 /**
  * Errors Fastify answers before any route runs (a path parameter over the router's length limit, a URL
  * that does not decode): as problem+json like every other error. Passed to Fastify as `frameworkErrors`.
@@ -44,6 +59,9 @@ export default fp(async function errors(app: FastifyInstance) {
         problem = new HttpProblem(415, 'unsupported-media-type', err.message);
       } else if (status >= 400 && status < 500) {
         problem = new HttpProblem(status, 'client-error', err.message);
+      } else if (isDatabaseUnavailable(err)) {
+        request.log.warn({ err }, 'database unavailable');
+        problem = new HttpProblem(503, 'database-unavailable', 'The database is not reachable at the moment; try again in a few seconds');
       } else {
         request.log.error({ err }, 'request failed');
         problem = new HttpProblem(500, 'internal', 'Something went wrong on our side; the request was not completed');
