@@ -29,6 +29,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       public: true,
       // Per e-mail and address: a shared store (Redis) when REDIS_URL is set, so every API process counts together.
       rateLimit: {
+        // Counted once the body is parsed (the default, onRequest, has no e-mail yet: the key would be the address alone).
+        hook: 'preHandler',
         max: app.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
         errorResponseBuilder: (_req, ctx) => new HttpProblem(429, 'rate-limited', `Too many sign-in attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
