@@ -55,6 +55,7 @@ async function main() {
       const m = process.memoryUsage();
       mem = { rssBefore: m.rss, rssPeak: m.rss, heapBefore: m.heapUsed, heapPeak: m.heapUsed };
       sampler = setInterval(() => {
+        if (process.env.BENCH_LIVE) global.gc?.();
         const now = process.memoryUsage();
         mem!.rssPeak = Math.max(mem!.rssPeak, now.rss);
         mem!.heapPeak = Math.max(mem!.heapPeak, now.heapUsed);

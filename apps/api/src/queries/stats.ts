@@ -1,9 +1,9 @@
 // Totals over applications: the figures a minister quotes ("580 projects submitted, 137 winners, 325 million
 // roubles"), grouped by region, direction, competition or operator, within what the user may see.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { COUNTED_AS_ADMITTED, COUNTED_AS_SUBMITTED, type Totals, type TotalsGroup } from '@konkurs/shared';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Totals, TotalsGroup } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
-import { applications, competitions, directions, operators, regions } from '../db/schema/index.js';
+import { applicationTotals, competitions, directions, operators, regions } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { staffCompetitionScope } from './scope.js';
 import { notFound } from '../lib/problem.js';
@@ -34,44 +34,43 @@ export async function figuresScope(db: Tx, user: AuthUser, filter: { competition
   );
 }
 
-// The aggregates of one group. Only applications counted as submitted are read (rejected count, drafts and
-// withdrawn ones do not); admitted and winners are subsets of them, so one pass with FILTER gives all five.
+// The figures come from application_totals, kept by triggers per (competition, region, direction) in the same
+// transaction as every change to applications (see its schema): a national report sums a few thousand rows.
 const FIGURES = sql`
-  count(*)::int as submitted,
-  (count(*) filter (where ${inArray(applications.status, COUNTED_AS_ADMITTED)}))::int as admitted,
-  (count(*) filter (where ${applications.status} = 'winner'))::int as winners,
-  coalesce(sum(${applications.requestedKopecks}), 0)::bigint as requested,
-  coalesce(sum(${applications.awardedKopecks}) filter (where ${applications.status} = 'winner'), 0)::bigint as awarded`;
+  sum(${applicationTotals.submitted})::int as submitted,
+  sum(${applicationTotals.admitted})::int as admitted,
+  sum(${applicationTotals.winners})::int as winners,
+  sum(${applicationTotals.requestedKopecks})::bigint as requested,
+  sum(${applicationTotals.awardedKopecks})::bigint as awarded`;
 
-/** The inner aggregation by `dim`, over the applications of the competitions in scope. */
+/** The inner aggregation by `dim`, over the competitions in scope; groups left empty by changes are dropped. */
 function aggregate(dim: SQL, scope: SQL | undefined) {
   const inScope = scope
-    ? sql`and ${applications.competitionId} in (select ${competitions.id} from ${competitions} where ${scope})`
+    ? sql`where ${applicationTotals.competitionId} in (select ${competitions.id} from ${competitions} where ${scope})`
     : sql``;
-  return sql`select ${dim} as key, ${FIGURES} from ${applications}
-    where ${inArray(applications.status, COUNTED_AS_SUBMITTED)} ${inScope}
-    group by 1`;
+  return sql`select ${dim} as key, ${FIGURES} from ${applicationTotals} ${inScope}
+    group by 1 having sum(${applicationTotals.submitted}) > 0`;
 }
 
 // Aggregate first, then attach the labels: the join touches a few dozen groups, not 200,000 rows.
 function totalsSql(groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'en'): SQL {
   switch (groupBy) {
     case 'region':
-      return sql`select t.*, r.name as label from (${aggregate(sql`${applications.regionCode}`, scope)}) t
+      return sql`select t.*, r.name as label from (${aggregate(sql`${applicationTotals.regionCode}`, scope)}) t
         left join ${regions} r on r.code = t.key order by t.key`;
     case 'direction': {
       const name = lang === 'en' ? sql`d.name_en` : sql`d.name`;
-      return sql`select t.*, coalesce(${name}, '') as label from (${aggregate(sql`coalesce(${applications.directionCode}, '')`, scope)}) t
+      return sql`select t.*, coalesce(${name}, '') as label from (${aggregate(sql`${applicationTotals.directionCode}`, scope)}) t
         left join ${directions} d on d.code = t.key order by d.position nulls last, t.key`;
     }
     case 'competition':
-      return sql`select t.*, c.title as label from (${aggregate(sql`${applications.competitionId}`, scope)}) t
+      return sql`select t.*, c.title as label from (${aggregate(sql`${applicationTotals.competitionId}`, scope)}) t
         join ${competitions} c on c.id = t.key order by c.opens_at desc, c.code`;
     case 'operator':
       return sql`select c.operator_id::text as key, o.name as label,
           sum(t.submitted)::int as submitted, sum(t.admitted)::int as admitted, sum(t.winners)::int as winners,
           sum(t.requested)::bigint as requested, sum(t.awarded)::bigint as awarded
-        from (${aggregate(sql`${applications.competitionId}`, scope)}) t
+        from (${aggregate(sql`${applicationTotals.competitionId}`, scope)}) t
         join ${competitions} c on c.id = t.key join ${operators} o on o.id = c.operator_id
         group by c.operator_id, o.name order by o.name, c.operator_id`;
   }

@@ -5,3 +5,4 @@ export * from './competitions.js';
 export * from './applications.js';
 export * from './reviews.js';
 export * from './audit.js';
+export * from './totals.js';
