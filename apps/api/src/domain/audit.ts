@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
+import { jsonRows } from '../db/bulk.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -41,26 +42,37 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await recordAuditEvents(tx, [input]);
 }
 
-/** Rows per INSERT: 10 parameters each stays far below PostgreSQL's limit of 65,535. */
-const AUDIT_BATCH = 2000;
+/** Rows per INSERT: each batch travels as one jsonb parameter. */
+const AUDIT_BATCH = 5000;
 
-/** Appends many events in order with one lock and multi-row inserts (thousands of status changes stay fast). */
+/** Appends many events in order with one lock and bulk inserts (thousands of status changes stay fast). */
 export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS;
-  const rows = inputs.map((input) => {
+  const rows = inputs.map((input, n) => {
     const at = new Date(Math.floor(input.at.getTime())); // stored with millisecond precision
     // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
     const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
     const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
     const event = { at, actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null, before, after };
-    const row = { ...event, prevHash, hash: eventHash(prevHash, event) };
-    prevHash = row.hash;
+    const hash = eventHash(prevHash, event);
+    const row = {
+      n, at: at.toISOString(), actor_id: event.actorId, action: event.action, entity_type: event.entityType, entity_id: event.entityId,
+      operator_id: event.operatorId, before, after, prev_hash: prevHash, hash,
+    };
+    prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += AUDIT_BATCH) await tx.insert(auditEvents).values(rows.slice(i, i + AUDIT_BATCH));
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+    // Ordered by position, so that the ids follow the chain.
+    await tx.execute(sql`insert into ${auditEvents} (at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash)
+      select at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash
+      from jsonb_to_recordset(${jsonRows(rows.slice(i, i + AUDIT_BATCH))}) as x(n int, at timestamptz, actor_id uuid, action text, entity_type text,
+        entity_id text, operator_id uuid, before jsonb, after jsonb, prev_hash text, hash text)
+      order by n`);
+  }
 }
 
 /** Walks the whole chain in order; reports the first event whose hash or link does not match. */

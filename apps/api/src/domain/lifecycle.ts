@@ -1,7 +1,8 @@
 // One place where an application or a competition changes status: checks the move against the
 // workflow, guards against a concurrent change (the UPDATE names the status it expects), and writes
 // the audit event in the same transaction.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { uuidArray } from '../db/bulk.js';
 import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { applications, competitions } from '../db/schema/index.js';
@@ -56,13 +57,10 @@ export async function transitionApplications(
     byStatus.set(app.status, [...(byStatus.get(app.status) ?? []), app.id]);
   }
   for (const [from, ids] of byStatus) {
-    for (let i = 0; i < ids.length; i += 5000) {
-      const chunk = ids.slice(i, i + 5000);
-      const moved = await tx.update(applications).set({ ...options.set, status: to, updatedAt: at })
-        .where(and(inArray(applications.id, chunk), eq(applications.status, from)))
-        .returning({ id: applications.id });
-      if (moved.length !== chunk.length) throw conflict('wrong-status', 'Some applications were changed by someone else; reload and try again');
-    }
+    const moved = await tx.update(applications).set({ ...options.set, status: to, updatedAt: at })
+      .where(and(sql`${applications.id} = any(${uuidArray(ids)})`, eq(applications.status, from)))
+      .returning({ id: applications.id });
+    if (moved.length !== ids.length) throw conflict('wrong-status', 'Some applications were changed by someone else; reload and try again');
   }
   await recordAuditEvents(tx, apps.map((app) => ({
     actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,

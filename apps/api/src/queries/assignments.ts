@@ -4,7 +4,8 @@ import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Assignment, AssignmentStatus } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { applications, assignments, competitionExperts, competitions, conflicts, organizationMembers, users } from '../db/schema/index.js';
-import { solveAssignments, type SolverConflict, type SolverResult } from '../domain/assignment-solver.js';
+import { solveAssignments, type SolverConflict, type SolverPair } from '../domain/assignment-solver.js';
+import { rowsOf, uuidArray } from '../db/bulk.js';
 import { conflict, notFound } from '../lib/problem.js';
 import { recordAudit, recordAuditEvents } from '../domain/audit.js';
 import { transitionApplication, transitionApplications, type Actor } from '../domain/lifecycle.js';
@@ -101,15 +102,15 @@ export async function solveForCompetition(tx: Tx, comp: Pick<CompetitionRow, 'id
   return { applications: apps as ProblemApplication[], result };
 }
 
-const INSERT_BATCH = 2000;
-
-export async function createAssignments(tx: Tx, pairs: SolverResult['pairs'], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
-  const rows = pairs.map((p) => ({
-    competitionId: values.competitionId, applicationId: p.applicationId, expertId: p.expertId, dueAt: values.dueAt, isExtra: values.isExtra ?? false, createdAt: values.at,
-  }));
-  const created: AssignmentRow[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) created.push(...await tx.insert(assignments).values(rows.slice(i, i + INSERT_BATCH)).returning());
-  return created;
+/** Inserts the pairs in one statement (two uuid[] parameters, however many pairs). */
+export async function createAssignments(tx: Tx, pairs: readonly Pick<SolverPair, 'applicationId' | 'expertId'>[], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
+  if (pairs.length === 0) return [];
+  const result = await tx.execute(sql`
+    insert into ${assignments} (competition_id, application_id, expert_id, is_extra, due_at, created_at)
+    select ${values.competitionId}, p.application_id, p.expert_id, ${values.isExtra ?? false}, ${values.dueAt.toISOString()}::timestamptz, ${values.at.toISOString()}::timestamptz
+    from unnest(${uuidArray(pairs.map((p) => p.applicationId))}, ${uuidArray(pairs.map((p) => p.expertId))}) as p(application_id, expert_id)
+    returning id, application_id as "applicationId", expert_id as "expertId"`);
+  return rowsOf<{ id: string; applicationId: string; expertId: string }>(result);
 }
 
 /** The pool member the organiser names, or null. */
@@ -196,7 +197,7 @@ export async function assignManually(tx: Tx, comp: CompetitionRow, app: Applicat
   if (!(await poolMember(tx, comp.id, expertId))) throw fieldConflict('not-in-pool', 'The expert is not in this competition\'s pool');
   if (await findAssignment(tx, app.id, expertId)) throw fieldConflict('duplicate-assignment', 'The expert is already assigned to this application');
   if (await hasConflict(tx, expertId, app.organizationId)) throw fieldConflict('conflict-of-interest', 'The expert has a conflict of interest with the applicant organisation');
-  const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId, directionMatch: false }], { competitionId: comp.id, dueAt, at });
+  const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId }], { competitionId: comp.id, dueAt, at });
   if (app.status === 'admitted') await transitionApplication(tx, app, 'under_review', actor, at, { operatorId: comp.operatorId, detail: { experts: [expertId] } });
   await recordAudit(tx, { actorId: actor.id, action: 'assignment.created', entityType: 'assignment', entityId: created.id, operatorId: comp.operatorId,
     after: { applicationId: app.id, expertId }, at });
