@@ -6,7 +6,7 @@ import type { Application, ApplicationStatus, ApplicationSummary, Attachment, Dr
 import type { Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { conflict, HttpProblem, notFound, staleVersion, unprocessable } from '../lib/problem.js';
+import { conflict, fieldError, HttpProblem, notFound, staleVersion, unprocessable } from '../lib/problem.js';
 import { applicationNumber, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
 import { acceptsApplications, submissionProblems } from '../domain/submission-rules.js';
 import { transitionApplication } from '../domain/lifecycle.js';
@@ -105,6 +105,12 @@ export function toSummary(r: Awaited<ReturnType<typeof listApplications>>[number
   };
 }
 
+/** Sums past 2^53 kopecks cannot be counted exactly (nor stored past 2^63): such a budget is refused, never saved wrong. */
+function assertCountable(totals: { totalCostKopecks?: number; cofinancingKopecks?: number }) {
+  for (const sum of [totals.totalCostKopecks, totals.cofinancingKopecks])
+    if (sum !== undefined && !Number.isSafeInteger(sum)) throw fieldError('budget', 'the sums of the lines are too large to be counted');
+}
+
 const submissionClosed = (code: string) =>
   conflict('submission-closed', `Competition ${code} is not accepting applications now`);
 
@@ -123,10 +129,12 @@ export async function createApplication(tx: Tx, user: AuthUser, competitionId: s
   if (comp.regionCodes.length && !comp.regionCodes.includes(org.regionCode))
     throw conflict('region-not-eligible', `Competition ${comp.code} accepts organisations of regions ${comp.regionCodes.join(', ')} only`,
       [{ path: 'organizationId', message: `the organisation is registered in region ${org.regionCode}, which this competition does not cover` }]);
+  const derived = derivedColumns(fields);
+  assertCountable(derived);
   const [{ seq }] = await tx.update(competitions).set({ applicationSeq: sql`${competitions.applicationSeq} + 1` })
     .where(eq(competitions.id, comp.id)).returning({ seq: competitions.applicationSeq });
   const [row] = await tx.insert(applications).values({
-    competitionId: comp.id, organizationId: org.id, number: applicationNumber(comp.code, seq), content: fields, ...derivedColumns(fields),
+    competitionId: comp.id, organizationId: org.id, number: applicationNumber(comp.code, seq), content: fields, ...derived,
     regionCode: org.regionCode, createdBy: user.id, createdAt: now, updatedAt: now,
   }).returning();
   await recordAudit(tx, { actorId: user.id, action: 'application.created', entityType: 'application', entityId: row.id, operatorId: comp.operatorId,
@@ -138,11 +146,16 @@ export async function createApplication(tx: Tx, user: AuthUser, competitionId: s
  * The autosave: one versioned UPDATE that merges the sent fields into the stored content (fields not sent are
  * kept), only for a member, only a draft, only from the version the client had, and returns the whole view.
  * When it changes nothing, a second look tells why: 404, 409 (not a draft) or 412 (stale).
+ * Not audited: a draft is its organisation's private working copy, guarded by its versions; the audit records
+ * the changes of state (creation, documents, submission, withdrawal). An event per autosave would also queue
+ * every autosave behind the audit chain's lock.
  */
 export async function saveDraft(db: Tx, user: AuthUser, id: string, version: number, fields: DraftFields, now: Date): Promise<Application> {
+  const derived = derivedColumnsOfPatch(fields);
+  assertCountable(derived);
   const [row] = await db.update(applications).set({
     content: sql`${applications.content} || ${JSON.stringify(fields)}::jsonb`,
-    ...derivedColumnsOfPatch(fields),
+    ...derived,
     version: sql`${applications.version} + 1`,
     updatedAt: now,
   }).from(competitions)

@@ -13,8 +13,25 @@ import { addAttachment, draftOfMember, readableAttachment, removeAttachment } fr
 const attachmentParams = z.object({ id, attachmentId: id });
 const tooLarge = () => new HttpProblem(413, 'too-large', 'The file is larger than allowed');
 
+/**
+ * The multipart parser's own complaints (a body cut short, no boundary) are the client's doing: 400, not 500.
+ * They are plain errors, unlike file-system errors (which carry a `code`) and answers (which carry a status).
+ */
+function asMalformedBody(e: unknown): unknown {
+  if (!(e instanceof Error) || e instanceof HttpProblem || 'statusCode' in e || 'code' in e) return e;
+  return new HttpProblem(400, 'malformed-multipart', `The multipart body is malformed: ${e.message}`, [{ path: 'body', message: e.message }]);
+}
+
 /** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
 async function kindThenFile(request: FastifyRequest) {
+  try {
+    return await readKindThenFile(request);
+  } catch (e) {
+    throw asMalformedBody(e);
+  }
+}
+
+async function readKindThenFile(request: FastifyRequest) {
   let kind: AttachmentKind | undefined;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
@@ -59,7 +76,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const stored = await app.storage.put(pipeline(part.file, inspector, () => {})).catch((e: unknown) => {
       // The rest of the body stays unread: close the connection after the answer rather than read on.
       reply.header('connection', 'close');
-      throw e;
+      throw asMalformedBody(e);
     });
     if (part.file.truncated) {
       await app.storage.delete(stored.key);

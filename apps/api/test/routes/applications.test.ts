@@ -192,6 +192,9 @@ describe('PATCH /applications/:id (autosave)', () => {
     expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, organizationId: org.id }))).toEqual(['body']);
     expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, relevance: 'я'.repeat(20_001) }))).toEqual(['relevance']);
     expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, budget: [{ unitCostKopecks: 1.5 }] }))).toEqual(['budget.0.unitCostKopecks']);
+    const huge = Array.from({ length: 20 }, () => ({ quantity: 1_000_000, unitCostKopecks: Number.MAX_SAFE_INTEGER }));
+    expect(paths(await call(t, owner.token, 'PATCH', url, { version: 1, budget: huge }))).toEqual(['budget']);
+    expect(paths(await draftOf(comp, owner.token, { budget: huge }))).toEqual(['budget']);
     const malformed = await t.app.inject({ method: 'PATCH', url, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{' });
     expect(malformed.statusCode).toBe(400);
     expect((await call(t, owner.token, 'GET', url)).json.version).toBe(1);

@@ -112,10 +112,17 @@ describe('POST /applications/:id/attachments', () => {
     const before = (await storedFiles()).length;
     const r = await upload(app.id, file('big.pdf', pdf(LIMIT + 1)));
     expect(r.status).toBe(413);
-    expect(r.headers.connection).toBe('close'); // the rest of the body is not read
     expect(r.headers['content-type']).toContain('application/problem+json');
     expect((await storedFiles()).length).toBe(before);
     expect((await upload(app.id, file('fits.pdf', pdf(LIMIT)))).status).toBe(201);
+  });
+
+  it('over real HTTP, closes the connection after refusing a large upload rather than read the rest', async () => {
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const r = await t.request.post(`/api/v1/applications/${app.id}/attachments`).set('authorization', `Bearer ${owner.token}`)
+      .field('kind', 'charter').attach('file', pdf(LIMIT * 20), 'big.pdf');
+    expect(r.status).toBe(413);
+    expect(r.headers.connection).toBe('close');
   });
 
   it('wants a kind (before the file) and a file (400 naming each); multipart only (415)', async () => {
@@ -128,6 +135,20 @@ describe('POST /applications/:id/attachments', () => {
     expect(await paths([{ name: 'kind', value: 'charter' }, { name: 'document', filename: 'a.pdf', content: pdf() }])).toEqual(['file']);
     const json = await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/attachments`, { kind: 'charter' });
     expect(json.status).toBe(415);
+  });
+
+  it('answers a garbled or cut multipart body with 400 and keeps nothing of it', async () => {
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const before = (await storedFiles()).length;
+    const send = (contentType: string, payload: string) => t.app.inject({ method: 'POST', url: `/api/v1/applications/${app.id}/attachments`,
+      headers: { authorization: `Bearer ${owner.token}`, 'content-type': contentType }, payload });
+    const cut = '--xyz\r\ncontent-disposition: form-data; name="kind"\r\n\r\ncharter\r\n--xyz\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut short';
+    for (const [contentType, payload] of [['multipart/form-data; boundary=xyz', cut], ['multipart/form-data', 'no boundary'], ['multipart/form-data; boundary=xyz', 'garbage']]) {
+      const r = await send(contentType, payload);
+      expect(r.statusCode, payload).toBe(400);
+      expect(JSON.parse(r.body).type).toBe('urn:konkurs:problem:malformed-multipart');
+    }
+    expect((await storedFiles()).length).toBe(before);
   });
 
   it('is for a member’s draft: 409 once submitted, 404 for others, 403 for staff, 401 without a token', async () => {
