@@ -75,6 +75,22 @@ const scenario: Scenario = async ({ page, baseUrl, step, checkPage, screenshot }
     await see(page, /KLG-2027-\d{6}/);
   });
 
+  await step('an early submit lists every problem; a link jumps to the field', async () => {
+    await page.getByRole('button', { name: /Проверка и подача/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Проверка и подача' }).waitFor();
+    await page.getByRole('button', { name: 'Подать заявку' }).click();
+    await page.getByRole('dialog', { name: 'Подать заявку?' }).getByRole('button', { name: 'Подать заявку' }).click();
+    const problems = page.getByRole('alert').filter({ hasText: /замечани/ });
+    await problems.waitFor();
+    await problems.getByText('Бюджет', { exact: true }).waitFor();
+    await screenshot('submit-problems');
+    await problems.getByRole('button', { name: 'Название проекта' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Карточка проекта' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'f-title');
+    await see(page, 'заполните поле');
+  });
+  await checkPage('editor-problems');
+
   await step('project card: every field, then "Сохранено"', async () => {
     await page.getByRole('textbox', { name: /^Название проекта/ }).fill('Соседский центр для семей с детьми');
     await choose(page, /^Грантовое направление/, 'Поддержка семьи, материнства, отцовства и детства');

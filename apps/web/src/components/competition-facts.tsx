@@ -1,5 +1,5 @@
 // What an applicant must know about a competition before applying: window, money, rules.
-import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ATTACHMENT_KIND_LABELS, formatMoney, type Competition } from '@konkurs/shared';
 import { useLang, useT } from '../i18n';
 import { directionName, regionName } from '../lib/reference';
@@ -32,12 +32,13 @@ export function Deadline({ competition }: { competition: Pick<Competition, 'open
 
 export function DirectionBadges({ codes }: { codes: readonly string[] }) {
   const { lang } = useLang();
+  // Plain chips rather than Badges: direction names are long and must wrap on a phone, not be cut.
   return (
     <Group gap={6}>
       {codes.map((c) => (
-        <Badge key={c} variant="light" color="gray" c="gray.9" tt="none" fw={500} radius="sm" style={{ height: 'auto', whiteSpace: 'normal', padding: '2px 8px' }}>
+        <Text key={c} size="xs" fw={500} px={8} py={2} bg="gray.1" c="gray.9" style={{ borderRadius: 4 }}>
           {directionName(c, lang)}
-        </Badge>
+        </Text>
       ))}
     </Group>
   );

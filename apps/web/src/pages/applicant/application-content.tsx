@@ -74,7 +74,7 @@ export function ApplicationContent({ application: app }: { application: Applicat
       <List size="sm">
         {app.attachments.map((f) => (
           <List.Item key={f.id}>
-            {ATTACHMENT_KIND_LABELS[lang][f.kind]}: <Anchor component="button" type="button" onClick={() => downloadAttachment(app.id, f.id, f.fileName)}>{f.fileName}</Anchor>
+            {ATTACHMENT_KIND_LABELS[lang][f.kind]}: <Anchor component="button" type="button" size="sm" onClick={() => downloadAttachment(app.id, f.id, f.fileName)}>{f.fileName}</Anchor>
           </List.Item>
         ))}
       </List>

@@ -15,7 +15,7 @@ import { BudgetTable } from './budget-table';
 import { CalendarPlanStep } from './calendar-plan-step';
 import { findControl, stepOfPath, STEP, type Problems } from './field-paths';
 import { ProjectCardStep } from './project-card-step';
-import { ReviewStep } from './review-step';
+import { ReviewStep, sectionsFilled } from './review-step';
 import { ConflictBanner, PendingBanner, SaveStatusLine } from './save-status';
 import { TeamStep } from './team-step';
 import { useAutosave } from './use-autosave';
@@ -82,14 +82,21 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
     }
   };
 
-  const stepProps = { fields: draft.fields, set: draft.setField, problems, competition, application };
+  // Editing a field settles its submit problems (the budget's also settle the totals' ones) until the next submit.
+  const set: typeof draft.setField = useCallback((key, value) => {
+    draft.setField(key, value);
+    const settled = key === 'budget' ? ['budget', 'requestedKopecks', 'cofinancingKopecks'] : [key];
+    setSubmitProblems((ps) => (ps.some((p) => settled.includes(p.path.split('.')[0])) ? ps.filter((p) => !settled.includes(p.path.split('.')[0])) : ps));
+  }, [draft.setField]);
+  const stepProps = { fields: draft.fields, set, problems, competition, application };
+  const filled = sectionsFilled(draft.fields, competition.requiredAttachmentKinds.every((k) => application.attachments.some((x) => x.kind === k)));
   const body = [
     <ProjectCardStep key="card" {...stepProps} />,
     <TeamStep key="team" {...stepProps} />,
     <CalendarPlanStep key="plan" {...stepProps} />,
-    <BudgetTable key="budget" lines={draft.fields.budget ?? []} onChange={(l) => draft.setField('budget', l)} bounds={competition} problems={problems} />,
+    <BudgetTable key="budget" lines={draft.fields.budget ?? []} onChange={(l) => set('budget', l)} bounds={competition} problems={problems} />,
     <AttachmentsStep key="files" application={application} competition={competition} problems={problems} onChanged={() => {}} />,
-    <ReviewStep key="review" {...stepProps} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onSubmit={submit} onGoTo={goTo} />,
+    <ReviewStep key="review" {...stepProps} filled={filled} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onSubmit={submit} onGoTo={goTo} />,
   ][step];
 
   return (
@@ -114,7 +121,10 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
       {!phone && (
         <nav aria-label={t.stepsLabel}>
           <Stepper active={step} onStepClick={setStep} size="sm" mb="lg" allowNextStepsSelect wrap={false}>
-            {t.steps.map((s) => <Stepper.Step key={s} label={s} />)}
+            {t.steps.map((s, i) => (
+              // A step behind the current one gets a check mark only when it has content.
+              <Stepper.Step key={s} label={s} color={filled[i] === false ? 'gray.7' : undefined} completedIcon={filled[i] === false ? i + 1 : undefined} />
+            ))}
           </Stepper>
         </nav>
       )}

@@ -36,7 +36,7 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col" w={40}>№</Table.Th>
-                  <Table.Th scope="col" w={190}>{t.category}</Table.Th>
+                  <Table.Th scope="col" w={230}>{t.category}</Table.Th>
                   <Table.Th scope="col">{t.item}</Table.Th>
                   <Table.Th scope="col" w={90}>{t.quantity}</Table.Th>
                   <Table.Th scope="col" w={150}>{t.unitCost}</Table.Th>

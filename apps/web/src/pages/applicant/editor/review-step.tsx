@@ -11,7 +11,7 @@ import type { StepProps } from './step-props';
 const has = (s: string | null | undefined) => !!s && s.trim().length > 0;
 
 /** A quick look at which sections have something in them (the server's check is the real one). */
-function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[] {
+export function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[] {
   return [
     has(f.title) && !!f.directionCode && has(f.summary) && has(f.relevance) && has(f.goal) && !!f.tasks?.length && !!f.targetGroups?.length && !!f.geographyRegionCodes?.length && !!f.startDate && !!f.endDate,
     !!f.team?.length,
@@ -21,7 +21,9 @@ function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[] {
   ];
 }
 
-export function ReviewStep({ fields, application, competition, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'application' | 'competition'> & {
+export function ReviewStep({ fields, competition, filled, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'competition'> & {
+  /** Which of the first five sections have content (sectionsFilled). */
+  filled: boolean[];
   submitProblems: { path: string; message: string }[];
   submitError: string | null;
   submitting: boolean;
@@ -33,8 +35,6 @@ export function ReviewStep({ fields, application, competition, submitProblems, s
   const common = useT('common');
   const [opened, { open, close }] = useDisclosure(false);
   const totals = budgetTotals(fields.budget);
-  const attachmentsOk = competition.requiredAttachmentKinds.every((k) => application.attachments.some((x) => x.kind === k));
-  const filled = sectionsFilled(fields, attachmentsOk);
   const closed = Date.parse(competition.closesAt) <= Date.now() || competition.status !== 'open';
 
   return (
