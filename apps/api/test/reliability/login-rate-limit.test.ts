@@ -62,3 +62,17 @@ describe('login rate limit shared through Redis', () => {
     expectLimited(await login(b, email));
   });
 });
+
+describe('login rate limit with Redis unreachable', () => {
+  it('still lets people sign in: the limit fails open rather than answering 500 to everyone', async () => {
+    const redis = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    redis.on('error', () => {});
+    const t = await createTestApp({ env: { LOGIN_RATE_LIMIT: String(LIMIT) }, redis });
+    try {
+      for (let i = 0; i <= LIMIT; i++) expect((await login(t, 'redis-down@example.org')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+      redis.disconnect();
+    }
+  });
+});
