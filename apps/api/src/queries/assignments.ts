@@ -72,23 +72,22 @@ export async function solveForCompetition(tx: Tx, comp: Pick<CompetitionRow, 'id
     eq(applications.competitionId, comp.id), inArray(applications.status, ['admitted', 'under_review']),
     only ? inArray(applications.id, only.applicationIds) : undefined,
   );
-  const [apps, existing, experts, conflictList] = await Promise.all([
+  const [apps, existing, loads, experts, conflictList] = await Promise.all([
     tx.select({ id: applications.id, number: applications.number, status: applications.status, organizationId: applications.organizationId, directionCode: applications.directionCode })
       .from(applications).where(appWhere).orderBy(asc(applications.number)),
     tx.select({ applicationId: assignments.applicationId, expertId: assignments.expertId, status: assignments.status })
-      .from(assignments).where(eq(assignments.competitionId, comp.id)),
+      .from(assignments).where(and(eq(assignments.competitionId, comp.id), only ? inArray(assignments.applicationId, only.applicationIds) : undefined)),
+    tx.select({ expertId: assignments.expertId, n: sql<number>`count(*)::int` }).from(assignments)
+      .where(and(eq(assignments.competitionId, comp.id), ne(assignments.status, 'declined'))).groupBy(assignments.expertId),
     poolExperts(tx, comp.id),
     poolConflicts(tx, comp.id),
   ]);
-  const load = new Map<string, number>();
+  const load = new Map(loads.map((l) => [l.expertId, l.n]));
   const onApp = new Map<string, { experts: string[]; active: number }>();
   for (const a of existing) {
     const entry = onApp.get(a.applicationId) ?? { experts: [], active: 0 };
     entry.experts.push(a.expertId);
-    if (a.status !== 'declined') {
-      entry.active++;
-      load.set(a.expertId, (load.get(a.expertId) ?? 0) + 1);
-    }
+    if (a.status !== 'declined') entry.active++;
     onApp.set(a.applicationId, entry);
   }
   const result = solveAssignments({
