@@ -13,5 +13,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // jsdom + Mantine on a shared 2-core machine: a screen test can take seconds.
+    testTimeout: 30_000,
   },
 });

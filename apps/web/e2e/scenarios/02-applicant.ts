@@ -154,6 +154,14 @@ const scenario: Scenario = async ({ page, baseUrl, step, checkPage, screenshot }
   });
   await checkPage('editor-budget');
 
+  await step('phone width: the steps become a select, the budget table scrolls', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('combobox', { name: 'Разделы заявки' }).waitFor();
+    await page.getByTestId('budget-requested').filter({ hasText: /450\s000,00\s₽/ }).waitFor();
+  });
+  await checkPage('editor-budget-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await step('documents: upload the charter with progress', async () => {
     await nextStep(page, 'Документы');
     await choose(page, /^Вид документа/, 'Устав');
