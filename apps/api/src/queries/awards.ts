@@ -1,13 +1,15 @@
 // Award decisions: the proposal (a dry run over the current ranking) and its confirmation, recorded at
 // once under the competition's row lock; then what the public and the applicants read after publication.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AwardMode } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { applications, awards, competitions, organizations, reviews } from '../db/schema/index.js';
 import { allocateAwards, overrideErrors, type Allocation } from '../domain/awards.js';
 import { transitionApplications, transitionCompetition, type Actor } from '../domain/lifecycle.js';
 import { recordAudit } from '../domain/audit.js';
-import { badRequest, conflict } from '../lib/problem.js';
+import { badRequest, conflict, notFound } from '../lib/problem.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { applicationScope } from './scope.js';
 import { awardCandidates, rankedApplications } from './ranking.js';
 
 type CompetitionRow = typeof competitions.$inferSelect;
@@ -67,6 +69,22 @@ export async function confirmAwards(tx: Tx, comp: CompetitionRow, request: Award
 /** Results are public once the competition is published (and stay so when archived). */
 export const isPublished = (status: CompetitionRow['status']) => status === 'published' || status === 'archived';
 
+/** The application of one of the user's organisations, with its competition's status; 404 otherwise. */
+export async function ownApplicationWithCompetition(tx: Tx, user: AuthUser, id: string) {
+  const [row] = await tx.select({ application: applications, competitionStatus: competitions.status }).from(applications)
+    .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .where(and(eq(applications.id, id), await applicationScope(tx, user)));
+  if (!row) throw notFound('Application');
+  return row;
+}
+
+/** A competition whose results are published; 404 before (they do not exist for the public yet). */
+export async function publishedCompetition(tx: Tx, id: string) {
+  const [comp] = await tx.select({ id: competitions.id, status: competitions.status }).from(competitions).where(eq(competitions.id, id));
+  if (!comp || !isPublished(comp.status)) throw notFound('Published results');
+  return comp;
+}
+
 /** The winners registry of a published competition, in rank order. */
 export async function winnersRegistry(tx: Tx, competitionId: string) {
   const rows = await tx.select({
@@ -74,7 +92,7 @@ export async function winnersRegistry(tx: Tx, competitionId: string) {
     inn: organizations.inn, regionCode: applications.regionCode, directionCode: applications.directionCode, amountKopecks: awards.amountKopecks,
     finalScore: applications.finalScore,
   }).from(awards).innerJoin(applications, eq(applications.id, awards.applicationId)).innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(and(eq(awards.competitionId, competitionId), inArray(applications.status, ['winner'])))
+    .where(and(eq(awards.competitionId, competitionId), eq(applications.status, 'winner')))
     .orderBy(asc(awards.rank));
   return rows;
 }

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import { applicantResults as applicantResultsSchema, idParams, problem, registryItem } from '@konkurs/shared';
-import { applications, competitions } from '../db/schema/index.js';
 import { currentUser } from '../plugins/auth.js';
-import { applicantResults, isPublished, winnersRegistry } from '../queries/awards.js';
-import { memberOrganizationIds } from '../queries/scope.js';
-import { conflict, notFound } from '../lib/problem.js';
+import { applicantResults, isPublished, ownApplicationWithCompetition, publishedCompetition, winnersRegistry } from '../queries/awards.js';
+import { conflict } from '../lib/problem.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['results'];
@@ -15,10 +12,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { roles: ['applicant'] },
     schema: { tags, params: idParams, response: { 200: applicantResultsSchema, 404: problem, 409: problem } },
   }, async (request) => {
-    const user = currentUser(request);
-    const [row] = await app.db.select({ application: applications, competitionStatus: competitions.status }).from(applications)
-      .innerJoin(competitions, eq(competitions.id, applications.competitionId)).where(eq(applications.id, request.params.id));
-    if (!row || !(await memberOrganizationIds(app.db, user.id)).includes(row.application.organizationId)) throw notFound('Application');
+    const row = await ownApplicationWithCompetition(app.db, currentUser(request), request.params.id);
     if (!isPublished(row.competitionStatus)) throw conflict('results-not-published', 'The results of this competition are not published yet');
     return applicantResults(app.db, row.application);
   });
@@ -27,10 +21,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: { public: true },
     schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(registryItem) }), 404: problem } },
   }, async (request) => {
-    const [comp] = await app.db.select({ status: competitions.status }).from(competitions).where(eq(competitions.id, request.params.id));
-    // Before publication the results do not exist for the public.
-    if (!comp || !isPublished(comp.status)) throw notFound('Published results');
-    return { items: await winnersRegistry(app.db, request.params.id) };
+    const comp = await publishedCompetition(app.db, request.params.id);
+    return { items: await winnersRegistry(app.db, comp.id) };
   });
 };
 export default routes;
