@@ -94,6 +94,11 @@ export async function createCompetition(tx: Tx, actor: AuthUser, input: CreateCo
   return row;
 }
 
+function isUniqueViolation(e: unknown): boolean {
+  for (let x = e, depth = 0; x instanceof Error && depth < 3; x = x.cause, depth++) if ((x as { code?: string }).code === '23505') return true;
+  return false;
+}
+
 const codeTaken = () => conflict('code-taken', 'A competition with this code already exists', [{ path: 'code', message: 'already used' }]);
 
 type CriterionValues = Pick<CriterionInput, 'code' | 'title' | 'weight' | 'maxScore'> & Partial<Pick<CriterionInput, 'description' | 'commentRequired'>>;
@@ -109,16 +114,15 @@ async function replaceCriteria(tx: Tx, competitionId: string, list: CriterionVal
 /** Applies a checked patch (the caller holds the row lock and has compared versions). */
 export async function updateCompetition(tx: Tx, current: CompetitionRow, patch: Omit<UpdateCompetitionBody, 'version'>, at: Date): Promise<CompetitionRow> {
   const { criteria: newCriteria, opensAt, closesAt, ...rest } = patch;
-  if (rest.code && rest.code !== current.code) {
-    const [taken] = await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.code, rest.code));
-    if (taken) throw codeTaken();
-  }
   const [row] = await tx.update(competitions).set({
     ...rest,
     ...(opensAt ? { opensAt: new Date(opensAt) } : {}),
     ...(closesAt ? { closesAt: new Date(closesAt) } : {}),
     version: current.version + 1, updatedAt: at,
-  }).where(eq(competitions.id, current.id)).returning();
+  }).where(eq(competitions.id, current.id)).returning().catch((e: unknown) => {
+    // A new code another competition holds: the unique index decides, even between two concurrent patches.
+    throw isUniqueViolation(e) ? codeTaken() : e;
+  });
   if (newCriteria) await replaceCriteria(tx, current.id, newCriteria);
   return row;
 }

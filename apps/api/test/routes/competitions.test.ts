@@ -169,6 +169,10 @@ describe('PATCH /competitions/:id', () => {
     expect(paths(await call(t, organiser.token, 'PATCH', `/api/v1/competitions/${c.id}`, { title: 'x' }))).toEqual(['version']);
     expect(paths(await call(t, organiser.token, 'PATCH', `/api/v1/competitions/${c.id}`, { version: 1, operatorId: op.id }))).toEqual(['body']);
     expect((await call(t, organiser.token, 'PATCH', `/api/v1/competitions/${c.id}`, { version: 1, code: 'lower' })).status).toBe(400);
+    const taken = await call(t, organiser.token, 'PATCH', `/api/v1/competitions/${c.id}`, { version: 1, code: (await create()).json.code });
+    expect(taken.status).toBe(409);
+    expect(paths(taken)).toEqual(['code']);
+    expect((await call(t, organiser.token, 'PATCH', `/api/v1/competitions/${c.id}`, { version: 1, code: 'RENAMED-1' })).json.code).toBe('RENAMED-1');
   });
 
   it('freezes the rules once open: criteria and settings 409, texts and a later closing allowed', async () => {
