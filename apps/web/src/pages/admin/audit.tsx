@@ -4,6 +4,7 @@ import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } fro
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateText } from '../../components/date-text';
+import { ScrollRegion } from '../../components/scroll-region';
 import { FormProblem } from '../../components/field-error';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -19,7 +20,7 @@ function VerifyChain() {
       <Group><Button onClick={() => mutation.mutate()} loading={mutation.isPending}>{t.verify}</Button></Group>
       <FormProblem error={mutation.error} />
       {mutation.data && (
-        <Alert role="status" data-testid="verify-result" color={mutation.data.ok ? 'green' : 'red'} variant="light"
+        <Alert role="status" data-testid="verify-result" color={mutation.data.ok ? 'green.9' : 'red.9'} variant="outline"
           title={mutation.data.ok ? t.verifyOk(mutation.data.events) : t.verifyBroken(mutation.data.brokenAt ?? 0)} />
       )}
     </Stack>
@@ -49,7 +50,7 @@ export function AuditPage() {
         </form>
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : events.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <Table.ScrollContainer minWidth={820}>
+            <ScrollRegion minWidth={820}>
               <Table striped aria-label={t.tableLabel}>
                 <Table.Thead>
                   <Table.Tr><Table.Th>№</Table.Th><Table.Th>{t.at}</Table.Th><Table.Th>{t.action}</Table.Th><Table.Th>{t.entity}</Table.Th><Table.Th>{t.actor}</Table.Th><Table.Th>{t.details}</Table.Th></Table.Tr>
@@ -82,7 +83,7 @@ export function AuditPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
             {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
           </>
         )}

@@ -1,7 +1,6 @@
 // Operators (admin): the bodies that run competitions — list and create.
 import { useState } from 'react';
 import { Button, Group, Modal, Select, Stack, Table, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
@@ -9,9 +8,11 @@ import { z } from 'zod';
 import { OPERATOR_LEVELS, createOperatorBody } from '@konkurs/shared';
 import { createOperator, operatorKeys, operatorsQuery } from '../../api/admin';
 import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { ScrollRegion } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { regionName, regionOptions } from '../../lib/reference';
 
 type OperatorForm = z.input<typeof createOperatorBody>;
@@ -27,7 +28,7 @@ function CreateOperatorDialog({ opened, onClose }: { opened: boolean; onClose: (
     mutationFn: createOperator,
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: operatorKeys.all });
-      notifications.show({ color: 'green', message: t.created });
+      notify(t.created);
       form.reset();
       onClose();
     },
@@ -66,7 +67,7 @@ export function OperatorsPage() {
     <>
       <PageTitle title={t.title} actions={<Button onClick={() => setCreating(true)}>{t.create}</Button>} />
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? <EmptyState title={t.empty} /> : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollRegion minWidth={560}>
           <Table striped aria-label={t.tableLabel}>
             <Table.Thead><Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.level}</Table.Th><Table.Th>{t.region}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -78,7 +79,7 @@ export function OperatorsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       <CreateOperatorDialog opened={creating} onClose={() => setCreating(false)} />
     </>

@@ -1,7 +1,6 @@
 // Users and roles (admin): list with a role filter, create, change role/operator, deactivate or activate.
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
@@ -11,9 +10,11 @@ import { operatorsQuery } from '../../api/admin';
 import { api, queryString, type Page } from '../../api/client';
 import { createUser, updateUser, userKeys } from '../../api/users';
 import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { ScrollRegion } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { directionOptions, regionOptions } from '../../lib/reference';
 
 /** Roles that belong to an operator. */
@@ -52,7 +53,7 @@ function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () =>
     }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: userKeys.all });
-      notifications.show({ color: 'green', message: t.created });
+      notify(t.created);
       form.reset();
       onClose();
     },
@@ -109,7 +110,7 @@ function EditUserDialog({ user, onClose }: { user: User | null; onClose: () => v
     mutationFn: () => updateUser(user!.id, { role, operatorId: OPERATOR_ROLES.includes(role) ? operatorId : null, fullName }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: userKeys.all });
-      notifications.show({ color: 'green', message: t.saved });
+      notify(t.saved);
       onClose();
     },
   });
@@ -153,7 +154,7 @@ export function UsersPage() {
     mutationFn: (u: User) => updateUser(u.id, { active: !u.active }),
     onSuccess: (u) => {
       queryClient.invalidateQueries({ queryKey: userKeys.all });
-      notifications.show({ color: 'green', message: u.active ? t.activated : t.deactivated });
+      notify(u.active ? t.activated : t.deactivated);
     },
   });
   const users = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -167,7 +168,7 @@ export function UsersPage() {
         <FormProblem error={toggle.error} />
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : users.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollRegion minWidth={760}>
               <Table striped highlightOnHover aria-label={t.tableLabel}>
                 <Table.Thead>
                   <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.role}</Table.Th><Table.Th>{t.operator}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th /></Table.Tr>
@@ -182,7 +183,7 @@ export function UsersPage() {
                       <Table.Td>
                         <Group gap={6} justify="flex-end" wrap="nowrap">
                           <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t.editLabel(u.email)}>{t.edit}</Button>
-                          <Button size="xs" variant="subtle" color={u.active ? 'red.8' : 'green.8'} onClick={() => toggle.mutate(u)}
+                          <Button size="xs" variant="outline" color={u.active ? 'red.9' : 'green.9'} onClick={() => toggle.mutate(u)}
                             aria-label={u.active ? t.deactivateLabel(u.email) : t.activateLabel(u.email)}>{u.active ? t.deactivate : t.activate}</Button>
                         </Group>
                       </Table.Td>
@@ -190,7 +191,7 @@ export function UsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
             {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
           </>
         )}

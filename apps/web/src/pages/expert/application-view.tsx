@@ -1,12 +1,13 @@
 // An application read in full (expert, organiser): project card, team, calendar plan, budget, documents.
 import { useState } from 'react';
 import { Anchor, Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from '@konkurs/shared';
 import { downloadAttachment } from '../../api/attachments';
 import { DateText } from '../../components/date-text';
+import { ScrollRegion } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { directionName, regionName } from '../../lib/reference';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -41,7 +42,7 @@ export function ApplicationView({ application: a }: { application: Application }
     try {
       await downloadAttachment(a.id, id, name);
     } catch (e) {
-      notifications.show({ color: 'red', message: (e as Error).message });
+      notify((e as Error).message, { color: 'red' });
     } finally {
       setDownloading(null);
     }
@@ -69,7 +70,7 @@ export function ApplicationView({ application: a }: { application: Application }
 
       <Section title={t.team}>
         {a.team?.length ? (
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollRegion minWidth={480}>
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t.teamName}</Table.Th><Table.Th>{t.teamRole}</Table.Th><Table.Th>{t.teamExperience}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
@@ -78,13 +79,13 @@ export function ApplicationView({ application: a }: { application: Application }
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         ) : none}
       </Section>
 
       <Section title={t.plan}>
         {a.calendarPlan?.length ? (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion minWidth={560}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t.planEvent}</Table.Th><Table.Th>{t.planTask}</Table.Th><Table.Th>{t.planDates}</Table.Th><Table.Th>{t.planResult}</Table.Th></Table.Tr>
@@ -100,12 +101,12 @@ export function ApplicationView({ application: a }: { application: Application }
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         ) : none}
       </Section>
 
       <Section title={t.budget}>
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollRegion minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -126,7 +127,7 @@ export function ApplicationView({ application: a }: { application: Application }
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
         <SimpleGrid cols={{ base: 1, xs: 3 }} mt="sm" spacing="xs">
           <Field label={t.totalCost}><Money kopecks={a.totalCostKopecks} /></Field>
           <Field label={t.cofinancing}><Money kopecks={a.cofinancingKopecks} /></Field>

@@ -6,6 +6,7 @@ import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
 import { myAssignmentsQuery } from '../../api/assignments';
 import { reviewQuery } from '../../api/reviews';
 import { DateText } from '../../components/date-text';
+import { ScrollRegion } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -21,7 +22,7 @@ function AssignmentState({ a, drafted }: { a: Assignment; drafted: boolean }) {
 export function QueuePage() {
   const t = useT('expert').queue;
   const now = useNow();
-  const query = useQuery(myAssignmentsQuery());
+  const query = useQuery({ ...myAssignmentsQuery(), staleTime: 0 });
   const items = query.data?.items ?? [];
   const open = items.filter((a) => a.status === 'assigned');
   // Whether a draft exists is the review's business: asked only for the open assignments.
@@ -46,12 +47,12 @@ export function QueuePage() {
               <Text fw={600}>{t.progressValue(submitted, active.length)}</Text>
               {draftedIds.size > 0 && <Text size="sm" c="dimmed">{t.drafted(draftedIds.size)}</Text>}
             </Group>
-            <Progress.Root size="lg" aria-label={t.progressValue(submitted, active.length)}>
-              <Progress.Section value={active.length ? (100 * submitted) / active.length : 0} color="green" />
-              <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" />
+            <Progress.Root size="lg">
+              <Progress.Section value={active.length ? (100 * submitted) / active.length : 0} color="green" aria-label={t.progressValue(submitted, active.length)} />
+              <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" aria-label={t.drafted(draftedIds.size)} />
             </Progress.Root>
           </Card>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion minWidth={640}>
             <Table striped highlightOnHover aria-label={t.tableLabel}>
               <Table.Thead>
                 <Table.Tr>
@@ -86,7 +87,7 @@ export function QueuePage() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Stack>
       )}
     </>

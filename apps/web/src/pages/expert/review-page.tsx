@@ -1,7 +1,6 @@
 // One assignment: the application on the left, the scoring form on the right (stacked on a phone); decline with a reason.
 import { useState } from 'react';
 import { Anchor, Button, Grid, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assignmentKeys, declineAssignment, myAssignmentsQuery } from '../../api/assignments';
@@ -13,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { StatusBadge } from '../../components/status-badge';
 import { ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { ApplicationView } from './application-view';
 import { ScoringForm } from './scoring-form';
 
@@ -28,7 +28,7 @@ function DeclineButton({ assignmentId }: { assignmentId: string }) {
     mutationFn: () => declineAssignment(assignmentId, reason.trim()),
     onSuccess: (r) => {
       queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
-      notifications.show({ title: t.declined, message: r.replaced ? t.declinedReplaced : t.declinedNotReplaced });
+      notify(r.replaced ? t.declinedReplaced : t.declinedNotReplaced, { title: t.declined });
       navigate('/expert');
     },
   });
@@ -36,7 +36,7 @@ function DeclineButton({ assignmentId }: { assignmentId: string }) {
   const fieldError = useFieldError(mutation.error);
   return (
     <>
-      <Button variant="subtle" color="red.8" onClick={() => setOpened(true)}>{t.decline}</Button>
+      <Button variant="outline" color="red.9" onClick={() => setOpened(true)}>{t.decline}</Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t.declineTitle} centered>
         <form noValidate onSubmit={(e) => { e.preventDefault(); setTouched(true); if (reason.trim()) mutation.mutate(); }}>
           <Stack>

@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   Alert, Badge, Button, Card, Group, Modal, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
@@ -13,6 +12,7 @@ import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
 import { FormProblem, useServerMessage } from '../../components/field-error';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import type { ExpertDict } from '../../i18n/ru/expert';
 
 export type ScoringCriterion = { code: string; title: string; description: string; weight: number; maxScore: number; commentRequired: boolean };
@@ -153,7 +153,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
 
   const onSave = form.handleSubmit(async (values) => {
     setBusy('save');
-    if (await save(values)) notifications.show({ message: t.saved, color: 'green' });
+    if (await save(values)) notify(t.saved);
     setBusy(null);
   });
 
@@ -167,8 +167,8 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   async function onConfirmSubmit() {
     setBusy('submit');
     const values = form.getValues();
-    // The server submits what is stored: unsaved changes are saved first.
-    const ok = form.formState.isDirty || version === undefined ? await save(values) : true;
+    // The server submits what is stored: what is on screen is saved first (one more PUT is cheaper than a doubt).
+    const ok = await save(values);
     if (ok) {
       try {
         const result = await submit();
@@ -198,16 +198,16 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
       <Stack gap="md">
         <Title order={2} size="h3" id="scoring-title">{t.title}</Title>
         {submitted && (
-          <Alert color="green" variant="light" title={t.submitted}>{t.submittedText(formatScore(review.total ?? total))}</Alert>
+          <Alert color="green.9" variant="outline" title={t.submitted}>{t.submittedText(formatScore(review.total ?? total))}</Alert>
         )}
         {readOnly && !submitted && <Alert color="gray" variant="light">{t.readOnly}</Alert>}
         {stale && (
-          <Alert color="orange" variant="light" title={t.stale} role="alert">
+          <Alert color="orange.9" variant="outline" title={t.stale} role="alert">
             <Text size="sm" mb="xs">{t.staleText}</Text>
             {onReload && <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>}
           </Alert>
         )}
-        {incomplete && Object.keys(err).length > 0 && <Alert color="red" variant="light" role="alert">{t.incomplete}</Alert>}
+        {incomplete && Object.keys(err).length > 0 && <Alert color="red.9" variant="outline" role="alert">{t.incomplete}</Alert>}
         {!isApiError(problem, 422) && <FormProblem error={problem} shownPaths={shownPaths} />}
 
         <LiveTotal total={total} scored={scoredCount} of={criteria.length} />

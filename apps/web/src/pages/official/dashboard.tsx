@@ -9,6 +9,7 @@ import { competitionsQuery } from '../../api/competitions';
 import { totalsQuery } from '../../api/stats';
 import { useAuth } from '../../auth/auth';
 import { Money } from '../../components/money';
+import { ScrollRegion } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -65,7 +66,7 @@ export function DashboardPage() {
               {t.headline(query.data.total.submitted.toLocaleString('ru-RU'), query.data.total.winners.toLocaleString('ru-RU'), formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
             {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollRegion minWidth={720}>
               <Table striped highlightOnHover aria-label={t.tableLabel} data-testid="totals-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -91,7 +92,7 @@ export function DashboardPage() {
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           </>
         )}
       </Stack>

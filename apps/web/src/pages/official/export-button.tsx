@@ -1,10 +1,10 @@
 // A CSV export button: downloads with the bearer token (fetch → blob → object URL), errors shown beside it.
 import { useState } from 'react';
 import { Button, Text, type ButtonProps } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { isApiError } from '../../api/client';
 import { downloadCsv } from '../../api/stats';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 
 type Params = Record<string, string | number | boolean | undefined | null>;
 
@@ -18,7 +18,7 @@ export function ExportButton({ path, params, fallbackName, label, ...props }: Bu
     setError(null);
     try {
       const name = await downloadCsv(path, { lang, ...params }, fallbackName);
-      notifications.show({ color: 'green', message: t.exported(name) });
+      notify(t.exported(name));
     } catch (e) {
       setError(isApiError(e) ? (e.detail ?? e.title) : String(e));
     } finally {

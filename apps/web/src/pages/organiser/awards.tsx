@@ -2,7 +2,6 @@
 // organiser may only lower, then the confirmation that records the decisions.
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatMoney, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
@@ -10,9 +9,11 @@ import { confirmAwards, proposeAwards, type AwardOverride } from '../../api/awar
 import { competitionKeys } from '../../api/competitions';
 import { rankingKeys, rankingQuery } from '../../api/ranking';
 import { FormProblem } from '../../components/field-error';
+import { ScrollRegion } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { ConfirmButton } from './confirm-button';
 import { kopecksToRoubles, roublesToKopecks } from './zoned-time';
 
@@ -35,7 +36,7 @@ export function BudgetBar({ proposal }: { proposal: Pick<AwardProposal, 'budgetK
         {figure(t.remaining, proposal.remainingKopecks, 'remaining')}
       </SimpleGrid>
       <Progress.Root size={20}>
-        <Progress.Section value={pct} color="green.8" aria-label={t.budgetBar(pctText)}><Progress.Label>{pctText} %</Progress.Label></Progress.Section>
+        <Progress.Section value={pct} color="green.9" aria-label={t.budgetBar(pctText)}><Progress.Label>{pctText} %</Progress.Label></Progress.Section>
       </Progress.Root>
     </Stack>
   );
@@ -71,7 +72,7 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
         <Badge variant="light" color="green" c="green.9" tt="none" size="lg" data-testid="winners-count">{t.winners(proposal.awards.length)}</Badge>
         <Badge variant="light" color="gray" c="gray.9" tt="none" size="lg">{t.passMark(formatScore(passMark))}</Badge>
       </Group>
-      <Table.ScrollContainer minWidth={900}>
+      <ScrollRegion minWidth={900}>
         <Table striped aria-label={t.tableLabel}>
           <Table.Thead>
             <Table.Tr>
@@ -101,7 +102,7 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }
@@ -114,7 +115,7 @@ function DecidedAwards({ competition }: { competition: Competition }) {
   const allocated = winners.data.items.reduce((s, a) => s + (a.awardedKopecks ?? 0), 0);
   return (
     <Stack>
-      <Alert color="green" variant="light" title={t.decided} />
+      <Alert color="green.9" variant="outline" title={t.decided} />
       <BudgetBar proposal={{ budgetKopecks: competition.budgetKopecks, allocatedKopecks: allocated, remainingKopecks: competition.budgetKopecks - allocated }} />
       <Table striped aria-label={t.tableLabel}>
         <Table.Thead><Table.Tr><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th ta="right">{t.amount}</Table.Th></Table.Tr></Table.Thead>
@@ -152,7 +153,7 @@ export function AwardsTab({ competition }: { competition: Competition }) {
       queryClient.invalidateQueries({ queryKey: competitionKeys.all });
       queryClient.invalidateQueries({ queryKey: rankingKeys.one(competition.id) });
       queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-      notifications.show({ color: 'green', message: t.confirmed });
+      notify(t.confirmed);
     },
   });
 

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import {
   ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, type Control, type FieldError } from 'react-hook-form';
@@ -15,9 +14,11 @@ import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { createCompetition, updateCompetition } from '../../api/competition-settings';
 import { useAuth } from '../../auth/auth';
 import { FormProblem, useServerMessage } from '../../components/field-error';
+import { ScrollRegion } from '../../components/scroll-region';
 import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { directionOptions, regionOptions } from '../../lib/reference';
 import {
   competitionFormSchema, competitionToForm, emptyCompetitionForm, formPathOf, formToBody, formToPatch,
@@ -78,7 +79,7 @@ function CriteriaTable({ control, disabled }: { control: Control<CompetitionForm
   return (
     <Stack gap="xs">
       {disabled && <Text size="sm" c="dimmed">{t.criteriaFrozen}</Text>}
-      <Table.ScrollContainer minWidth={900}>
+      <ScrollRegion minWidth={900}>
         <Table verticalSpacing={4} aria-label={t.criteria}>
           <Table.Thead>
             <Table.Tr>
@@ -125,14 +126,14 @@ function CriteriaTable({ control, disabled }: { control: Control<CompetitionForm
                 </Table.Td>
                 <Table.Td>
                   {!disabled && (
-                    <ActionIcon variant="subtle" color="red.8" aria-label={t.removeCriterion(i + 1)} onClick={() => remove(i)} disabled={fields.length <= 1}>×</ActionIcon>
+                    <ActionIcon variant="subtle" color="red.9" aria-label={t.removeCriterion(i + 1)} onClick={() => remove(i)} disabled={fields.length <= 1}>×</ActionIcon>
                   )}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {!disabled && (
         <Group gap="xs">
           <Button variant="default" size="xs" onClick={() => append({ code: `K${fields.length + 1}`, title: '', description: '', weight: 1, maxScore: 10, commentRequired: false })}>
@@ -172,7 +173,7 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
       queryClient.setQueryData(competitionKeys.one(saved.id), saved);
       queryClient.invalidateQueries({ queryKey: competitionKeys.all });
       form.reset(competitionToForm(saved));
-      notifications.show({ color: 'green', message: competition ? t.saved : t.created });
+      notify(competition ? t.saved : t.created);
       if (!competition) navigate(`/organiser/competitions/${saved.id}`);
     },
     onError: (e) => {
@@ -205,7 +206,7 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
       <Stack gap="lg">
         {!competition && <PageTitle title={t.createTitle} />}
         {stale && (
-          <Alert color="orange" title={t.stale} role="alert">
+          <Alert color="orange.9" variant="outline" title={t.stale} role="alert">
             <Text size="sm" mb="xs">{t.staleText}</Text>
             <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>
           </Alert>

@@ -1,6 +1,5 @@
 // One competition for its organiser: the lifecycle buttons and a tab per stage of the work.
 import { Anchor, Group, Tabs } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import type { Competition } from '@konkurs/shared';
@@ -10,6 +9,7 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { AwardsTab } from './awards';
 import { CompetitionEditor } from './competition-editor';
 import { ConfirmButton } from './confirm-button';
@@ -27,7 +27,7 @@ function LifecycleButtons({ competition }: { competition: Competition }) {
     onSuccess: (c) => {
       queryClient.setQueryData(competitionKeys.one(c.id), c);
       queryClient.invalidateQueries({ queryKey: competitionKeys.all });
-      notifications.show({ color: 'green', message: t.moved });
+      notify(t.moved);
     },
   });
   const move = (m: CompetitionMove, label: string, text: string) => (
@@ -57,19 +57,24 @@ export function CompetitionWorkspace() {
     <>
       <PageTitle title={c.title} subtitle={<Group gap="xs" component="span"><StatusBadge kind="competition" status={c.status} /><span>{c.code}</span></Group>}
         actions={<LifecycleButtons competition={c} />} />
-      <Tabs value={current} onChange={(v) => v && navigate(`/organiser/competitions/${id}/${v}`)} keepMounted={false} mb="md">
-        <Tabs.List>
+      {/* The tabs are addresses (…/screening), so a stage can be bookmarked; only the current panel renders. */}
+      <Tabs value={current} onChange={(v) => v && navigate(`/organiser/competitions/${id}/${v}`)} keepMounted={false}>
+        <Tabs.List mb="md">
           {TABS.map((tab) => <Tabs.Tab key={tab} value={tab}>{t[tab]}</Tabs.Tab>)}
         </Tabs.List>
+        {TABS.map((tab) => (
+          <Tabs.Panel key={tab} value={tab}>
+            <Routes>
+              <Route index element={<Navigate to="settings" replace />} />
+              <Route path="settings" element={<CompetitionEditor key={c.version} competition={c} />} />
+              <Route path="screening" element={<ScreeningTab competition={c} />} />
+              <Route path="experts" element={<ExpertsTab competition={c} />} />
+              <Route path="ranking" element={<RankingTab competition={c} />} />
+              <Route path="awards" element={<AwardsTab competition={c} />} />
+            </Routes>
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <Routes>
-        <Route index element={<Navigate to="settings" replace />} />
-        <Route path="settings" element={<CompetitionEditor key={c.version} competition={c} />} />
-        <Route path="screening" element={<ScreeningTab competition={c} />} />
-        <Route path="experts" element={<ExpertsTab competition={c} />} />
-        <Route path="ranking" element={<RankingTab competition={c} />} />
-        <Route path="awards" element={<AwardsTab competition={c} />} />
-      </Routes>
     </>
   );
 }

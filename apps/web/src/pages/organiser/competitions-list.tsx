@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { competitionsQuery } from '../../api/competitions';
 import { DateText } from '../../components/date-text';
+import { ScrollRegion } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -20,7 +21,7 @@ export function CompetitionsPage() {
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? (
         <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollRegion minWidth={720}>
           <Table striped highlightOnHover aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr><Table.Th>{t.code}</Table.Th><Table.Th>{t.competition}</Table.Th><Table.Th>{t.window}</Table.Th><Table.Th ta="right">{t.budget}</Table.Th><Table.Th>{t.status}</Table.Th></Table.Tr>
@@ -37,7 +38,7 @@ export function CompetitionsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
     </>
   );

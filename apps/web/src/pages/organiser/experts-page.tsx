@@ -1,12 +1,13 @@
 // The operator's experts (organiser): who they are, their directions, and a new expert.
 import { useState } from 'react';
 import { Badge, Button, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { usersQuery } from '../../api/users';
 import { PageTitle } from '../../components/page-title';
+import { ScrollRegion } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { directionName, regionName } from '../../lib/reference';
 import { NewExpertDialog } from './new-expert-dialog';
 
@@ -19,7 +20,7 @@ export function ExpertsPage() {
     <>
       <PageTitle title={t.operatorExperts} subtitle={t.operatorExpertsSubtitle} actions={<Button onClick={() => setCreating(true)}>{t.createExpert}</Button>} />
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? <EmptyState title={t.noExperts} /> : (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollRegion minWidth={720}>
           <Table striped aria-label={t.operatorExperts}>
             <Table.Thead><Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th>{t.region}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -33,9 +34,9 @@ export function ExpertsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
-      <NewExpertDialog opened={creating} onClose={() => setCreating(false)} onCreated={(u) => { notifications.show({ color: 'green', message: t.createdExpert(u.fullName) }); }} />
+      <NewExpertDialog opened={creating} onClose={() => setCreating(false)} onCreated={(u) => { notify(t.createdExpert(u.fullName)); }} />
     </>
   );
 }

@@ -2,7 +2,6 @@
 // manual assignment (with what could not be assigned), and how far the review has come.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, List, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Competition } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
@@ -10,8 +9,10 @@ import { assignManually, assignmentKeys, autoAssign, competitionAssignmentsQuery
 import { addToPool, expertPoolQuery, poolKeys, removeFromPool } from '../../api/expert-pool';
 import { usersQuery } from '../../api/users';
 import { FormProblem, useFieldError } from '../../components/field-error';
+import { ScrollRegion } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { directionName } from '../../lib/reference';
 import { NewExpertDialog } from './new-expert-dialog';
 
@@ -21,14 +22,14 @@ function Pool({ competition }: { competition: Competition }) {
   const t = useT('organiser').experts;
   const { lang } = useLang();
   const queryClient = useQueryClient();
-  const pool = useQuery(expertPoolQuery(competition.id));
+  const pool = useQuery({ ...expertPoolQuery(competition.id), staleTime: 0 });
   const experts = useQuery(usersQuery({ role: 'expert', limit: 500 }));
   const [chosen, setChosen] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: poolKeys.one(competition.id) });
   const add = useMutation({
     mutationFn: (ids: string[]) => addToPool(competition.id, ids),
-    onSuccess: (r) => { refresh(); setChosen([]); notifications.show({ color: 'green', message: t.added(r.added) }); },
+    onSuccess: (r) => { refresh(); setChosen([]); notify(t.added(r.added)); },
   });
   const remove = useMutation({ mutationFn: (expertId: string) => removeFromPool(competition.id, expertId), onSuccess: refresh });
   const inPool = new Set(pool.data?.items.map((e) => e.expertId));
@@ -45,7 +46,7 @@ function Pool({ competition }: { competition: Competition }) {
         </Group>
         <FormProblem error={add.error ?? remove.error} />
         {pool.isPending ? <Loading /> : pool.isError ? <ErrorState error={pool.error} /> : pool.data.items.length === 0 ? <EmptyState title={t.poolEmpty} /> : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollRegion minWidth={640}>
             <Table striped aria-label={t.pool}>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th ta="right">{t.load}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th /></Table.Tr>
@@ -59,19 +60,19 @@ function Pool({ competition }: { competition: Competition }) {
                     <Table.Td ta="right">{e.submitted}</Table.Td>
                     <Table.Td ta="right">
                       {e.load === 0 && (
-                        <Button size="xs" variant="subtle" color="red.8" onClick={() => remove.mutate(e.expertId)} aria-label={t.removeLabel(e.fullName)}>{t.remove}</Button>
+                        <Button size="xs" variant="outline" color="red.9" onClick={() => remove.mutate(e.expertId)} aria-label={t.removeLabel(e.fullName)}>{t.remove}</Button>
                       )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         )}
       </Stack>
       <NewExpertDialog opened={creating} onClose={() => setCreating(false)} submitLabel={t.createAndAdd}
         onCreated={async (u) => {
-          notifications.show({ color: 'green', message: t.createdExpert(u.fullName) });
+          notify(t.createdExpert(u.fullName));
           await add.mutateAsync([u.id]);
         }} />
     </Card>
@@ -81,8 +82,8 @@ function Pool({ competition }: { competition: Competition }) {
 function Assignment({ competition }: { competition: Competition }) {
   const t = useT('organiser').experts;
   const queryClient = useQueryClient();
-  const apps = useQuery(applicationsQuery({ competitionId: competition.id, limit: 500 }));
-  const pool = useQuery(expertPoolQuery(competition.id));
+  const apps = useQuery({ ...applicationsQuery({ competitionId: competition.id, limit: 500 }), staleTime: 0 });
+  const pool = useQuery({ ...expertPoolQuery(competition.id), staleTime: 0 });
   const [report, setReport] = useState<AutoAssignResult | null>(null);
   const [applicationId, setApplicationId] = useState<string | null>(null);
   const [expertId, setExpertId] = useState<string | null>(null);
@@ -94,7 +95,7 @@ function Assignment({ competition }: { competition: Competition }) {
   const auto = useMutation({ mutationFn: () => autoAssign(competition.id), onSuccess: (r) => { setReport(r); refresh(); } });
   const manual = useMutation({
     mutationFn: () => assignManually({ applicationId: applicationId!, expertId: expertId! }),
-    onSuccess: () => { refresh(); setExpertId(null); notifications.show({ color: 'green', message: t.assigned }); },
+    onSuccess: () => { refresh(); setExpertId(null); notify(t.assigned); },
   });
   const fieldError = useFieldError(manual.error);
   const numberOf = useMemo(() => new Map(apps.data?.items.map((a) => [a.id, a.number])), [apps.data]);
@@ -109,7 +110,7 @@ function Assignment({ competition }: { competition: Competition }) {
         <Group><Button onClick={() => auto.mutate()} loading={auto.isPending} disabled={!inReview}>{t.auto}</Button></Group>
         <FormProblem error={auto.error} />
         {report && (
-          <Alert color={report.unassigned.length ? 'orange' : 'green'} variant="light" title={t.autoResult(report.created)} role="status">
+          <Alert color={report.unassigned.length ? 'orange.9' : 'green.9'} variant="outline" title={t.autoResult(report.created)} role="status">
             {report.unassigned.length === 0 ? t.allAssigned : (
               <>
                 <Text size="sm" fw={600}>{t.unassigned}:</Text>
@@ -134,7 +135,7 @@ function Assignment({ competition }: { competition: Competition }) {
 
 function ReviewProgress({ competition }: { competition: Competition }) {
   const t = useT('organiser').experts;
-  const query = useQuery(competitionAssignmentsQuery(competition.id));
+  const query = useQuery({ ...competitionAssignmentsQuery(competition.id), staleTime: 0 });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} />;
   const items = query.data.items;
@@ -154,7 +155,7 @@ function ReviewProgress({ competition }: { competition: Competition }) {
         <Stack gap="sm">
           <Text fw={600} data-testid="review-progress">{t.progressValue(done, active.length)}</Text>
           <Progress value={active.length ? (100 * done) / active.length : 0} size="lg" color="green" aria-label={t.progressValue(done, active.length)} />
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollRegion minWidth={480}>
             <Table striped aria-label={t.perApplication}>
               <Table.Thead><Table.Tr><Table.Th>{t.application}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
@@ -168,7 +169,7 @@ function ReviewProgress({ competition }: { competition: Competition }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Stack>
       )}
     </Card>

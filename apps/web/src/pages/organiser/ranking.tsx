@@ -9,6 +9,7 @@ import { APPLICATION_STATUSES, formatScore, type ApplicationStatus, type Competi
 import { expertPoolQuery } from '../../api/expert-pool';
 import { rankingQuery } from '../../api/ranking';
 import { Money } from '../../components/money';
+import { ScrollRegion } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useLang, useT } from '../../i18n';
@@ -77,7 +78,7 @@ export function RankingTable({ rows, expertNames }: { rows: RankingRow[]; expert
         <Checkbox label={t.divergentOnly} checked={divergentOnly} onChange={(e) => setDivergentOnly(e.currentTarget.checked)} mb={8} />
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">{t.count(shown.length, rows.length)}</Text>
-      <Table.ScrollContainer minWidth={1100}>
+      <ScrollRegion minWidth={1100}>
         <Table striped highlightOnHover aria-label={t.tableLabel}>
           <Table.Thead>
             {table.getHeaderGroups().map((hg) => (
@@ -111,15 +112,15 @@ export function RankingTable({ rows, expertNames }: { rows: RankingRow[]; expert
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }
 
 export function RankingTab({ competition }: { competition: Competition }) {
   const t = useT('organiser').ranking;
-  const query = useQuery(rankingQuery(competition.id));
-  const pool = useQuery(expertPoolQuery(competition.id));
+  const query = useQuery({ ...rankingQuery(competition.id), staleTime: 0 });
+  const pool = useQuery({ ...expertPoolQuery(competition.id), staleTime: 0 });
   const expertNames = useMemo(() => new Map(pool.data?.items.map((e) => [e.expertId, e.fullName])), [pool.data]);
   return (
     <Stack>

@@ -1,16 +1,17 @@
 // Screening: each submitted application admitted to review or rejected with a reason (the applicant sees it).
 import { useState } from 'react';
 import { Alert, Badge, Button, Drawer, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationSummary, Competition } from '@konkurs/shared';
 import { applicationKeys, applicationQuery, applicationsQuery } from '../../api/applications';
 import { screenApplication, type ScreeningDecision } from '../../api/screening';
 import { DateText } from '../../components/date-text';
+import { ScrollRegion } from '../../components/scroll-region';
 import { FormProblem, useFieldError } from '../../components/field-error';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { ApplicationView } from '../expert/application-view';
 
 /** The application read in a side panel, so the list stays where it was. */
@@ -53,12 +54,12 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
   const queryClient = useQueryClient();
   const [viewing, setViewing] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<ApplicationSummary | null>(null);
-  const all = useQuery(applicationsQuery({ competitionId: competition.id, limit: 500 }));
+  const all = useQuery({ ...applicationsQuery({ competitionId: competition.id, limit: 500 }), staleTime: 0 });
   const mutation = useMutation({
     mutationFn: ({ id, body }: { id: string; number: string; body: ScreeningDecision }) => screenApplication(id, body),
     onSuccess: (_r, v) => {
       queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-      notifications.show({ color: 'green', message: t.done(v.number) });
+      notify(t.done(v.number));
       setRejecting(null);
     },
   });
@@ -80,7 +81,7 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
       </Group>
       {!rejecting && <FormProblem error={mutation.error} />}
       {waiting.length === 0 ? <EmptyState title={t.empty} /> : (
-        <Table.ScrollContainer minWidth={820}>
+        <ScrollRegion minWidth={820}>
           <Table striped highlightOnHover aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr>
@@ -99,7 +100,7 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       <Button size="xs" variant="default" onClick={() => setViewing(a.id)} aria-label={`${t.view}: ${a.number}`}>{t.view}</Button>
-                      <Button size="xs" color="green.8" disabled={competition.status !== 'review'} loading={mutation.isPending && mutation.variables?.id === a.id && mutation.variables.body.decision === 'admit'}
+                      <Button size="xs" color="green.9" disabled={competition.status !== 'review'} loading={mutation.isPending && mutation.variables?.id === a.id && mutation.variables.body.decision === 'admit'}
                         onClick={() => mutation.mutate({ id: a.id, number: a.number, body: { decision: 'admit' } })} aria-label={`${t.admit}: ${a.number}`}>{t.admit}</Button>
                       <Button size="xs" color="red" variant="outline" disabled={competition.status !== 'review'}
                         onClick={() => { mutation.reset(); setRejecting(a); }} aria-label={`${t.reject}: ${a.number}`}>{t.reject}</Button>
@@ -109,7 +110,7 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       )}
       <ApplicationDrawer applicationId={viewing} onClose={() => setViewing(null)} />
       <RejectDialog key={rejecting?.id} application={rejecting} onClose={() => setRejecting(null)} pending={mutation.isPending} error={mutation.error}
