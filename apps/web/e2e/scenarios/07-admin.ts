@@ -29,6 +29,8 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) =>
     await page.getByRole('heading', { level: 1, name: 'Журнал аудита' }).waitFor();
     await page.getByRole('textbox', { name: 'Идентификатор объекта' }).fill(competition.id);
     await page.getByRole('button', { name: 'Показать', exact: true }).click();
+    await page.getByRole('button', { name: 'Подробнее' }).first().click();
+    await see(page, 'После');
     await see(page, 'competition.created');
     await see(page, 'competition.experts_added');
   });

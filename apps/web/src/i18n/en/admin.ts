@@ -65,7 +65,7 @@ const admin: AdminDict = {
     verifyOk: (n: number) => `The chain is intact: ${n} events checked`,
     verifyBroken: (id: number) => `The chain is broken at event #${id}`,
     tableLabel: 'Audit log',
-    show: 'Show',
+    show: 'Details',
     hide: 'Hide',
   },
 };

@@ -64,7 +64,7 @@ const admin = {
     verifyOk: (n: number) => `Цепочка цела: проверено записей — ${n}`,
     verifyBroken: (id: number) => `Цепочка нарушена на записи № ${id}`,
     tableLabel: 'Журнал аудита',
-    show: 'Показать',
+    show: 'Подробнее',
     hide: 'Скрыть',
   },
 };

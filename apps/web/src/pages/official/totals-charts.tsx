@@ -1,5 +1,5 @@
 // Totals as bar charts: applications (submitted, admitted, winners) and money (requested, awarded), one bar
-// group per row. The table beside them carries the same figures for screen readers.
+// group per row (keyboard-navigable: recharts' accessibility layer). The table carries the same figures.
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Totals } from '@konkurs/shared';
@@ -19,7 +19,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
   const chart = (title: string, bars: { key: string; name: string; color: string }[]) => (
     <Card withBorder padding="md" radius="md" component="figure" m={0} aria-label={t.chartLabel(title)}>
       <Text component="figcaption" fw={600} mb="xs">{title}</Text>
-      <div style={{ width: '100%', height }} aria-hidden>
+      <div style={{ width: '100%', height }}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
