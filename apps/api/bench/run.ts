@@ -3,7 +3,7 @@
 // HTTP), each beside a baseline measured in the same run, and writes docs/PERFORMANCE.md.
 // A step whose endpoint does not exist yet reports "skipped (endpoint not available)" and the run goes on.
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -331,7 +331,8 @@ async function stepReview(db: pg.Client, direct: Database, dataset: Dataset) {
 async function machine(db: pg.Client) {
   const { rows: [v] } = await db.query('show server_version');
   const cpu = cpus();
-  return `${cpu.length} CPUs (nproc) — ${cpu[0]?.model ?? 'unknown'}, ${mb(totalmem())} RAM; Node ${process.version}; PostgreSQL ${v.server_version} on the same machine`;
+  return `${cpu.length} CPUs (nproc) — ${cpu[0]?.model ?? 'unknown'}, ${mb(totalmem())} RAM; Node ${process.version}; PostgreSQL ${v.server_version} on the same machine; `
+    + `load average ${loadavg()[0].toFixed(1)} at the start`;
 }
 
 function writeReport(command: string, machineLine: string, totalSeconds: number) {
@@ -343,7 +344,8 @@ function writeReport(command: string, machineLine: string, totalSeconds: number)
     `- Command: \`${command}\``,
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${machineLine}`,
-    `- Scale: ${quick ? 'quick (a tenth of the national dataset)' : 'national'}; the whole run took ${totalSeconds.toFixed(0)} s`,
+    `- Scale: ${quick ? 'quick (a tenth of the national dataset)' : 'national'}; the whole run took ${totalSeconds.toFixed(0)} s; load average ${loadavg()[0].toFixed(1)} at the end`
+      + ' (other work on the machine slows every figure, the baselines with it: read the ratios)',
     '- The API runs in a child process of its own, reached over HTTP with keep-alive; every figure has a baseline measured in the same run.',
     '',
     '| what | figure | baseline (same run) | ratio | target | verdict |',
