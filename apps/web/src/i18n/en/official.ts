@@ -1,4 +1,5 @@
 import type { OfficialDict } from '../ru/official';
+import { pluralEn } from '../plural';
 
 const official: OfficialDict = {
   title: 'Totals and exports',
@@ -20,7 +21,8 @@ const official: OfficialDict = {
   chartApplications: 'Applications',
   chartMoney: 'Amounts, million ₽',
   chartLabel: (what: string) => `Chart: ${what}`,
-  headline: (submitted: string, winners: string, awarded: string) => `${submitted} applications submitted, ${winners} winners, ${awarded}`,
+  headline: (submitted: number, winners: number, awarded: string) =>
+    `${submitted.toLocaleString('en-GB')} ${pluralEn(submitted, 'application', 'applications')} submitted, ${winners.toLocaleString('en-GB')} ${pluralEn(winners, 'winner', 'winners')}, ${awarded}`,
   empty: 'No data yet',
   exportApplications: 'Applications (CSV)',
   exportTotals: 'Totals (CSV)',

@@ -1,4 +1,7 @@
 // The official's dashboard: totals by region, direction, competition, operator; CSV exports.
+import { pluralRu } from '../plural';
+
+const n = (x: number) => x.toLocaleString('ru-RU');
 const official = {
   title: 'Итоги и выгрузки',
   subtitle: 'Сводные показатели конкурсов вашего оператора',
@@ -19,7 +22,8 @@ const official = {
   chartApplications: 'Заявки',
   chartMoney: 'Суммы, млн ₽',
   chartLabel: (what: string) => `Диаграмма: ${what}`,
-  headline: (submitted: string, winners: string, awarded: string) => `${submitted} заявок подано, ${winners} победителей, ${awarded}`,
+  headline: (submitted: number, winners: number, awarded: string) =>
+    `${n(submitted)} ${pluralRu(submitted, ['заявка подана', 'заявки подано', 'заявок подано'])}, ${n(winners)} ${pluralRu(winners, ['победитель', 'победителя', 'победителей'])}, ${awarded}`,
   empty: 'Данных пока нет',
   exportApplications: 'Заявки (CSV)',
   exportTotals: 'Итоги (CSV)',

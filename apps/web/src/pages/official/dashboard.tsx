@@ -63,7 +63,7 @@ export function DashboardPage() {
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : (
           <>
             <Text fz="lg" fw={600} data-testid="headline">
-              {t.headline(query.data.total.submitted.toLocaleString('ru-RU'), query.data.total.winners.toLocaleString('ru-RU'), formatMoney(query.data.total.awardedKopecks, lang))}
+              {t.headline(query.data.total.submitted, query.data.total.winners, formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
             {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
             <ScrollRegion minWidth={720}>
