@@ -1,11 +1,11 @@
 // What the endpoint fuzzers share: the routes read from the app's OpenAPI document, generated requests
 // (caller, path ids, query, body), sending them through inject, and judging the answers.
 import fc from 'fast-check';
-import type { Role } from '@konkurs/shared';
+import { ROLES, type Role } from '@konkurs/shared';
 import type { TestApp } from '../helper.js';
-import { orgIdentity } from '../fixtures.js';
+import { orgIdentity, PASSWORD } from '../fixtures.js';
 import { bodyFor, junkValue, NASTY_STRINGS, validish, type Hints, type JsonSchema, type WireBody } from './json-schema-arbitrary.js';
-import { PASSWORD, ROLES, type FuzzWorld } from './fuzz-world.js';
+import type { FuzzWorld } from './fuzz-world.js';
 
 export const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 1000 : 200));
 export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;

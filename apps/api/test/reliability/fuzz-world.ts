@@ -1,10 +1,10 @@
 // A small world for the fuzzer: one of each role and a record in each interesting state, so that a
 // generated request with a real id reaches the handlers instead of stopping at a 404.
 import { eq } from 'drizzle-orm';
-import { ROLES, type Role } from '@konkurs/shared';
+import type { Role } from '@konkurs/shared';
 import { assignments, users } from '../../src/db/schema/index.js';
 import { startSession } from '../../src/plugins/auth.js';
-import { completeDraft, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, PASSWORD, type TestUser } from '../fixtures.js';
+import { completeDraft, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type TestUser } from '../fixtures.js';
 import type { TestApp } from '../helper.js';
 
 export interface FuzzWorld {
@@ -57,4 +57,3 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   };
 }
 
-export { PASSWORD, ROLES };
