@@ -1,6 +1,7 @@
 // A calm, government-grade look: one deep blue, system fonts, small radii, and text colours that keep
 // WCAG 2.1 AA contrast (Mantine's default "dimmed" grey is too light on white).
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import type { Lang } from '@konkurs/shared';
 
 const gov: MantineColorsTuple = [
   '#eaf1fb', '#d3e0f3', '#a6c0e6', '#769ed9', '#4f82ce', '#3670c8', '#2a62b4', '#1f4f94', '#174179', '#0e3261',
@@ -10,7 +11,7 @@ const gov: MantineColorsTuple = [
 const green: MantineColorsTuple = ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#40c057', '#37b24d', '#2f9e44', '#237032'];
 const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#fd7e14', '#f76707', '#e8590c', '#b03d0b'];
 
-export const theme = createTheme({
+export const themeFor = (lang: Lang) => createTheme({
   primaryColor: 'gov',
   primaryShade: 7,
   colors: { gov, green, orange },
@@ -21,6 +22,9 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
+    // Mantine's close buttons have no text: give them a name (WCAG 4.1.2).
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': lang === 'en' ? 'Close' : 'Закрыть' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': lang === 'en' ? 'Close' : 'Закрыть' } } },
   },
 });
 
