@@ -1,17 +1,20 @@
 // A competition's expert pool: who may review in it, with the work each already has there.
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PoolExpert } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { assignments, competitionExperts, users } from '../db/schema/index.js';
 import type { FieldError } from '../lib/problem.js';
 
 /**
- * Which of the ids are not active experts (paths `expertIds.N`). Any active expert may join a pool, not only
- * the operator's own: regional competitions borrow the federal fund's experts.
+ * Which of the ids are not active experts the caller may pool (paths `expertIds.N`). An organiser pools the
+ * experts of the competition's operator and the platform's experts of no operator (created by the admin);
+ * the admin may pool any active expert, e.g. lend a federal expert to a regional competition. Another
+ * operator's expert answers exactly like a non-expert, so ids of other operators' people leak nothing.
  */
-export async function notExperts(tx: Tx, expertIds: readonly string[]): Promise<FieldError[]> {
+export async function notExperts(tx: Tx, expertIds: readonly string[], operatorId?: string): Promise<FieldError[]> {
   const found = await tx.select({ id: users.id }).from(users)
-    .where(and(inArray(users.id, [...new Set(expertIds)]), eq(users.role, 'expert'), eq(users.active, true)));
+    .where(and(inArray(users.id, [...new Set(expertIds)]), eq(users.role, 'expert'), eq(users.active, true),
+      operatorId ? or(eq(users.operatorId, operatorId), isNull(users.operatorId)) : undefined));
   const ok = new Set(found.map((u) => u.id));
   return expertIds.flatMap((id, i) => (ok.has(id) ? [] : [{ path: `expertIds.${i}`, message: 'not an active expert' }]));
 }

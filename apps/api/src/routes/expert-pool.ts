@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     return app.db.transaction(async (tx) => {
       const comp = await competitionOfOrganiser(tx, user, request.params.id);
       if (!OPEN_POOL.has(comp.status)) throw conflict('wrong-status', `Competition ${comp.code} is ${comp.status}: its pool no longer changes`);
-      const errors = await notExperts(tx, request.body.expertIds);
+      const errors = await notExperts(tx, request.body.expertIds, user.role === 'admin' ? undefined : comp.operatorId);
       if (errors.length) throw badRequest(`Only active experts join a pool: ${errors.map((e) => e.path).join(', ')}`, errors);
       const added = await addToPool(tx, comp.id, request.body.expertIds, app.clock.now());
       if (added) await recordAudit(tx, { actorId: user.id, action: 'competition.experts_added', entityType: 'competition', entityId: comp.id,

@@ -25,9 +25,13 @@ async function round(options: { experts?: number; apps?: number; status?: 'revie
 }
 
 describe('expert pool', () => {
-  it('adds active experts (any operator), lists them with their load, removes one without work', async () => {
+  it("adds active experts (the operator's or the platform's), lists them with their load, removes one without work", async () => {
     const { organiser, comp, experts } = await round({ experts: 1 });
-    const borrowed = await makeUser(t, 'expert', { operatorId: (await makeOperator(t, 'federal')).id });
+    const borrowed = await makeUser(t, 'expert', { operatorId: null });
+    const federal = await makeUser(t, 'expert', { operatorId: (await makeOperator(t, 'federal')).id });
+    const foreign = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/experts`, { expertIds: [federal.id] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.json.errors[0].path).toBe('expertIds.0');
     const add = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/experts`, { expertIds: [borrowed.id, experts[0].id, borrowed.id] });
     expect(add.status).toBe(200);
     expect(add.json).toEqual({ added: 1, poolSize: 2 });
