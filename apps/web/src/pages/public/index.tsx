@@ -1,4 +1,5 @@
 // The public area: open competitions, a competition's rules, the winners registry, sign-in and sign-up.
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState } from '../../components/states';
@@ -6,7 +7,10 @@ import { useT } from '../../i18n';
 import { CompetitionPage } from './competition';
 import { HomePage } from './home';
 import { ResultsPage } from './results';
-import { SignInPage, SignUpPage } from './sign-in';
+
+// The sign-in forms carry zod (the shared schemas): loaded when opened, not with the home page.
+const SignInPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignUpPage })));
 
 function NotFound() {
   const t = useT('common');
