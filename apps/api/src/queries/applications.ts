@@ -1,7 +1,7 @@
 // Applications: drafts, autosaves, submission and withdrawal. Reading goes through applicationScope (scope.ts),
 // plus an expert's own assignments; writes are for members of the applicant organisation, a condition folded
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
-import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Application, ApplicationStatus, ApplicationSummary, Attachment, DraftFields } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
@@ -17,7 +17,7 @@ import { visibleCompetition } from './competitions.js';
 export type ApplicationRow = typeof applications.$inferSelect;
 
 /** The user is a member of the application's organisation (a condition on the applications row). */
-export const isMemberOfApplicant = (userId: string): SQL =>
+export const isMemberOfApplicant = (userId: string | Placeholder): SQL =>
   sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${applications.organizationId} and ${organizationMembers.userId} = ${userId})`;
 
 /** What the user may read: the scope of scope.ts, and for an expert the applications assigned to them (not declined). */
@@ -153,27 +153,66 @@ export async function createApplication(tx: Tx, user: AuthUser, competitionId: s
 export async function saveDraft(db: Tx, user: AuthUser, id: string, version: number, fields: DraftFields, now: Date): Promise<Application> {
   const derived = derivedColumnsOfPatch(fields);
   assertCountable(derived);
-  const [row] = await db.update(applications).set({
-    content: sql`${applications.content} || ${JSON.stringify(fields)}::jsonb`,
-    ...derived,
-    version: sql`${applications.version} + 1`,
-    updatedAt: now,
-  }).from(competitions)
-    .where(and(eq(applications.id, id), eq(applications.version, version), eq(applications.status, 'draft'), isMemberOfApplicant(user.id),
-      eq(competitions.id, applications.competitionId)))
-    .returning({
-      a: getTableColumns(applications), ...context,
-      // An UPDATE's joins cannot refer to its target, hence a subquery here.
-      organizationName: sql<string>`(select o.short_name from organizations o where o.id = ${applications.organizationId})`,
-      files: sql<AttachmentJson[]>`coalesce((select json_agg(json_build_object('id', f.id, 'kind', f.kind, 'fileName', f.file_name, 'mimeType', f.mime_type,
-        'sizeBytes', f.size_bytes, 'sha256', f.sha256, 'createdAt', f.created_at) order by f.created_at, f.id) from attachments f where f.application_id = ${applications.id}), '[]'::json)`,
-    });
-  if (row) return toApplication(row.a, row, row.files.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })), user.role);
+  // The fields the JSON carries (as jsonb merges them: an undefined value is not sent).
+  const sent = Object.keys(fields).filter((k) => fields[k as keyof DraftFields] !== undefined);
+  const [row] = await autosaveStatement(db, Object.keys(derived) as DerivedColumn[]).execute({
+    ...derived, fields: JSON.stringify(fields), sent: `{${sent.join(',')}}`, id, version, userId: user.id, now: now.toISOString(),
+  });
+  if (row) {
+    const content: Record<string, unknown> = row.kept;
+    for (const k of sent) content[k] = fields[k as keyof DraftFields];
+    return toApplication({ ...row.a, content }, row, row.files.map((f) => ({ ...f, createdAt: new Date(f.createdAt) })), user.role);
+  }
   const [current] = await db.select({ status: applications.status, version: applications.version }).from(applications)
     .where(and(eq(applications.id, id), isMemberOfApplicant(user.id)));
   if (!current) throw notFound('Application');
   if (current.status !== 'draft') throw conflict('wrong-status', `The application is ${current.status}; only a draft can be edited`);
   throw staleVersion(current.version);
+}
+
+type DerivedColumn = keyof ReturnType<typeof derivedColumns>;
+const DERIVED: readonly DerivedColumn[] = ['title', 'directionCode', 'totalCostKopecks', 'cofinancingKopecks', 'requestedKopecks'];
+const { content: _content, ...columnsWithoutContent } = getTableColumns(applications);
+
+function buildAutosave(db: Tx, columns: readonly DerivedColumn[]) {
+  const p = sql.placeholder;
+  return db.update(applications).set({
+    content: sql`${applications.content} || ${p('fields')}::jsonb`,
+    ...Object.fromEntries(columns.map((c) => [c, sql`${p(c)}`])),
+    version: sql`${applications.version} + 1`,
+    updatedAt: sql`${p('now')}`,
+  }).from(competitions)
+    .where(and(eq(applications.id, p('id')), eq(applications.version, p('version')), eq(applications.status, 'draft'), isMemberOfApplicant(p('userId')),
+      eq(competitions.id, applications.competitionId)))
+    .returning({
+      a: columnsWithoutContent,
+      // Only the stored fields this save did not send come back: the merged content is those plus the sent
+      // fields, which the server has already (a full save then reads back `{}` instead of its ~30 KB).
+      // The field names come from the strict body schema, so they are plain words in the array literal.
+      kept: sql<Record<string, unknown>>`${applications.content} - ${p('sent')}::text[]`,
+      ...context,
+      // An UPDATE's joins cannot refer to its target, hence a subquery here.
+      organizationName: sql<string>`(select o.short_name from organizations o where o.id = ${applications.organizationId})`,
+      files: sql<AttachmentJson[]>`coalesce((select json_agg(json_build_object('id', f.id, 'kind', f.kind, 'fileName', f.file_name, 'mimeType', f.mime_type,
+        'sizeBytes', f.size_bytes, 'sha256', f.sha256, 'createdAt', f.created_at) order by f.created_at, f.id) from attachments f where f.application_id = ${applications.id}), '[]'::json)`,
+    })
+    // A statement name is short (PostgreSQL keeps 63 bytes of it): the columns by their place in DERIVED.
+    .prepare(`autosave_${columns.map((c) => DERIVED.indexOf(c)).join('')}`);
+}
+
+/**
+ * The autosave's statement for the derived columns a save changes (a handful of shapes), built once per
+ * database and prepared on each connection: building it per request and planning it each time cost more
+ * than running it.
+ */
+const autosaveStatements = new WeakMap<Tx, Map<string, ReturnType<typeof buildAutosave>>>();
+function autosaveStatement(db: Tx, columns: readonly DerivedColumn[]) {
+  let shapes = autosaveStatements.get(db);
+  if (!shapes) autosaveStatements.set(db, (shapes = new Map()));
+  const key = columns.join(',');
+  let statement = shapes.get(key);
+  if (!statement) shapes.set(key, (statement = buildAutosave(db, columns)));
+  return statement;
 }
 type AttachmentJson = Omit<AttachmentRow, 'createdAt'> & { createdAt: string };
 

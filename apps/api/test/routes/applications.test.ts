@@ -158,6 +158,27 @@ describe('PATCH /applications/:id (autosave)', () => {
     expect((await call(t, owner.token, 'PATCH', url, { version: 2, relevance: 'Важно' })).json).toMatchObject({ version: 3, requestedKopecks: 2_000_000, title: 'Новое' });
   });
 
+  it('answers exactly what a later read returns, after full and partial saves', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const created = (await draftOf(comp, owner.token, { title: 'Черновик', goal: 'Цель', tasks: ['Задача'] })).json;
+    const url = `/api/v1/applications/${created.id}`;
+    const saves = [
+      { title: 'Полная', summary: 'Описание', goal: null, tasks: ['Первая', 'Вторая'], targetGroups: [], geographyRegionCodes: ['40'],
+        startDate: '2030-01-01', endDate: '2030-12-31', team: [{ fullName: 'Иванова И. И.', role: null }],
+        calendarPlan: [{ taskIndex: 0, title: 'Этап', expectedResult: 'Итог' }],
+        budget: [{ category: 'rent', item: 'Зал', quantity: 2.5, unitCostKopecks: 1_000_000, cofinancingKopecks: 0 }] },
+      { relevance: 'Важно "в кавычках" и \\ обратная черта, эмодзи 🙂' },
+      { budget: null, directionCode: 'youth' },
+    ];
+    let version = 1;
+    for (const fields of saves) {
+      const r = await call(t, owner.token, 'PATCH', url, { version, ...fields });
+      expect(r.status).toBe(200);
+      version = r.json.version;
+      expect(r.json).toEqual((await call(t, owner.token, 'GET', url)).json);
+    }
+  });
+
   it('refuses a stale version (412) and overwrites nothing', async () => {
     const comp = await makeCompetition(t, op.id);
     const created = (await draftOf(comp, owner.token, { title: 'Первое' })).json;
