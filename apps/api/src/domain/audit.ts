@@ -32,14 +32,39 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function eventHash(prevHash: string, e: { at: Date; actorId: string | null; action: string; entityType: string; entityId: string; operatorId: string | null; before: unknown; after: unknown }) {
-  const body = canonical({ at: e.at.toISOString(), actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, operatorId: e.operatorId, before: e.before ?? null, after: e.after ?? null });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+type AuditEvent = { at: Date; actorId: string | null; action: string; entityType: string; entityId: string; operatorId: string | null; before: unknown; after: unknown };
+
+/** The text an event's hash covers, after the previous hash. */
+function eventBody(e: AuditEvent): string {
+  return canonical({ at: e.at.toISOString(), actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, operatorId: e.operatorId, before: e.before ?? null, after: e.after ?? null });
 }
 
-/** Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends. */
+function eventHash(prevHash: string, e: AuditEvent) {
+  return createHash('sha256').update(prevHash).update(eventBody(e)).digest('hex');
+}
+
+/** The event as it will be stored, so that what is hashed now is what verification reads back. */
+function toEvent(input: AuditInput): AuditEvent {
+  return {
+    at: new Date(Math.floor(input.at.getTime())), // stored with millisecond precision
+    actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null,
+    // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
+    before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
+    after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
+  };
+}
+
+/**
+ * Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends.
+ * One call of audit_append (migration 0005): it takes the lock, reads the previous hash and inserts, with the
+ * hash computed in SQL, so that the lock is held for that call and the COMMIT only. Make it the caller's last
+ * statement before COMMIT for the same reason.
+ */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await recordAuditEvents(tx, [input]);
+  const e = toEvent(input);
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await tx.execute(sql`select audit_append(${AUDIT_LOCK}, ${GENESIS}, ${e.at.toISOString()}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
+    ${e.operatorId}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${eventBody(e)})`);
 }
 
 /** Rows per INSERT: each batch travels as one jsonb parameter. */
@@ -48,19 +73,16 @@ const AUDIT_BATCH = 5000;
 /** Appends many events in order with one lock and bulk inserts (thousands of status changes stay fast). */
 export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  if (inputs.length === 1) return recordAudit(tx, inputs[0]);
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS;
   const rows = inputs.map((input, n) => {
-    const at = new Date(Math.floor(input.at.getTime())); // stored with millisecond precision
-    // Round-trip through JSON so that what is hashed is what jsonb stores (no undefined, Dates as strings).
-    const before = input.before === undefined ? null : JSON.parse(JSON.stringify(input.before));
-    const after = input.after === undefined ? null : JSON.parse(JSON.stringify(input.after));
-    const event = { at, actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null, before, after };
+    const event = toEvent(input);
     const hash = eventHash(prevHash, event);
     const row = {
-      n, at: at.toISOString(), actor_id: event.actorId, action: event.action, entity_type: event.entityType, entity_id: event.entityId,
-      operator_id: event.operatorId, before, after, prev_hash: prevHash, hash,
+      n, at: event.at.toISOString(), actor_id: event.actorId, action: event.action, entity_type: event.entityType, entity_id: event.entityId,
+      operator_id: event.operatorId, before: event.before, after: event.after, prev_hash: prevHash, hash,
     };
     prevHash = hash;
     return row;
