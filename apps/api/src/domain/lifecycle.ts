@@ -1,7 +1,7 @@
 // One place where an application or a competition changes status: checks the move against the
 // workflow, guards against a concurrent change (the UPDATE names the status it expects), and writes
 // the audit event in the same transaction.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
@@ -13,6 +13,8 @@ import { APPLICATION_MOVES, COMPETITION_MOVES, canMove } from './workflow.js';
 export interface Actor { id: string | null; role: Role | 'system' }
 
 type ApplicationRow = typeof applications.$inferSelect;
+// A status change never needs the content back (about 30 KB of a full application).
+const { content: _content, ...columnsWithoutContent } = getTableColumns(applications);
 type CompetitionRow = typeof competitions.$inferSelect;
 
 export async function transitionApplication(
@@ -22,13 +24,13 @@ export async function transitionApplication(
   actor: Actor,
   at: Date,
   options: { set?: Partial<ApplicationRow>; operatorId?: string | null; detail?: Record<string, unknown> } = {},
-): Promise<ApplicationRow> {
+): Promise<Omit<ApplicationRow, 'content'>> {
   if (!canMove(APPLICATION_MOVES, app.status, to, actor.role))
     throw conflict('wrong-status', `Application ${app.number} is ${app.status}; it cannot become ${to}`);
   const [row] = await tx.update(applications)
     .set({ ...options.set, status: to, updatedAt: at })
     .where(and(eq(applications.id, app.id), eq(applications.status, app.status)))
-    .returning();
+    .returning(columnsWithoutContent);
   if (!row) throw conflict('wrong-status', `Application ${app.number} was changed by someone else; reload it`);
   await recordAudit(tx, {
     actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,

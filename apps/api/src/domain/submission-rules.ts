@@ -29,9 +29,14 @@ export function acceptsApplications(c: { status: string; opensAt: Date; closesAt
   return c.status === 'open' && c.opensAt.getTime() <= now.getTime() && now.getTime() < c.closesAt.getTime();
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it was a tenth of a submit's CPU): one per zone, kept.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: Date, timeZone: string): string {
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) dayFormatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const p = formatter.formatToParts(instant);
   const get = (type: string) => p.find((x) => x.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
