@@ -90,28 +90,42 @@ export interface ReviewTotal { applicationId: string; expertId: string; total: n
  */
 export function normalizedScores(reviews: readonly ReviewTotal[]): Map<string, number> {
   const result = new Map<string, number>();
-  if (reviews.length === 0) return result;
-  const stats = (xs: number[]) => {
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
-    return { mean, sd };
-  };
-  const pool = stats(reviews.map((r) => r.total));
-  const byExpert = new Map<string, number[]>();
-  for (const r of reviews) {
-    const list = byExpert.get(r.expertId);
-    if (list) list.push(r.total); else byExpert.set(r.expertId, [r.total]);
+  const n = reviews.length;
+  if (n === 0) return result;
+  // Runs over a whole national round (~24,000 reviews) on every ranking request: each expert and application gets a
+  // dense index once, the sums live in typed arrays, and every sum is still taken in the input's order (so the
+  // figures are those of the plain mean / standard-deviation formulas).
+  const expertIndex = new Map<string, number>();
+  const expertOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let e = expertIndex.get(reviews[i].expertId);
+    if (e === undefined) { e = expertIndex.size; expertIndex.set(reviews[i].expertId, e); }
+    expertOf[i] = e;
   }
-  const expertStats = new Map([...byExpert].map(([id, xs]) => [id, stats(xs)]));
+  const experts = expertIndex.size;
+  const count = new Float64Array(experts);
+  const mean = new Float64Array(experts);
+  const sd = new Float64Array(experts);
+  let poolSum = 0;
+  for (let i = 0; i < n; i++) { poolSum += reviews[i].total; mean[expertOf[i]] += reviews[i].total; count[expertOf[i]] += 1; }
+  const poolMean = poolSum / n;
+  for (let e = 0; e < experts; e++) mean[e] /= count[e];
+  let poolSq = 0;
+  for (let i = 0; i < n; i++) {
+    const x = reviews[i].total;
+    poolSq += (x - poolMean) ** 2;
+    sd[expertOf[i]] += (x - mean[expertOf[i]]) ** 2;
+  }
+  const poolSd = Math.sqrt(poolSq / n);
+  for (let e = 0; e < experts; e++) sd[e] = Math.sqrt(sd[e] / count[e]);
   const sums = new Map<string, { sum: number; n: number }>();
-  for (const r of reviews) {
-    const e = expertStats.get(r.expertId)!;
-    const z = e.sd > 1e-9 ? (r.total - e.mean) / e.sd : 0;
-    const acc = sums.get(r.applicationId) ?? { sum: 0, n: 0 };
-    acc.sum += pool.mean + z * pool.sd;
-    acc.n += 1;
-    sums.set(r.applicationId, acc);
+  for (let i = 0; i < n; i++) {
+    const r = reviews[i];
+    const e = expertOf[i];
+    const z = sd[e] > 1e-9 ? (r.total - mean[e]) / sd[e] : 0;
+    const acc = sums.get(r.applicationId);
+    if (acc) { acc.sum += poolMean + z * poolSd; acc.n += 1; } else sums.set(r.applicationId, { sum: poolMean + z * poolSd, n: 1 });
   }
-  for (const [id, { sum, n }] of sums) result.set(id, Math.round(Math.min(100, Math.max(0, sum / n)) * 100) / 100);
+  for (const [id, { sum, n: k }] of sums) result.set(id, Math.round(Math.min(100, Math.max(0, sum / k)) * 100) / 100);
   return result;
 }

@@ -96,4 +96,28 @@ describe('z-score normalisation', () => {
     for (const v of n.values()) expect(v >= 0 && v <= 100).toBe(true);
     expect(normalizedScores([]).size).toBe(0);
   });
+
+  it('gives exactly the figures of the plain formulas (means and standard deviations summed in input order)', () => {
+    // The textbook version, kept here as the reference for the typed-array one the ranking runs.
+    const reference = (rs: { applicationId: string; expertId: string; total: number }[]) => {
+      const stats = (xs: number[]) => {
+        const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+        return { mean, sd: Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) };
+      };
+      const pool = stats(rs.map((r) => r.total));
+      const by = new Map<string, number[]>();
+      for (const r of rs) by.set(r.expertId, [...(by.get(r.expertId) ?? []), r.total]);
+      const st = new Map([...by].map(([e, xs]) => [e, stats(xs)]));
+      const sums = new Map<string, number[]>();
+      for (const r of rs) {
+        const e = st.get(r.expertId)!;
+        sums.set(r.applicationId, [...(sums.get(r.applicationId) ?? []), pool.mean + (e.sd > 1e-9 ? (r.total - e.mean) / e.sd : 0) * pool.sd]);
+      }
+      return new Map([...sums].map(([id, xs]) => [id, Math.round(Math.min(100, Math.max(0, xs.reduce((s, x) => s + x, 0) / xs.length)) * 100) / 100]));
+    };
+    let seed = 7;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const reviews = Array.from({ length: 3000 }, () => ({ applicationId: `a${rnd(1000)}`, expertId: `e${rnd(60)}`, total: rnd(10001) / 100 }));
+    expect(normalizedScores(reviews)).toEqual(reference(reviews));
+  });
 });

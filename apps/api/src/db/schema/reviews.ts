@@ -46,7 +46,12 @@ export const reviews = pgTable('reviews', {
   total: numeric('total', { precision: 6, scale: 2, mode: 'number' }),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('reviews_assignment_key').on(t.assignmentId), index('reviews_application_idx').on(t.applicationId, t.status)]);
+}, (t) => [
+  uniqueIndex('reviews_assignment_key').on(t.assignmentId),
+  // Covers the ranking's read of a competition's submitted totals (index-only, already in submission order per
+  // application): fetching ~24,000 wide review rows from the heap cost more than the rest of the ranking.
+  index('reviews_application_totals_idx').on(t.applicationId, t.status, t.submittedAt, t.id, t.expertId, t.total),
+]);
 
 export const awards = pgTable('awards', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,0 +1,2 @@
+DROP INDEX "reviews_application_idx";--> statement-breakpoint
+CREATE INDEX "reviews_application_totals_idx" ON "reviews" USING btree ("application_id","status","submitted_at","id","expert_id","total");
