@@ -29,6 +29,10 @@ export type CsvCell = string | number | null | undefined;
 
 const ROWS_PER_CHUNK = 500;
 
+// With a CRLF record delimiter csv-stringify quotes a cell holding a lone LF or CR only when asked to: a reader
+// would take that LF for the end of the row (RFC 4180 quotes every line break; so does PostgreSQL's COPY).
+const csvOptions = (dialect: CsvDialect) => ({ delimiter: dialect.delimiter, record_delimiter: 'windows' as const, quote_record_delimiter: true });
+
 /**
  * A CSV byte stream of the header and the rows, pulled from `rows` only as fast as the client reads
  * (backpressure), so a national export never sits in memory. Every string cell is neutralised; callers
@@ -36,7 +40,7 @@ const ROWS_PER_CHUNK = 500;
  * Rows are quoted by csv-stringify a few hundred at a time: one chunk per row would cost a write each.
  */
 export function csvStream(header: readonly string[], rows: AsyncIterable<CsvCell[]> | Iterable<CsvCell[]>, dialect: CsvDialect): Readable {
-  const options = { delimiter: dialect.delimiter, record_delimiter: 'windows' as const };
+  const options = csvOptions(dialect);
   const source = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : (async function* () { yield* rows; })();
   let prefix = dialect.bom ? '\ufeff' : '';
   let pending: CsvCell[][] = [[...header]];
@@ -71,6 +75,42 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<CsvCell
       Promise.resolve(source.return?.()).then(() => callback(err), () => callback(err));
     },
   });
+}
+
+/**
+ * A CSV stream of the header (formatted here, as by csvStream) and a body of CSV text written elsewhere (by
+ * PostgreSQL's COPY, with LF line ends), whose record ends become CRLF like csv-stringify's.
+ */
+export function csvTextStream(header: readonly string[], body: AsyncIterable<Buffer>, dialect: CsvDialect): Readable {
+  const head = (dialect.bom ? '\ufeff' : '') + stringifySync([header.map(neutraliseCell)], csvOptions(dialect));
+  return Readable.from((async function* () {
+    yield Buffer.from(head);
+    yield* crlfRecords(body);
+  })(), { objectMode: false });
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CRLF = Buffer.from('\r\n');
+
+/** LF line ends of CSV text made CRLF; an LF inside a quoted cell is data and stays (quotes are tracked across chunks). */
+export async function* crlfRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let quoted = false;
+  for await (const chunk of chunks) {
+    const parts: Buffer[] = [];
+    let start = 0;
+    let nextQuote = chunk.indexOf(QUOTE);
+    for (let lf = chunk.indexOf(LF); lf !== -1; lf = chunk.indexOf(LF, lf + 1)) {
+      // An escaped quote ("") flips twice: only the quotes before this LF decide whether it is inside a cell.
+      while (nextQuote !== -1 && nextQuote < lf) { quoted = !quoted; nextQuote = chunk.indexOf(QUOTE, nextQuote + 1); }
+      if (quoted) continue;
+      parts.push(chunk.subarray(start, lf), CRLF);
+      start = lf + 1;
+    }
+    while (nextQuote !== -1) { quoted = !quoted; nextQuote = chunk.indexOf(QUOTE, nextQuote + 1); }
+    parts.push(chunk.subarray(start));
+    yield Buffer.concat(parts);
+  }
 }
 
 /** Sends a CSV stream as a download named `fileName` (ASCII, plus the RFC 6266 UTF-8 form). */

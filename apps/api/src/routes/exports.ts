@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { applicationsExportQuery, problem, reviewsExportQuery, totalsExportQuery } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { figuresScope, totals } from '../queries/stats.js';
-import { applicationExportRows, competitionCriteria, exportCompetitions, reviewExportRows } from '../queries/exports.js';
+import { applicationCsvCopy, applicationExportRows, competitionCriteria, exportCompetitions, reviewExportRows } from '../queries/exports.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import { APPLICATION_COLUMNS, cells, header, reviewColumns, totalsCells, totalsColumns } from '../domain/csv.js';
-import { csvDialect, csvStream, sendCsv } from '../lib/csv.js';
+import { csvDialect, csvStream, csvTextStream, sendCsv } from '../lib/csv.js';
 import { FIGURES_ROLES } from './stats.js';
 
 const tags = ['exports'];
@@ -25,11 +25,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const { delimiter, lang, competitionId, status } = request.query;
     const scope = await figuresScope(app.db, currentUser(request), { competitionId });
     const dialect = csvDialect(delimiter);
+    const fileName = `applications-${day()}.csv`;
+    const filter = { scope, competitionId, status };
+    // On a server the database writes the CSV text (COPY), twice as fast as formatting rows here.
+    if (app.database.pool) {
+      const body = applicationCsvCopy(app.database, filter, { lang, delimiter: dialect.delimiter, decimal: dialect.decimal });
+      return sendCsv(reply, fileName, csvTextStream(header(APPLICATION_COLUMNS, lang), body, dialect));
+    }
     const ctx = { lang, decimal: dialect.decimal, competitions: await exportCompetitions(app.db, scope) };
     async function* rows() {
-      for await (const row of applicationExportRows(app.database, { scope, competitionId, status })) yield cells(APPLICATION_COLUMNS, row, ctx);
+      for await (const row of applicationExportRows(app.database, filter)) yield cells(APPLICATION_COLUMNS, row, ctx);
     }
-    return sendCsv(reply, `applications-${day()}.csv`, csvStream(header(APPLICATION_COLUMNS, lang), rows(), dialect));
+    return sendCsv(reply, fileName, csvStream(header(APPLICATION_COLUMNS, lang), rows(), dialect));
   });
 
   app.get('/exports/totals.csv', {
