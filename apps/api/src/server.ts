@@ -37,6 +37,11 @@ async function openDatabase(config: Config): Promise<Database> {
   return connectPglite(dir);
 }
 
+// When whoever read our output is gone (a closed pipe), a log line must not stop the shutdown: drop it.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
+}
+
 async function main() {
   const config = loadConfig();
   mkdirSync(config.DATA_DIR, { recursive: true });

@@ -1,7 +1,12 @@
 // SIGTERM lets in-flight requests finish, then the process exits 0 (TARGETS.md, Reliability: shutdown).
 import { request as httpRequest } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sleep, startServerProcess, type ServerProcess } from './server-process.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, sleep, startServerProcess, type ServerProcess } from './server-process.js';
 
 /** A request whose body arrives in two parts: it is in flight (routed, body pending) until finish() is called. */
 function slowRequest(base: string, path: string, body: unknown) {
@@ -47,5 +52,29 @@ describe('graceful shutdown', () => {
     expect(await server.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(server.output()).not.toMatch(/killed by timeout|could not start/);
+  }, 120_000);
+
+  it('still exits when whoever read its output is gone (a closed pipe)', async () => {
+    // Like `pnpm start | head -c 10`: the reader goes away while the server is still printing its start-up lines.
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'konkurs-pipe-'));
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'false',
+        JWT_SECRET: 'reliability-secret-0123456789abcdef0123456789', ADMIN_EMAIL: 'pipe@example.org', ADMIN_PASSWORD: 'Pipe-pass-2026!' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.once('data', () => { child.stdout!.destroy(); child.stderr!.destroy(); });
+    const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (Date.now() < deadline && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false))) await sleep(200);
+      child.kill('SIGTERM');
+      expect(await Promise.race([exited, sleep(25_000).then(() => 'still running')])).not.toBe('still running');
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
