@@ -59,6 +59,8 @@ export function makeCtx(page: Page, baseUrl: string, logins: Logins, scenario: s
       await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        // A toast fading in or out has a contrast it never has at rest: let running transitions finish first.
+        await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
         const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
       });
