@@ -1,7 +1,8 @@
 // The rows of the CSV exports and of the open data, streamed so that an export of any size holds one batch
 // in memory at a time: on a PostgreSQL server one query read through a cursor (pg-query-stream on a pooled
 // connection); on PGlite, which has no cursors over the wire, keyset-paginated batches of the same query.
-import { and, asc, eq, gt, inArray, isNotNull, ne, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { SUBMITTED_ONCE } from './scope.js';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import { escapeLiteral } from 'pg';
 import QueryStream from 'pg-query-stream';
@@ -51,11 +52,6 @@ async function* readAll<R, K>(
   }
 }
 
-/**
- * What reporting may show: an application once submitted. Drafts never leave their organisation, nor does an
- * application withdrawn before it was submitted; one withdrawn after submitting is part of the record.
- */
-const EVER_SUBMITTED = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
 
 // Only what varies per row crosses the wire: labels of regions and directions come from the shared reference
 // data, competitions from one small query (exportCompetitions), which halves the bytes of a national export.
@@ -115,7 +111,7 @@ export function applicationExportRows(source: RowSource, filter: ApplicationExpo
 
 function exportableWhere(filter: ApplicationExportFilter) {
   return and(
-    EVER_SUBMITTED,
+    SUBMITTED_ONCE, // reporting shows what was once submitted: never a draft, nor one withdrawn unsubmitted
     filter.scope,
     filter.competitionId ? eq(applications.competitionId, filter.competitionId) : undefined,
     filter.status ? eq(applications.status, filter.status) : undefined,

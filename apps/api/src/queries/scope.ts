@@ -8,7 +8,7 @@ import { notFound } from '../lib/problem.js';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 /** Staff see an application once it has been submitted (a draft withdrawn unsubmitted stays private). */
-const SUBMITTED_ONCE = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
+export const SUBMITTED_ONCE = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
 
 /** Is the user's operator federal (its officials and organisers see every operator's figures)? */
 export async function isFederalStaff(db: Tx, user: AuthUser): Promise<boolean> {
