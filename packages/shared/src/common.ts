@@ -29,7 +29,10 @@ export const problem = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** A stable code (the end of `type`): clients translate by it. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  errors: z.array(z.object({ path: z.string(), code: z.string().optional(), params: z.record(z.string(), z.unknown()).optional(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problem>;
 

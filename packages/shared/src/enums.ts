@@ -46,9 +46,3 @@ export const ATTACHMENT_MIME_TYPES = [
   'application/x-cfb',
 ] as const;
 
-/** Statuses in which an application counts as submitted for totals (rejected ones count). */
-export const COUNTED_AS_SUBMITTED: readonly ApplicationStatus[] = [
-  'submitted', 'admitted', 'rejected', 'under_review', 'reviewed', 'winner', 'not_supported',
-];
-/** Statuses reached only by passing screening. */
-export const COUNTED_AS_ADMITTED: readonly ApplicationStatus[] = ['admitted', 'under_review', 'reviewed', 'winner', 'not_supported'];

@@ -12,3 +12,5 @@ export * from './scoring.js';
 export * from './stats.js';
 export * from './labels.js';
 export * from './format.js';
+export * from './workflow.js';
+export * from './messages/index.js';

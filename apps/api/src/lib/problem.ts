@@ -1,5 +1,5 @@
 // Errors a client can cause, answered as application/problem+json (RFC 9457).
-export interface FieldError { path: string; message: string }
+export interface FieldError { path: string; message: string; code?: string; params?: Record<string, unknown> }
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 412: 'Precondition Failed',
@@ -13,6 +13,7 @@ export class HttpProblem extends Error {
     readonly code: string,
     detail?: string,
     readonly errors?: FieldError[],
+    readonly params?: Record<string, unknown>,
   ) {
     super(detail ?? TITLES[status] ?? 'Error');
   }
@@ -24,6 +25,8 @@ export class HttpProblem extends Error {
       type: `urn:konkurs:problem:${this.code}`,
       title: TITLES[this.status] ?? 'Error',
       status: this.status,
+      code: this.code,
+      ...(this.params && Object.keys(this.params).length ? { params: this.params } : {}),
       detail: this.message,
       ...(this.errors ? { errors: this.errors } : {}),
     };

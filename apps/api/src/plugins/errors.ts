@@ -2,7 +2,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { languageOf, messageText, type Lang, type MessageParams } from '@konkurs/shared';
 import { HttpProblem, type FieldError } from '../lib/problem.js';
+import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
@@ -36,10 +38,28 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
   return reply.code(status).type(PROBLEM).send(JSON.stringify(p.toJSON()));
 }
 
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, stale: 412,
+  'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429,
+};
+
+/** A domain refusal as problem+json, its sentences in the caller's language (instants in the zone the error names). */
+function domainProblem(err: DomainError, lang: Lang): HttpProblem {
+  const zone = (params: MessageParams | undefined) => (typeof params?.timezone === 'string' ? params.timezone : undefined);
+  const ctx = { lang, timezone: zone(err.params) };
+  const errors = err.errors?.map((e) => ({
+    path: e.path, code: e.code, ...(e.params ? { params: e.params } : {}),
+    message: messageText(e.code, e.params, { lang, timezone: zone(e.params) ?? ctx.timezone }),
+  }));
+  return new HttpProblem(STATUS_OF[err.kind], err.code, messageText(err.code, err.params, ctx, 'invalid-request'), errors, err.params);
+}
+
 export default fp(async function errors(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError | HttpProblem, request, reply) => {
+  app.setErrorHandler((err: FastifyError | HttpProblem | DomainError, request, reply) => {
     let problem: HttpProblem;
-    if (err instanceof HttpProblem) {
+    if (err instanceof DomainError) {
+      problem = domainProblem(err, languageOf(request.headers['accept-language']));
+    } else if (err instanceof HttpProblem) {
       problem = err;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const errors: FieldError[] = err.validation.map((v) => ({ path: fieldPath(v.instancePath, err.validationContext), message: v.message ?? 'invalid' }));
