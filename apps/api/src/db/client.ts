@@ -9,8 +9,13 @@ import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-/** A database or a transaction: query functions take either. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+/**
+ * An open transaction. A function that relies on a lock its caller took, or writes that must commit together,
+ * takes a Tx: the pool (a Db) is not one, so it cannot be handed the pool by mistake.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database or a transaction: functions that only read take either. */
+export type Executor = Tx | Db;
 
 export interface Database {
   db: Db;

@@ -2,7 +2,7 @@
 // so that changing or removing any row breaks the chain from there on.
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.js';
+import type { Db, Executor } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import { jsonRows } from '../db/bulk.js';
 
@@ -60,7 +60,7 @@ function toEvent(input: AuditInput): AuditEvent {
  * hash computed in SQL, so that the lock is held for that call and the COMMIT only. Make it the caller's last
  * statement before COMMIT for the same reason.
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
   const e = toEvent(input);
   const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
   await tx.execute(sql`select audit_append(${AUDIT_LOCK}, ${GENESIS}, ${e.at.toISOString()}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
@@ -71,7 +71,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
 const AUDIT_BATCH = 5000;
 
 /** Appends many events in order with one lock and bulk inserts (thousands of status changes stay fast). */
-export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordAuditEvents(tx: Executor, inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   if (inputs.length === 1) return recordAudit(tx, inputs[0]);
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);

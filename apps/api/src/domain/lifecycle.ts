@@ -4,7 +4,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, competitions } from '../db/schema/index.js';
 import { conflict } from '../lib/problem.js';
 import { recordAudit, recordAuditEvents } from './audit.js';
@@ -18,7 +18,7 @@ const { content: _content, ...columnsWithoutContent } = getTableColumns(applicat
 type CompetitionRow = typeof competitions.$inferSelect;
 
 export async function transitionApplication(
-  tx: Tx,
+  tx: Executor,
   app: Pick<ApplicationRow, 'id' | 'status' | 'number'>,
   to: ApplicationStatus,
   actor: Actor,
@@ -45,7 +45,7 @@ export async function transitionApplication(
  * was changed in the meantime the whole move is refused.
  */
 export async function transitionApplications(
-  tx: Tx,
+  tx: Executor,
   apps: readonly Pick<ApplicationRow, 'id' | 'status' | 'number'>[],
   to: ApplicationStatus,
   actor: Actor,
@@ -71,7 +71,7 @@ export async function transitionApplications(
 }
 
 export async function transitionCompetition(
-  tx: Tx,
+  tx: Executor,
   comp: Pick<CompetitionRow, 'id' | 'status' | 'code' | 'operatorId'>,
   to: CompetitionStatus,
   actor: Actor,

@@ -3,7 +3,7 @@
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
 import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Application, ApplicationStatus, ApplicationSummary, Attachment, DraftFields } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldError, HttpProblem, notFound, staleVersion, unprocessable } from '../lib/problem.js';
@@ -21,7 +21,7 @@ export const isMemberOfApplicant = (userId: string | Placeholder): SQL =>
   sql`exists (select 1 from ${organizationMembers} where ${organizationMembers.organizationId} = ${applications.organizationId} and ${organizationMembers.userId} = ${userId})`;
 
 /** What the user may read: the scope of scope.ts, and for an expert the applications assigned to them (not declined). */
-export async function readableApplications(db: Tx, user: AuthUser): Promise<SQL> {
+export async function readableApplications(db: Executor, user: AuthUser): Promise<SQL> {
   if (user.role === 'expert')
     return sql`exists (select 1 from ${assignments} where ${assignments.applicationId} = ${applications.id} and ${assignments.expertId} = ${user.id} and ${assignments.status} <> 'declined')`;
   return applicationScope(db, user);
@@ -61,12 +61,12 @@ export function toApplication(a: ApplicationRow, c: Context, files: AttachmentRo
   };
 }
 
-async function attachmentsOf(db: Tx, applicationId: string) {
+async function attachmentsOf(db: Executor, applicationId: string) {
   return db.select(attachmentColumns).from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(attachments.createdAt, attachments.id);
 }
 
 /** The application with its attachments if the user may read it; 404 otherwise. */
-export async function readApplication(db: Tx, user: AuthUser, id: string): Promise<Application> {
+export async function readApplication(db: Executor, user: AuthUser, id: string): Promise<Application> {
   const [row] = await db.select({ a: applications, ...context }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -75,7 +75,7 @@ export async function readApplication(db: Tx, user: AuthUser, id: string): Promi
   return toApplication(row.a, row, await attachmentsOf(db, id), user.role);
 }
 
-export async function listApplications(db: Tx, user: AuthUser,
+export async function listApplications(db: Executor, user: AuthUser,
   filter: { competitionId?: string; organizationId?: string; status?: ApplicationStatus; afterId?: string }, limit: number) {
   const where: SQL[] = [await applicationScope(db, user)];
   if (filter.competitionId) where.push(eq(applications.competitionId, filter.competitionId));
@@ -119,7 +119,7 @@ const submissionClosed = (code: string) =>
  * organisation registered in one of the competition's regions when it lists any. The number comes from the
  * competition's counter, incremented in this transaction.
  */
-export async function createApplication(tx: Tx, user: AuthUser, competitionId: string, organizationId: string, fields: DraftFields, now: Date) {
+export async function createApplication(tx: Executor, user: AuthUser, competitionId: string, organizationId: string, fields: DraftFields, now: Date) {
   const comp = await visibleCompetition(tx, user, competitionId);
   if (!acceptsApplications(comp, now)) throw submissionClosed(comp.code);
   const [org] = await tx.select({ id: organizations.id, regionCode: organizations.regionCode, shortName: organizations.shortName }).from(organizations)
@@ -150,7 +150,7 @@ export async function createApplication(tx: Tx, user: AuthUser, competitionId: s
  * the changes of state (creation, documents, submission, withdrawal). An event per autosave would also queue
  * every autosave behind the audit chain's lock.
  */
-export async function saveDraft(db: Tx, user: AuthUser, id: string, version: number, fields: DraftFields, now: Date): Promise<Application> {
+export async function saveDraft(db: Executor, user: AuthUser, id: string, version: number, fields: DraftFields, now: Date): Promise<Application> {
   const derived = derivedColumnsOfPatch(fields);
   assertCountable(derived);
   // The fields the JSON carries (as jsonb merges them: an undefined value is not sent).
@@ -174,7 +174,7 @@ type DerivedColumn = keyof ReturnType<typeof derivedColumns>;
 const DERIVED: readonly DerivedColumn[] = ['title', 'directionCode', 'totalCostKopecks', 'cofinancingKopecks', 'requestedKopecks'];
 const { content: _content, ...columnsWithoutContent } = getTableColumns(applications);
 
-function buildAutosave(db: Tx, columns: readonly DerivedColumn[]) {
+function buildAutosave(db: Executor, columns: readonly DerivedColumn[]) {
   const p = sql.placeholder;
   return db.update(applications).set({
     content: sql`${applications.content} || ${p('fields')}::jsonb`,
@@ -205,8 +205,8 @@ function buildAutosave(db: Tx, columns: readonly DerivedColumn[]) {
  * database and prepared on each connection: building it per request and planning it each time cost more
  * than running it.
  */
-const autosaveStatements = new WeakMap<Tx, Map<string, ReturnType<typeof buildAutosave>>>();
-function autosaveStatement(db: Tx, columns: readonly DerivedColumn[]) {
+const autosaveStatements = new WeakMap<Executor, Map<string, ReturnType<typeof buildAutosave>>>();
+function autosaveStatement(db: Executor, columns: readonly DerivedColumn[]) {
   let shapes = autosaveStatements.get(db);
   if (!shapes) autosaveStatements.set(db, (shapes = new Map()));
   const key = columns.join(',');
@@ -221,7 +221,7 @@ type AttachmentJson = Omit<AttachmentRow, 'createdAt'> & { createdAt: string };
  * organisation's row is locked in the same statement: that serialises the organisation's submits, so that its
  * limit holds.
  */
-async function lockForMember(tx: Tx, user: AuthUser, id: string, { organization = false } = {}) {
+async function lockForMember(tx: Executor, user: AuthUser, id: string, { organization = false } = {}) {
   const [row] = await tx.select({ a: applications, c: competitions }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -236,7 +236,7 @@ async function lockForMember(tx: Tx, user: AuthUser, id: string, { organization 
  * submitted) with its organisation's; the count against the limit is read by a later statement, whose snapshot
  * sees what the previous holder of the lock committed.
  */
-export async function submitApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
+export async function submitApplication(tx: Executor, user: AuthUser, id: string, now: Date) {
   const { a, c } = await lockForMember(tx, user, id, { organization: true });
   if (a.status !== 'draft') throw conflict('wrong-status', `Application ${a.number} is ${a.status}; it cannot be submitted again`);
   if (!acceptsApplications(c, now)) throw submissionClosed(c.code);
@@ -253,7 +253,7 @@ export async function submitApplication(tx: Tx, user: AuthUser, id: string, now:
 }
 
 /** Withdraws the application (from draft, submitted or admitted: the workflow says which). */
-export async function withdrawApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
+export async function withdrawApplication(tx: Executor, user: AuthUser, id: string, now: Date) {
   const { a, c } = await lockForMember(tx, user, id);
   await transitionApplication(tx, a, 'withdrawn', { id: user.id, role: user.role }, now, { set: { version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number } });
 }

@@ -2,7 +2,7 @@
 // conflicts), the pairs written back, and the lists experts and organisers read.
 import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Assignment, AssignmentStatus } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, assignments, competitionExperts, competitions, conflicts, organizationMembers, users } from '../db/schema/index.js';
 import { solveAssignments, type SolverConflict, type SolverPair } from '../domain/assignment-solver.js';
 import { rowsOf, uuidArray } from '../db/bulk.js';
@@ -23,7 +23,7 @@ export const defaultDueAt = (at: Date) => new Date(at.getTime() + REVIEW_PERIOD_
  * side, while automatic assignment and the award decision, which lock it FOR UPDATE, wait for it.
  * Lock order everywhere: competition, then application.
  */
-export async function competitionSharedLock(tx: Tx, id: string): Promise<CompetitionRow> {
+export async function competitionSharedLock(tx: Executor, id: string): Promise<CompetitionRow> {
   const [row] = await tx.select().from(competitions).where(eq(competitions.id, id)).for('share');
   if (!row) throw notFound('Competition');
   return row;
@@ -34,14 +34,14 @@ export function requireReview(comp: Pick<CompetitionRow, 'status' | 'code'>, doi
 }
 
 /** Experts who may review in the competition: in its pool, active, still experts. */
-function poolExperts(tx: Tx, competitionId: string, only?: SQL) {
+function poolExperts(tx: Executor, competitionId: string, only?: SQL) {
   return tx.select({ id: users.id, directions: users.expertDirections }).from(competitionExperts)
     .innerJoin(users, eq(users.id, competitionExperts.expertId))
     .where(and(eq(competitionExperts.competitionId, competitionId), eq(users.active, true), eq(users.role, 'expert'), only));
 }
 
 /** Conflicts of interest of the pool's experts: declared or declined ones, and membership of an organisation. */
-async function poolConflicts(tx: Tx, competitionId: string): Promise<SolverConflict[]> {
+async function poolConflicts(tx: Executor, competitionId: string): Promise<SolverConflict[]> {
   const pool = tx.select({ id: competitionExperts.expertId }).from(competitionExperts).where(eq(competitionExperts.competitionId, competitionId));
   const [typed, members] = await Promise.all([
     tx.select({ expertId: conflicts.expertId, organizationId: conflicts.organizationId }).from(conflicts).where(inArray(conflicts.expertId, pool)),
@@ -52,7 +52,7 @@ async function poolConflicts(tx: Tx, competitionId: string): Promise<SolverConfl
 }
 
 /** Whether the expert may not review the organisation's applications. */
-export async function hasConflict(tx: Tx, expertId: string, organizationId: string): Promise<boolean> {
+export async function hasConflict(tx: Executor, expertId: string, organizationId: string): Promise<boolean> {
   const [typed, member] = await Promise.all([
     tx.select({ id: conflicts.id }).from(conflicts).where(and(eq(conflicts.expertId, expertId), eq(conflicts.organizationId, organizationId))).limit(1),
     tx.select({ id: organizationMembers.userId }).from(organizationMembers)
@@ -67,7 +67,7 @@ export interface ProblemApplication { id: string; number: string; status: 'admit
  * States the assignment problem for the competition's admitted and under-review applications (or the given
  * ones) and solves it. `needed` overrides what each application lacks (a replacement or the extra expert: 1).
  */
-export async function solveForCompetition(tx: Tx, comp: Pick<CompetitionRow, 'id' | 'reviewersPerApplication'>, only?: { applicationIds: string[]; needed: number }) {
+export async function solveForCompetition(tx: Executor, comp: Pick<CompetitionRow, 'id' | 'reviewersPerApplication'>, only?: { applicationIds: string[]; needed: number }) {
   const appWhere = and(
     eq(applications.competitionId, comp.id), inArray(applications.status, ['admitted', 'under_review']),
     only ? inArray(applications.id, only.applicationIds) : undefined,
@@ -102,7 +102,7 @@ export async function solveForCompetition(tx: Tx, comp: Pick<CompetitionRow, 'id
 }
 
 /** Inserts the pairs in one statement (two uuid[] parameters, however many pairs). */
-export async function createAssignments(tx: Tx, pairs: readonly Pick<SolverPair, 'applicationId' | 'expertId'>[], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
+export async function createAssignments(tx: Executor, pairs: readonly Pick<SolverPair, 'applicationId' | 'expertId'>[], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
   if (pairs.length === 0) return [];
   const result = await tx.execute(sql`
     insert into ${assignments} (competition_id, application_id, expert_id, is_extra, due_at, created_at)
@@ -113,12 +113,12 @@ export async function createAssignments(tx: Tx, pairs: readonly Pick<SolverPair,
 }
 
 /** The pool member the organiser names, or null. */
-export async function poolMember(tx: Tx, competitionId: string, expertId: string) {
+export async function poolMember(tx: Executor, competitionId: string, expertId: string) {
   const [row] = await poolExperts(tx, competitionId, eq(competitionExperts.expertId, expertId));
   return row ?? null;
 }
 
-export async function findAssignment(tx: Tx, applicationId: string, expertId: string) {
+export async function findAssignment(tx: Executor, applicationId: string, expertId: string) {
   const [row] = await tx.select().from(assignments).where(and(eq(assignments.applicationId, applicationId), eq(assignments.expertId, expertId)));
   return row ?? null;
 }
@@ -139,13 +139,13 @@ export function toAssignment(r: ListRow): Assignment {
   };
 }
 
-export async function assignmentItem(tx: Tx, id: string): Promise<Assignment> {
+export async function assignmentItem(tx: Executor, id: string): Promise<Assignment> {
   const [row] = await tx.select(listColumns).from(assignments).innerJoin(applications, eq(applications.id, assignments.applicationId)).where(eq(assignments.id, id));
   return toAssignment(row);
 }
 
 /** A page of assignments ordered by application number (then id), after the cursor position. */
-export async function listAssignments(tx: Tx, filter: { expertId?: string; competitionId?: string; applicationId?: string; status?: AssignmentStatus; after?: [string, string] }, limit: number) {
+export async function listAssignments(tx: Executor, filter: { expertId?: string; competitionId?: string; applicationId?: string; status?: AssignmentStatus; after?: [string, string] }, limit: number) {
   const where: (SQL | undefined)[] = [
     filter.expertId ? eq(assignments.expertId, filter.expertId) : undefined,
     filter.competitionId ? eq(assignments.competitionId, filter.competitionId) : undefined,
@@ -158,7 +158,7 @@ export async function listAssignments(tx: Tx, filter: { expertId?: string; compe
 }
 
 /** Assignments of the expert in the competition that still count (not declined). */
-export async function activeAssignmentCount(tx: Tx, competitionId: string, expertId: string): Promise<number> {
+export async function activeAssignmentCount(tx: Executor, competitionId: string, expertId: string): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(assignments)
     .where(and(eq(assignments.competitionId, competitionId), eq(assignments.expertId, expertId), ne(assignments.status, 'declined')));
   return row.n;
@@ -169,7 +169,7 @@ export async function activeAssignmentCount(tx: Tx, competitionId: string, exper
  * review work or second run interleaves. Admitted applications that got an expert go under review, with
  * one audit event each naming their experts (written in bulk).
  */
-export async function autoAssign(tx: Tx, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
+export async function autoAssign(tx: Executor, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
   const { applications: apps, result } = await solveForCompetition(tx, comp);
   const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, at });
   const expertsOf = new Map<string, string[]>();
@@ -189,7 +189,7 @@ export async function autoAssign(tx: Tx, comp: CompetitionRow, actor: Actor, at:
  * The organiser assigns one expert by hand: 409 when the expert is not in the pool, already on the
  * application, or in conflict of interest with the organisation.
  */
-export async function assignManually(tx: Tx, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
+export async function assignManually(tx: Executor, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
   if (app.status !== 'admitted' && app.status !== 'under_review')
     throw conflict('wrong-status', `Application ${app.number} is ${app.status}: experts are assigned to admitted applications under review`);
   const fieldConflict = (code: string, message: string) => conflict(code, message, [{ path: 'expertId', message }]);

@@ -2,7 +2,7 @@
 // once under the competition's row lock; then what the public and the applicants read after publication.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AwardMode } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, awards, competitions, organizations, reviews } from '../db/schema/index.js';
 import { allocateAwards, overrideErrors, type Allocation } from '../domain/awards.js';
 import { transitionApplications, transitionCompetition, type Actor } from '../domain/lifecycle.js';
@@ -22,7 +22,7 @@ export function requireUndecided(comp: Pick<CompetitionRow, 'status' | 'code'>) 
 }
 
 /** The allocation over the current ranking, with the ranking it was made from. */
-export async function proposeAwards(tx: Tx, comp: CompetitionRow, request: AwardRequest) {
+export async function proposeAwards(tx: Executor, comp: CompetitionRow, request: AwardRequest) {
   const ranked = await rankedApplications(tx, comp.id);
   const candidates = awardCandidates(ranked);
   const overrides = request.overrides ?? [];
@@ -40,7 +40,7 @@ export async function proposeAwards(tx: Tx, comp: CompetitionRow, request: Award
  * so a second confirmation waits and then finds it decided. Winners get their amount, every other
  * application still in the running is not supported, and the competition is decided.
  */
-export async function confirmAwards(tx: Tx, comp: CompetitionRow, request: AwardRequest, actor: Actor, at: Date): Promise<Allocation> {
+export async function confirmAwards(tx: Executor, comp: CompetitionRow, request: AwardRequest, actor: Actor, at: Date): Promise<Allocation> {
   const { ranked, allocation } = await proposeAwards(tx, comp, request);
   const amounts = new Map(allocation.awards.map((a) => [a.applicationId, a.amountKopecks]));
   if (allocation.awards.length) {
@@ -70,7 +70,7 @@ export async function confirmAwards(tx: Tx, comp: CompetitionRow, request: Award
 export const isPublished = (status: CompetitionRow['status']) => status === 'published' || status === 'archived';
 
 /** The application of one of the user's organisations, with its competition's status; 404 otherwise. */
-export async function ownApplicationWithCompetition(tx: Tx, user: AuthUser, id: string) {
+export async function ownApplicationWithCompetition(tx: Executor, user: AuthUser, id: string) {
   const [row] = await tx.select({ application: applications, competitionStatus: competitions.status }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .where(and(eq(applications.id, id), await applicationScope(tx, user)));
@@ -79,14 +79,14 @@ export async function ownApplicationWithCompetition(tx: Tx, user: AuthUser, id: 
 }
 
 /** A competition whose results are published; 404 before (they do not exist for the public yet). */
-export async function publishedCompetition(tx: Tx, id: string) {
+export async function publishedCompetition(tx: Executor, id: string) {
   const [comp] = await tx.select({ id: competitions.id, status: competitions.status }).from(competitions).where(eq(competitions.id, id));
   if (!comp || !isPublished(comp.status)) throw notFound('Published results');
   return comp;
 }
 
 /** The winners registry of a published competition, in rank order. */
-export async function winnersRegistry(tx: Tx, competitionId: string) {
+export async function winnersRegistry(tx: Executor, competitionId: string) {
   const rows = await tx.select({
     applicationId: applications.id, number: applications.number, title: applications.title, organization: organizations.fullName,
     inn: organizations.inn, regionCode: applications.regionCode, directionCode: applications.directionCode, amountKopecks: awards.amountKopecks,
@@ -101,7 +101,7 @@ export async function winnersRegistry(tx: Tx, competitionId: string) {
  * What the applicant reads after publication: the final score, the rank, and the submitted reviews with
  * the experts anonymised as "Expert 1, 2…" in the order the reviews came in (no id or name anywhere).
  */
-export async function applicantResults(tx: Tx, app: typeof applications.$inferSelect) {
+export async function applicantResults(tx: Executor, app: typeof applications.$inferSelect) {
   const [ranked, rows] = await Promise.all([
     rankedApplications(tx, app.competitionId),
     tx.select({ total: reviews.total, scores: reviews.scores, comment: reviews.comment }).from(reviews)

@@ -2,7 +2,7 @@
 // operator's at every stage (a federal official all); an expert those whose pool they are in; the admin all.
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Competition, CompetitionStatus, CreateCompetitionBody, CriterionInput, UpdateCompetitionBody } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { competitionExperts, competitions, criteria, defaultCriteria, operators } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldError, forbidden, notFound } from '../lib/problem.js';
@@ -13,7 +13,7 @@ export type CompetitionRow = typeof competitions.$inferSelect;
 export const PUBLIC_COMPETITION_STATUSES: readonly CompetitionStatus[] = ['open', 'published'];
 
 /** A condition on competitions for what the user (or the public, when null) may see; undefined means all. */
-export async function competitionVisibility(db: Tx, user: AuthUser | null): Promise<SQL | undefined> {
+export async function competitionVisibility(db: Executor, user: AuthUser | null): Promise<SQL | undefined> {
   const pub = inArray(competitions.status, [...PUBLIC_COMPETITION_STATUSES]);
   if (!user) return pub;
   if (user.role === 'expert') {
@@ -39,36 +39,36 @@ export function toCompetition(c: CompetitionRow, operatorName: string, crit: Cri
   };
 }
 
-async function criteriaOf(db: Tx, competitionId: string) {
+async function criteriaOf(db: Executor, competitionId: string) {
   return db.select().from(criteria).where(eq(criteria.competitionId, competitionId)).orderBy(asc(criteria.position));
 }
 
-async function operatorName(db: Tx, operatorId: string) {
+async function operatorName(db: Executor, operatorId: string) {
   const [op] = await db.select({ name: operators.name }).from(operators).where(eq(operators.id, operatorId));
   return op?.name ?? '';
 }
 
 /** The competition as the API shows it: with its operator's name and its criteria. */
-export async function competitionView(db: Tx, row: CompetitionRow): Promise<Competition> {
+export async function competitionView(db: Executor, row: CompetitionRow): Promise<Competition> {
   const [name, crit] = await Promise.all([operatorName(db, row.operatorId), criteriaOf(db, row.id)]);
   return toCompetition(row, name, crit);
 }
 
 /** A page of competitions (with their operator's name) as the API shows them: the criteria of all in one query. */
-export async function competitionViews(db: Tx, rows: { c: CompetitionRow; operatorName: string }[]): Promise<Competition[]> {
+export async function competitionViews(db: Executor, rows: { c: CompetitionRow; operatorName: string }[]): Promise<Competition[]> {
   if (!rows.length) return [];
   const all = await db.select().from(criteria).where(inArray(criteria.competitionId, rows.map((r) => r.c.id))).orderBy(asc(criteria.position));
   return rows.map((r) => toCompetition(r.c, r.operatorName, all.filter((k) => k.competitionId === r.c.id)));
 }
 
 /** The competition if the user may see it; 404 otherwise. */
-export async function visibleCompetition(db: Tx, user: AuthUser | null, id: string): Promise<CompetitionRow> {
+export async function visibleCompetition(db: Executor, user: AuthUser | null, id: string): Promise<CompetitionRow> {
   const [row] = await db.select().from(competitions).where(and(eq(competitions.id, id), await competitionVisibility(db, user)));
   if (!row) throw notFound('Competition');
   return row;
 }
 
-export async function listCompetitions(db: Tx, user: AuthUser | null,
+export async function listCompetitions(db: Executor, user: AuthUser | null,
   filter: { status?: CompetitionStatus; operatorId?: string; afterId?: string }, limit: number) {
   const where: (SQL | undefined)[] = [await competitionVisibility(db, user)];
   if (filter.status) where.push(eq(competitions.status, filter.status));
@@ -81,7 +81,7 @@ export async function listCompetitions(db: Tx, user: AuthUser | null,
 }
 
 /** An organiser creates competitions of its own operator; the admin of any. */
-export async function createCompetition(tx: Tx, actor: AuthUser, input: CreateCompetitionBody): Promise<CompetitionRow> {
+export async function createCompetition(tx: Executor, actor: AuthUser, input: CreateCompetitionBody): Promise<CompetitionRow> {
   if (actor.role !== 'admin' && input.operatorId !== actor.operatorId) throw forbidden('An organiser creates competitions of its own operator only');
   const [op] = await tx.select({ id: operators.id }).from(operators).where(eq(operators.id, input.operatorId));
   if (!op) throw fieldError('operatorId', 'no such operator');
@@ -103,7 +103,7 @@ const codeTaken = () => conflict('code-taken', 'A competition with this code alr
 
 type CriterionValues = Pick<CriterionInput, 'code' | 'title' | 'weight' | 'maxScore'> & Partial<Pick<CriterionInput, 'description' | 'commentRequired'>>;
 
-async function replaceCriteria(tx: Tx, competitionId: string, list: CriterionValues[]) {
+async function replaceCriteria(tx: Executor, competitionId: string, list: CriterionValues[]) {
   await tx.delete(criteria).where(eq(criteria.competitionId, competitionId));
   await tx.insert(criteria).values(list.map((c, i) => ({
     competitionId, code: c.code, title: c.title, description: c.description ?? '', weight: c.weight, maxScore: c.maxScore,
@@ -112,7 +112,7 @@ async function replaceCriteria(tx: Tx, competitionId: string, list: CriterionVal
 }
 
 /** Applies a checked patch (the caller holds the row lock and has compared versions). */
-export async function updateCompetition(tx: Tx, current: CompetitionRow, patch: Omit<UpdateCompetitionBody, 'version'>, at: Date): Promise<CompetitionRow> {
+export async function updateCompetition(tx: Executor, current: CompetitionRow, patch: Omit<UpdateCompetitionBody, 'version'>, at: Date): Promise<CompetitionRow> {
   const { criteria: newCriteria, opensAt, closesAt, ...rest } = patch;
   const [row] = await tx.update(competitions).set({
     ...rest,

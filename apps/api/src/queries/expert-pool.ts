@@ -1,7 +1,7 @@
 // A competition's expert pool: who may review in it, with the work each already has there.
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PoolExpert } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { assignments, competitionExperts, users } from '../db/schema/index.js';
 import type { FieldError } from '../lib/problem.js';
 
@@ -11,7 +11,7 @@ import type { FieldError } from '../lib/problem.js';
  * the admin may pool any active expert, e.g. lend a federal expert to a regional competition. Another
  * operator's expert answers exactly like a non-expert, so ids of other operators' people leak nothing.
  */
-export async function notExperts(tx: Tx, expertIds: readonly string[], operatorId?: string): Promise<FieldError[]> {
+export async function notExperts(tx: Executor, expertIds: readonly string[], operatorId?: string): Promise<FieldError[]> {
   const found = await tx.select({ id: users.id }).from(users)
     .where(and(inArray(users.id, [...new Set(expertIds)]), eq(users.role, 'expert'), eq(users.active, true),
       operatorId ? or(eq(users.operatorId, operatorId), isNull(users.operatorId)) : undefined));
@@ -19,19 +19,19 @@ export async function notExperts(tx: Tx, expertIds: readonly string[], operatorI
   return expertIds.flatMap((id, i) => (ok.has(id) ? [] : [{ path: `expertIds.${i}`, message: 'not an active expert' }]));
 }
 
-export async function addToPool(tx: Tx, competitionId: string, expertIds: readonly string[], at: Date): Promise<number> {
+export async function addToPool(tx: Executor, competitionId: string, expertIds: readonly string[], at: Date): Promise<number> {
   const added = await tx.insert(competitionExperts).values([...new Set(expertIds)].map((expertId) => ({ competitionId, expertId, addedAt: at })))
     .onConflictDoNothing().returning({ id: competitionExperts.expertId });
   return added.length;
 }
 
-export async function poolSize(tx: Tx, competitionId: string): Promise<number> {
+export async function poolSize(tx: Executor, competitionId: string): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(competitionExperts).where(eq(competitionExperts.competitionId, competitionId));
   return row.n;
 }
 
 /** A page of the pool by name (then id), with each expert's load in this competition. */
-export async function listPool(tx: Tx, competitionId: string, after: [string, string] | undefined, limit: number) {
+export async function listPool(tx: Executor, competitionId: string, after: [string, string] | undefined, limit: number) {
   const work = tx.select({
     expertId: assignments.expertId,
     load: sql<number>`count(*) filter (where ${assignments.status} <> 'declined')::int`.as('load'),
@@ -46,7 +46,7 @@ export async function listPool(tx: Tx, competitionId: string, after: [string, st
     .orderBy(asc(users.fullName), asc(users.id)).limit(limit + 1) as Promise<PoolExpert[]>;
 }
 
-export async function removeFromPool(tx: Tx, competitionId: string, expertId: string): Promise<boolean> {
+export async function removeFromPool(tx: Executor, competitionId: string, expertId: string): Promise<boolean> {
   const removed = await tx.delete(competitionExperts)
     .where(and(eq(competitionExperts.competitionId, competitionId), eq(competitionExperts.expertId, expertId))).returning({ id: competitionExperts.expertId });
   return removed.length > 0;

@@ -8,7 +8,7 @@ import { escapeLiteral } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { to as copyTo } from 'pg-copy-streams';
 import { APPLICATION_STATUS_LABELS, DIRECTIONS, REGIONS, type ApplicationStatus, type Lang } from '@konkurs/shared';
-import type { Database, Tx } from '../db/client.js';
+import type { Database, Executor } from '../db/client.js';
 import { applications, assignments, competitions, criteria, organizations, reviews, users } from '../db/schema/index.js';
 import { inBatches } from '../lib/csv.js';
 
@@ -75,7 +75,7 @@ const applicationColumns = {
 export interface ExportCompetition { code: string; title: string; timezone: string }
 
 /** The competitions an export may show (a condition on competitions; undefined: all), by id. */
-export async function exportCompetitions(db: Tx, where: SQL | undefined): Promise<Map<string, ExportCompetition>> {
+export async function exportCompetitions(db: Executor, where: SQL | undefined): Promise<Map<string, ExportCompetition>> {
   const rows = await db.select({ id: competitions.id, code: competitions.code, title: competitions.title, timezone: competitions.timezone })
     .from(competitions).where(where);
   return new Map(rows.map(({ id, ...c }) => [id, c]));
@@ -88,7 +88,7 @@ export interface ApplicationExportFilter {
   status?: ApplicationStatus;
 }
 
-function applicationQuery(db: Tx, where: SQL | undefined, afterNumber: string | undefined, limit: number | undefined) {
+function applicationQuery(db: Executor, where: SQL | undefined, afterNumber: string | undefined, limit: number | undefined) {
   const q = db.select(applicationColumns).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -134,7 +134,7 @@ const REGION_JSON = lookup(REGIONS.map(([code, name]) => [code, name] as const))
 const DIRECTION_JSON = { ru: lookup(DIRECTIONS.map(([code, ru]) => [code, ru] as const)), en: lookup(DIRECTIONS.map(([code, , en]) => [code, en] as const)) };
 const STATUS_JSON = { ru: JSON.stringify(APPLICATION_STATUS_LABELS.ru), en: JSON.stringify(APPLICATION_STATUS_LABELS.en) };
 
-function applicationCsvQuery(db: Tx, where: SQL | undefined, { lang, decimal }: CsvCopyOptions) {
+function applicationCsvQuery(db: Executor, where: SQL | undefined, { lang, decimal }: CsvCopyOptions) {
   const a = applications;
   const fields: SQL[] = [
     sql`${a.number}`,
@@ -208,7 +208,7 @@ export function winnerRows(source: RowSource, competitionId?: string): AsyncGene
 }
 
 /** The criteria of a competition in order: the score columns of its reviews export. */
-export function competitionCriteria(db: Tx, competitionId: string) {
+export function competitionCriteria(db: Executor, competitionId: string) {
   return db.select({ code: criteria.code, title: criteria.title }).from(criteria)
     .where(eq(criteria.competitionId, competitionId)).orderBy(asc(criteria.position));
 }
@@ -226,7 +226,7 @@ const reviewColumns = {
   isExtra: assignments.isExtra,
 };
 
-function reviewQuery(db: Tx, competitionId: string, after: [string, string] | undefined, limit: number | undefined) {
+function reviewQuery(db: Executor, competitionId: string, after: [string, string] | undefined, limit: number | undefined) {
   const q = db.select(reviewColumns).from(reviews)
     .innerJoin(applications, eq(applications.id, reviews.applicationId))
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
@@ -250,7 +250,7 @@ export function reviewExportRows(source: RowSource, competitionId: string): Asyn
 }
 
 /** The competitions whose results are public, by code (or the one asked for, when public). */
-export async function publishedCompetitions(db: Tx, competitionId?: string) {
+export async function publishedCompetitions(db: Executor, competitionId?: string) {
   return db.select({ id: competitions.id, code: competitions.code, title: competitions.title, publishedAt: competitions.publishedAt })
     .from(competitions)
     .where(and(RESULTS_PUBLIC, competitionId ? eq(competitions.id, competitionId) : undefined))

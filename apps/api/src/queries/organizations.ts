@@ -2,7 +2,7 @@
 // organisation behind an application they may read. Anything else is "not found".
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import type { CreateOrganizationBody, Organization } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, organizationMembers, organizations, users } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldError, forbidden, notFound } from '../lib/problem.js';
@@ -19,7 +19,7 @@ export function toOrganization(o: OrganizationRow, myRole: MemberRole | null): O
 }
 
 /** Registers the organisation with the user as its owner. One ИНН is registered once. */
-export async function createOrganization(tx: Tx, ownerId: string, input: CreateOrganizationBody): Promise<OrganizationRow> {
+export async function createOrganization(tx: Executor, ownerId: string, input: CreateOrganizationBody): Promise<OrganizationRow> {
   const [row] = await tx.insert(organizations).values({ ...input, createdBy: ownerId }).onConflictDoNothing({ target: organizations.inn }).returning();
   if (!row) throw conflict('inn-taken', 'An organisation with this ИНН is already registered', [{ path: 'inn', message: 'already registered' }]);
   await tx.insert(organizationMembers).values({ organizationId: row.id, userId: ownerId, role: 'owner' });
@@ -27,7 +27,7 @@ export async function createOrganization(tx: Tx, ownerId: string, input: CreateO
 }
 
 /** The organisations the user belongs to, with their role in each. */
-export async function organizationsOfUser(db: Tx, userId: string) {
+export async function organizationsOfUser(db: Executor, userId: string) {
   return db.select({ org: organizations, role: organizationMembers.role }).from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(eq(organizationMembers.userId, userId))
@@ -35,7 +35,7 @@ export async function organizationsOfUser(db: Tx, userId: string) {
 }
 
 /** The organisation as the user may see it (a member, or staff reading one of its applications); 404 otherwise. */
-export async function visibleOrganization(db: Tx, user: AuthUser, id: string): Promise<{ org: OrganizationRow; role: MemberRole | null }> {
+export async function visibleOrganization(db: Executor, user: AuthUser, id: string): Promise<{ org: OrganizationRow; role: MemberRole | null }> {
   const [mine] = await db.select({ org: organizations, role: organizationMembers.role }).from(organizations)
     .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, user.id)))
     .where(eq(organizations.id, id));
@@ -50,7 +50,7 @@ export async function visibleOrganization(db: Tx, user: AuthUser, id: string): P
 }
 
 /** The organisation if the user owns it, locked for the change; 404 for one they do not belong to, 403 for a plain member. */
-export async function ownedOrganization(tx: Tx, userId: string, id: string): Promise<OrganizationRow> {
+export async function ownedOrganization(tx: Executor, userId: string, id: string): Promise<OrganizationRow> {
   const [row] = await tx.select({ org: organizations, role: organizationMembers.role }).from(organizations)
     .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))
     .where(eq(organizations.id, id))
@@ -61,12 +61,12 @@ export async function ownedOrganization(tx: Tx, userId: string, id: string): Pro
   return row.org;
 }
 
-export async function updateOrganization(tx: Tx, id: string, changes: Partial<CreateOrganizationBody>): Promise<OrganizationRow> {
+export async function updateOrganization(tx: Executor, id: string, changes: Partial<CreateOrganizationBody>): Promise<OrganizationRow> {
   const [row] = await tx.update(organizations).set(changes).where(eq(organizations.id, id)).returning();
   return row;
 }
 
-export async function listMembers(db: Tx, organizationId: string) {
+export async function listMembers(db: Executor, organizationId: string) {
   return db.select({ userId: users.id, email: users.email, fullName: users.fullName, role: organizationMembers.role })
     .from(organizationMembers).innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(eq(organizationMembers.organizationId, organizationId))
@@ -74,7 +74,7 @@ export async function listMembers(db: Tx, organizationId: string) {
 }
 
 /** Adds an applicant user as a member. The same answer for an unknown e-mail and a non-applicant, so roles do not leak. */
-export async function addMember(tx: Tx, organizationId: string, email: string) {
+export async function addMember(tx: Executor, organizationId: string, email: string) {
   const [u] = await tx.select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active })
     .from(users).where(eq(users.email, email.toLowerCase()));
   if (!u || u.role !== 'applicant' || !u.active) throw fieldError('email', 'no applicant is registered with this e-mail');

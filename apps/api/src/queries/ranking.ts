@@ -3,7 +3,7 @@
 // proposal and the applicant's rank.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { COUNTED_AS_ADMITTED, type RankingRow } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, organizations, reviews } from '../db/schema/index.js';
 import { normalizedScores, rankOrder, type ReviewTotal } from '../domain/scoring.js';
 import type { AwardCandidate } from '../domain/awards.js';
@@ -29,14 +29,14 @@ const rankingColumns = {
 };
 
 /** Every application that passed screening, in ranking order with its rank (1, 2, …). */
-export async function rankedApplications(tx: Tx, competitionId: string): Promise<RankedApplication[]> {
+export async function rankedApplications(tx: Executor, competitionId: string): Promise<RankedApplication[]> {
   const rows = await tx.select(rankingColumns).from(applications).innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(and(eq(applications.competitionId, competitionId), inArray(applications.status, [...COUNTED_AS_ADMITTED])));
   return rankOrder(rows).map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
 /** The submitted reviews of a competition's ranked applications, earliest first (by submission, then id). */
-function submittedTotals(tx: Tx, competitionId: string): Promise<ReviewTotal[]> {
+function submittedTotals(tx: Executor, competitionId: string): Promise<ReviewTotal[]> {
   // One flat, set-based read (about 24,000 rows for a national round), grouped by the caller in a single pass: a
   // per-application json_agg subquery took several times longer than the ranking's own rows.
   return tx.select({ applicationId: reviews.applicationId, expertId: reviews.expertId, total: sql<number>`${reviews.total}`.mapWith(reviews.total) })
@@ -50,7 +50,7 @@ function submittedTotals(tx: Tx, competitionId: string): Promise<ReviewTotal[]> 
  * The organiser's ranking: the ranked applications and their submitted reviews in two flat queries, then ordered
  * and normalised by the domain rules.
  */
-export async function competitionRanking(tx: Tx, competitionId: string): Promise<RankingRow[]> {
+export async function competitionRanking(tx: Executor, competitionId: string): Promise<RankingRow[]> {
   const [rows, totals] = await Promise.all([
     tx.select(rankingColumns).from(applications).innerJoin(organizations, eq(organizations.id, applications.organizationId))
       .where(and(eq(applications.competitionId, competitionId), inArray(applications.status, [...COUNTED_AS_ADMITTED]))),

@@ -2,7 +2,7 @@
 // application (the extra expert on divergence, or the end of its review).
 import { and, asc, eq } from 'drizzle-orm';
 import type { Review } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, assignments, competitions, conflicts, criteria, reviews } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, notFound, staleVersion } from '../lib/problem.js';
@@ -20,19 +20,19 @@ type CompetitionRow = typeof competitions.$inferSelect;
 const SYSTEM: Actor = { id: null, role: 'system' };
 
 /** The expert's own assignment; anyone else's is "not found" (reviews are blind). */
-export async function assignmentOfExpert(tx: Tx, user: AuthUser, id: string, { lock = false } = {}): Promise<AssignmentRow> {
+export async function assignmentOfExpert(tx: Executor, user: AuthUser, id: string, { lock = false } = {}): Promise<AssignmentRow> {
   const q = tx.select().from(assignments).where(and(eq(assignments.id, id), eq(assignments.expertId, user.id)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound('Assignment');
   return row;
 }
 
-export async function criteriaOf(tx: Tx, competitionId: string): Promise<CriterionDef[]> {
+export async function criteriaOf(tx: Executor, competitionId: string): Promise<CriterionDef[]> {
   return tx.select({ code: criteria.code, weight: criteria.weight, maxScore: criteria.maxScore, commentRequired: criteria.commentRequired })
     .from(criteria).where(eq(criteria.competitionId, competitionId)).orderBy(asc(criteria.position));
 }
 
-export async function reviewOfAssignment(tx: Tx, assignmentId: string): Promise<ReviewRow | null> {
+export async function reviewOfAssignment(tx: Executor, assignmentId: string): Promise<ReviewRow | null> {
   const [row] = await tx.select().from(reviews).where(eq(reviews.assignmentId, assignmentId));
   return row ?? null;
 }
@@ -55,7 +55,7 @@ export function requireOpenAssignment(a: AssignmentRow) {
 }
 
 /** Saves a draft: the first save sends no version; every later one the version it was based on (412 when stale). */
-export async function saveDraft(tx: Tx, assignment: AssignmentRow, input: { version?: number; scores: ScoreEntry[]; comment: string }, at: Date): Promise<ReviewRow> {
+export async function saveDraft(tx: Executor, assignment: AssignmentRow, input: { version?: number; scores: ScoreEntry[]; comment: string }, at: Date): Promise<ReviewRow> {
   const existing = await reviewOfAssignment(tx, assignment.id);
   if (existing?.status === 'submitted') throw alreadySubmitted();
   if (!existing) {
@@ -74,7 +74,7 @@ export async function saveDraft(tx: Tx, assignment: AssignmentRow, input: { vers
 }
 
 /** Marks the review and its assignment submitted with the total. */
-export async function markSubmitted(tx: Tx, review: ReviewRow, total: number, at: Date) {
+export async function markSubmitted(tx: Executor, review: ReviewRow, total: number, at: Date) {
   const [row] = await tx.update(reviews).set({ status: 'submitted', total, submittedAt: at, updatedAt: at })
     .where(and(eq(reviews.id, review.id), eq(reviews.status, 'draft'))).returning();
   if (!row) throw alreadySubmitted();
@@ -87,7 +87,7 @@ export async function markSubmitted(tx: Tx, review: ReviewRow, total: number, at
  * one extra expert (the flag on the application guards "once"), or the end of its review. The caller holds
  * the application row FOR UPDATE, so two reviews submitted at the same moment are judged one after the other.
  */
-export async function settleApplication(tx: Tx, app: ApplicationRow, comp: CompetitionRow, at: Date): Promise<void> {
+export async function settleApplication(tx: Executor, app: ApplicationRow, comp: CompetitionRow, at: Date): Promise<void> {
   if (app.status !== 'under_review') return;
   const rows = await tx.select({ status: assignments.status, isExtra: assignments.isExtra, total: reviews.total, reviewStatus: reviews.status })
     .from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
@@ -117,14 +117,14 @@ export async function settleApplication(tx: Tx, app: ApplicationRow, comp: Compe
 }
 
 /** The application row locked FOR UPDATE (after the competition row, FOR SHARE). */
-export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow> {
+export async function lockApplication(tx: Executor, id: string): Promise<ApplicationRow> {
   const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
   if (!row) throw notFound('Application');
   return row;
 }
 
 /** Locks what review work on an assignment touches, in the one order: competition (shared), then application. */
-export async function lockForReviewWork(tx: Tx, assignment: AssignmentRow, doing: string) {
+export async function lockForReviewWork(tx: Executor, assignment: AssignmentRow, doing: string) {
   const comp = await competitionSharedLock(tx, assignment.competitionId);
   requireReview(comp, doing);
   const app = await lockApplication(tx, assignment.applicationId);
@@ -136,7 +136,7 @@ export async function lockForReviewWork(tx: Tx, assignment: AssignmentRow, doing
  * The expert declines: the assignment is marked declined, a conflict with the whole organisation is recorded,
  * and another eligible expert takes the place when there is one (an extra place stays extra).
  */
-export async function declineAssignment(tx: Tx, assignment: AssignmentRow, reason: string, at: Date): Promise<{ replaced: boolean }> {
+export async function declineAssignment(tx: Executor, assignment: AssignmentRow, reason: string, at: Date): Promise<{ replaced: boolean }> {
   const { comp, app, assignment: a } = await lockForReviewWork(tx, assignment, 'declining');
   requireOpenAssignment(a);
   await tx.update(assignments).set({ status: 'declined', declineReason: reason }).where(eq(assignments.id, a.id));

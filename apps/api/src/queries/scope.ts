@@ -1,7 +1,7 @@
 // Who sees what, enforced in the queries: staff see their operator's competitions (a federal operator's
 // officials see all), applicants their organisations' applications. Anything else is "not found".
 import { and, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applications, competitions, operators, organizationMembers } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { notFound } from '../lib/problem.js';
@@ -11,14 +11,14 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
 export const SUBMITTED_ONCE = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
 
 /** Is the user's operator federal (its officials and organisers see every operator's figures)? */
-export async function isFederalStaff(db: Tx, user: AuthUser): Promise<boolean> {
+export async function isFederalStaff(db: Executor, user: AuthUser): Promise<boolean> {
   if (!user.operatorId) return false;
   const [op] = await db.select({ level: operators.level }).from(operators).where(eq(operators.id, user.operatorId));
   return op?.level === 'federal';
 }
 
 /** A condition on competitions.operatorId for staff: undefined means every competition. */
-export async function staffCompetitionScope(db: Tx, user: AuthUser, { federalSeesAll = false } = {}): Promise<SQL | undefined> {
+export async function staffCompetitionScope(db: Executor, user: AuthUser, { federalSeesAll = false } = {}): Promise<SQL | undefined> {
   if (user.role === 'admin') return undefined;
   if (user.role !== 'organiser' && user.role !== 'official') return eq(competitions.operatorId, NOBODY);
   if (federalSeesAll && user.role === 'official' && (await isFederalStaff(db, user))) return undefined;
@@ -26,7 +26,7 @@ export async function staffCompetitionScope(db: Tx, user: AuthUser, { federalSee
 }
 
 /** A competition the organiser (or admin) runs; 404 for another operator's. Locks the row when asked. */
-export async function competitionOfOrganiser(db: Tx, user: AuthUser, id: string, { lock = false } = {}) {
+export async function competitionOfOrganiser(db: Executor, user: AuthUser, id: string, { lock = false } = {}) {
   const scope = user.role === 'admin' ? undefined : eq(competitions.operatorId, user.operatorId ?? NOBODY);
   const q = db.select().from(competitions).where(and(eq(competitions.id, id), scope));
   const [row] = lock ? await q.for('update') : await q;
@@ -35,13 +35,13 @@ export async function competitionOfOrganiser(db: Tx, user: AuthUser, id: string,
 }
 
 /** The ids of the organisations the user is a member of. */
-export async function memberOrganizationIds(db: Tx, userId: string): Promise<string[]> {
+export async function memberOrganizationIds(db: Executor, userId: string): Promise<string[]> {
   const rows = await db.select({ id: organizationMembers.organizationId }).from(organizationMembers).where(eq(organizationMembers.userId, userId));
   return rows.map((r) => r.id);
 }
 
 /** A condition on applications for what the user may read: their organisations' own, or their operator's. */
-export async function applicationScope(db: Tx, user: AuthUser): Promise<SQL> {
+export async function applicationScope(db: Executor, user: AuthUser): Promise<SQL> {
   if (user.role === 'applicant') {
     const orgs = await memberOrganizationIds(db, user.id);
     return orgs.length ? inArray(applications.organizationId, orgs) : eq(applications.id, NOBODY);
@@ -62,7 +62,7 @@ export async function applicationScope(db: Tx, user: AuthUser): Promise<SQL> {
  * A submitted application in a competition the organiser (or admin) runs, with its competition's operator;
  * 404 for a draft or another operator's. Locks the application row when asked.
  */
-export async function applicationOfOrganiser(db: Tx, user: AuthUser, id: string, { lock = false } = {}) {
+export async function applicationOfOrganiser(db: Executor, user: AuthUser, id: string, { lock = false } = {}) {
   const scope = user.role === 'admin' ? undefined : eq(competitions.operatorId, user.operatorId ?? NOBODY);
   const q = db.select({ application: applications, operatorId: competitions.operatorId }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))

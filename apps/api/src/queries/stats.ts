@@ -2,7 +2,7 @@
 // roubles"), grouped by region, direction, competition or operator, within what the user may see.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Totals, TotalsGroup } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { applicationTotals, competitions, directions, operators, regions } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { staffCompetitionScope } from './scope.js';
@@ -16,7 +16,7 @@ type Figures = Totals['total'];
  * (undefined: all). Officials and organisers see their operator's, a federal official and admins all.
  * A competition or operator filter outside that scope is a 404, as if it did not exist.
  */
-export async function figuresScope(db: Tx, user: AuthUser, filter: { competitionId?: string; operatorId?: string }): Promise<SQL | undefined> {
+export async function figuresScope(db: Executor, user: AuthUser, filter: { competitionId?: string; operatorId?: string }): Promise<SQL | undefined> {
   const scope = await staffCompetitionScope(db, user, { federalSeesAll: true });
   if (filter.operatorId) {
     const [op] = await db.select({ id: operators.id }).from(operators).where(eq(operators.id, filter.operatorId));
@@ -78,7 +78,7 @@ function totalsSql(groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'e
 
 interface RawRow { key: string; label: string | null; submitted: number | string; admitted: number | string; winners: number | string; requested: number | string | bigint; awarded: number | string | bigint }
 
-export async function totals(db: Tx, groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'en' = 'ru'): Promise<Totals> {
+export async function totals(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'en' = 'ru'): Promise<Totals> {
   // Both drivers answer raw SQL with `{ rows }`.
   const result = (await db.execute(totalsSql(groupBy, scope, lang))) as unknown as { rows: RawRow[] };
   const rows: TotalsRow[] = result.rows.map((r) => ({

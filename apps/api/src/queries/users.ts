@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { CreateUserBody, Role, User } from '@konkurs/shared';
-import type { Tx } from '../db/client.js';
+import type { Executor } from '../db/client.js';
 import { operators, sessions, users } from '../db/schema/index.js';
 import { hashPassword } from '../lib/passwords.js';
 import { fieldError, conflict } from '../lib/problem.js';
@@ -14,13 +14,13 @@ export function toUser(u: UserRow): User {
   };
 }
 
-export async function findUserByEmail(db: Tx, email: string) {
+export async function findUserByEmail(db: Executor, email: string) {
   const [u] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return u;
 }
 
 /** Organisers and officials belong to an operator; applicants and admins to none. */
-export async function createUser(db: Tx, input: CreateUserBody): Promise<UserRow> {
+export async function createUser(db: Executor, input: CreateUserBody): Promise<UserRow> {
   const needsOperator = input.role === 'organiser' || input.role === 'official';
   if (needsOperator && !input.operatorId) throw fieldError('operatorId', `required for the role ${input.role}`);
   if (input.operatorId) {
@@ -42,7 +42,7 @@ export async function createUser(db: Tx, input: CreateUserBody): Promise<UserRow
   return row;
 }
 
-export async function listUsers(db: Tx, filter: { role?: Role; operatorId?: string; afterEmail?: string }, limit: number) {
+export async function listUsers(db: Executor, filter: { role?: Role; operatorId?: string; afterEmail?: string }, limit: number) {
   const where: SQL[] = [];
   if (filter.role) where.push(eq(users.role, filter.role));
   if (filter.operatorId) where.push(eq(users.operatorId, filter.operatorId));
@@ -50,7 +50,7 @@ export async function listUsers(db: Tx, filter: { role?: Role; operatorId?: stri
   return db.select().from(users).where(and(...where)).orderBy(asc(users.email)).limit(limit + 1);
 }
 
-export async function revokeSessions(db: Tx, userId: string, at: Date, sessionId?: string) {
+export async function revokeSessions(db: Executor, userId: string, at: Date, sessionId?: string) {
   await db.update(sessions).set({ revokedAt: at })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ...(sessionId ? [eq(sessions.id, sessionId)] : [])));
 }
