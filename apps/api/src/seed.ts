@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { competitionExperts, competitions, criteria, defaultCriteria, operators, organizationMembers, organizations } from './db/schema/index.js';
 import { createUser, findUserByEmail } from './queries/users.js';
-import { recordAudit } from './domain/audit.js';
+import { recordAudit } from './services/audit-log.js';
 
 export interface Login { role: Role; email: string; password: string }
 

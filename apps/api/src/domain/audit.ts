@@ -1,10 +1,6 @@
-// The append-only audit log. Each event's hash covers its content and the previous event's hash,
+// The audit log's hash chain, as pure functions: each event's hash covers its content and the previous event's hash,
 // so that changing or removing any row breaks the chain from there on.
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../db/client.js';
-import { auditEvents } from '../db/schema/index.js';
-import { jsonRows } from '../db/bulk.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -17,8 +13,7 @@ export interface AuditInput {
   at: Date;
 }
 
-const GENESIS = '0'.repeat(64);
-const AUDIT_LOCK = 727275;
+export const GENESIS = '0'.repeat(64);
 
 /** JSON with sorted keys, so that the hash survives jsonb's reordering. */
 function canonical(v: unknown): string {
@@ -32,19 +27,19 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-type AuditEvent = { at: Date; actorId: string | null; action: string; entityType: string; entityId: string; operatorId: string | null; before: unknown; after: unknown };
+export type AuditEvent = { at: Date; actorId: string | null; action: string; entityType: string; entityId: string; operatorId: string | null; before: unknown; after: unknown };
 
 /** The text an event's hash covers, after the previous hash. */
-function eventBody(e: AuditEvent): string {
+export function eventBody(e: AuditEvent): string {
   return canonical({ at: e.at.toISOString(), actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId, operatorId: e.operatorId, before: e.before ?? null, after: e.after ?? null });
 }
 
-function eventHash(prevHash: string, e: AuditEvent) {
+export function eventHash(prevHash: string, e: AuditEvent) {
   return createHash('sha256').update(prevHash).update(eventBody(e)).digest('hex');
 }
 
 /** The event as it will be stored, so that what is hashed now is what verification reads back. */
-function toEvent(input: AuditInput): AuditEvent {
+export function toEvent(input: AuditInput): AuditEvent {
   return {
     at: new Date(Math.floor(input.at.getTime())), // stored with millisecond precision
     actorId: input.actorId, action: input.action, entityType: input.entityType, entityId: input.entityId, operatorId: input.operatorId ?? null,
@@ -54,63 +49,3 @@ function toEvent(input: AuditInput): AuditEvent {
   };
 }
 
-/**
- * Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends.
- * One call of audit_append (migration 0005): it takes the lock, reads the previous hash and inserts, with the
- * hash computed in SQL, so that the lock is held for that call and the COMMIT only. Make it the caller's last
- * statement before COMMIT for the same reason.
- */
-export async function recordAudit(tx: Executor, input: AuditInput): Promise<void> {
-  const e = toEvent(input);
-  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-  await tx.execute(sql`select audit_append(${AUDIT_LOCK}, ${GENESIS}, ${e.at.toISOString()}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
-    ${e.operatorId}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${eventBody(e)})`);
-}
-
-/** Rows per INSERT: each batch travels as one jsonb parameter. */
-const AUDIT_BATCH = 5000;
-
-/** Appends many events in order with one lock and bulk inserts (thousands of status changes stay fast). */
-export async function recordAuditEvents(tx: Executor, inputs: readonly AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  if (inputs.length === 1) return recordAudit(tx, inputs[0]);
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS;
-  const rows = inputs.map((input, n) => {
-    const event = toEvent(input);
-    const hash = eventHash(prevHash, event);
-    const row = {
-      n, at: event.at.toISOString(), actor_id: event.actorId, action: event.action, entity_type: event.entityType, entity_id: event.entityId,
-      operator_id: event.operatorId, before: event.before, after: event.after, prev_hash: prevHash, hash,
-    };
-    prevHash = hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
-    // Ordered by position, so that the ids follow the chain.
-    await tx.execute(sql`insert into ${auditEvents} (at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash)
-      select at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash
-      from jsonb_to_recordset(${jsonRows(rows.slice(i, i + AUDIT_BATCH))}) as x(n int, at timestamptz, actor_id uuid, action text, entity_type text,
-        entity_id text, operator_id uuid, before jsonb, after jsonb, prev_hash text, hash text)
-      order by n`);
-  }
-}
-
-/** Walks the whole chain in order; reports the first event whose hash or link does not match. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: true; events: number } | { ok: false; brokenAt: number; events: number }> {
-  let prevHash = GENESIS;
-  let lastId = 0;
-  let count = 0;
-  for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(5000);
-    if (rows.length === 0) return { ok: true, events: count };
-    for (const r of rows) {
-      const expected = eventHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entityType: r.entityType, entityId: r.entityId, operatorId: r.operatorId, before: r.before, after: r.after });
-      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, brokenAt: r.id, events: count };
-      prevHash = r.hash;
-      lastId = r.id;
-      count++;
-    }
-  }
-}

@@ -3,14 +3,14 @@
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
 import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Application, ApplicationStatus, ApplicationSummary, Attachment, DraftFields } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldError, HttpProblem, notFound, staleVersion, unprocessable } from '../lib/problem.js';
 import { applicationNumber, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
 import { acceptsApplications, submissionProblems } from '../domain/submission-rules.js';
-import { transitionApplication } from '../domain/lifecycle.js';
-import { recordAudit } from '../domain/audit.js';
+import { transitionApplication } from '../services/transitions.js';
+import { recordAudit } from '../services/audit-log.js';
 import { applicationScope } from './scope.js';
 import { visibleCompetition } from './competitions.js';
 
@@ -119,7 +119,7 @@ const submissionClosed = (code: string) =>
  * organisation registered in one of the competition's regions when it lists any. The number comes from the
  * competition's counter, incremented in this transaction.
  */
-export async function createApplication(tx: Executor, user: AuthUser, competitionId: string, organizationId: string, fields: DraftFields, now: Date) {
+export async function createApplication(tx: Tx, user: AuthUser, competitionId: string, organizationId: string, fields: DraftFields, now: Date) {
   const comp = await visibleCompetition(tx, user, competitionId);
   if (!acceptsApplications(comp, now)) throw submissionClosed(comp.code);
   const [org] = await tx.select({ id: organizations.id, regionCode: organizations.regionCode, shortName: organizations.shortName }).from(organizations)
@@ -236,7 +236,7 @@ async function lockForMember(tx: Executor, user: AuthUser, id: string, { organiz
  * submitted) with its organisation's; the count against the limit is read by a later statement, whose snapshot
  * sees what the previous holder of the lock committed.
  */
-export async function submitApplication(tx: Executor, user: AuthUser, id: string, now: Date) {
+export async function submitApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
   const { a, c } = await lockForMember(tx, user, id, { organization: true });
   if (a.status !== 'draft') throw conflict('wrong-status', `Application ${a.number} is ${a.status}; it cannot be submitted again`);
   if (!acceptsApplications(c, now)) throw submissionClosed(c.code);
@@ -253,7 +253,7 @@ export async function submitApplication(tx: Executor, user: AuthUser, id: string
 }
 
 /** Withdraws the application (from draft, submitted or admitted: the workflow says which). */
-export async function withdrawApplication(tx: Executor, user: AuthUser, id: string, now: Date) {
+export async function withdrawApplication(tx: Tx, user: AuthUser, id: string, now: Date) {
   const { a, c } = await lockForMember(tx, user, id);
   await transitionApplication(tx, a, 'withdrawn', { id: user.id, role: user.role }, now, { set: { version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number } });
 }

@@ -2,13 +2,13 @@
 // conflicts), the pairs written back, and the lists experts and organisers read.
 import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Assignment, AssignmentStatus } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, assignments, competitionExperts, competitions, conflicts, organizationMembers, users } from '../db/schema/index.js';
 import { solveAssignments, type SolverConflict, type SolverPair } from '../domain/assignment-solver.js';
 import { rowsOf, uuidArray } from '../db/bulk.js';
 import { conflict, notFound } from '../lib/problem.js';
-import { recordAudit, recordAuditEvents } from '../domain/audit.js';
-import { transitionApplication, transitionApplications, type Actor } from '../domain/lifecycle.js';
+import { recordAudit, recordAuditEvents } from '../services/audit-log.js';
+import { transitionApplication, transitionApplications, type Actor } from '../services/transitions.js';
 
 type AssignmentRow = typeof assignments.$inferSelect;
 type CompetitionRow = typeof competitions.$inferSelect;
@@ -169,7 +169,7 @@ export async function activeAssignmentCount(tx: Executor, competitionId: string,
  * review work or second run interleaves. Admitted applications that got an expert go under review, with
  * one audit event each naming their experts (written in bulk).
  */
-export async function autoAssign(tx: Executor, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
+export async function autoAssign(tx: Tx, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
   const { applications: apps, result } = await solveForCompetition(tx, comp);
   const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, at });
   const expertsOf = new Map<string, string[]>();
@@ -189,7 +189,7 @@ export async function autoAssign(tx: Executor, comp: CompetitionRow, actor: Acto
  * The organiser assigns one expert by hand: 409 when the expert is not in the pool, already on the
  * application, or in conflict of interest with the organisation.
  */
-export async function assignManually(tx: Executor, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
+export async function assignManually(tx: Tx, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
   if (app.status !== 'admitted' && app.status !== 'under_review')
     throw conflict('wrong-status', `Application ${app.number} is ${app.status}: experts are assigned to admitted applications under review`);
   const fieldConflict = (code: string, message: string) => conflict(code, message, [{ path: 'expertId', message }]);

@@ -1,11 +1,11 @@
 // An application's documents: added and removed by members while it is a draft, read by whoever may read it.
 import { and, count, eq } from 'drizzle-orm';
 import type { AttachmentKind } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, attachments, competitions } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, notFound } from '../lib/problem.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 import { isMemberOfApplicant, readableApplications, toAttachment } from './applications.js';
 
 /** More would be a misuse of the form, not a project. */
@@ -27,7 +27,7 @@ export async function draftOfMember(db: Executor, user: AuthUser, applicationId:
 
 export interface StoredFile { kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }
 
-export async function addAttachment(tx: Executor, user: AuthUser, applicationId: string, file: StoredFile, now: Date) {
+export async function addAttachment(tx: Tx, user: AuthUser, applicationId: string, file: StoredFile, now: Date) {
   const app = await draftOfMember(tx, user, applicationId, { lock: true });
   const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, app.id));
   if (n >= MAX_ATTACHMENTS_PER_APPLICATION) throw conflict('too-many-attachments', `An application carries at most ${MAX_ATTACHMENTS_PER_APPLICATION} documents`);
@@ -38,7 +38,7 @@ export async function addAttachment(tx: Executor, user: AuthUser, applicationId:
 }
 
 /** Removes the document; returns its storage key, for the caller to delete the bytes once the transaction is committed. */
-export async function removeAttachment(tx: Executor, user: AuthUser, applicationId: string, attachmentId: string, now: Date): Promise<string> {
+export async function removeAttachment(tx: Tx, user: AuthUser, applicationId: string, attachmentId: string, now: Date): Promise<string> {
   const app = await draftOfMember(tx, user, applicationId, { lock: true });
   const [row] = await tx.delete(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.applicationId, app.id))).returning();
   if (!row) throw notFound('Attachment');

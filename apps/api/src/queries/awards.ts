@@ -2,11 +2,11 @@
 // once under the competition's row lock; then what the public and the applicants read after publication.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AwardMode } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, awards, competitions, organizations, reviews } from '../db/schema/index.js';
 import { allocateAwards, overrideErrors, type Allocation } from '../domain/awards.js';
-import { transitionApplications, transitionCompetition, type Actor } from '../domain/lifecycle.js';
-import { recordAudit } from '../domain/audit.js';
+import { transitionApplications, transitionCompetition, type Actor } from '../services/transitions.js';
+import { recordAudit } from '../services/audit-log.js';
 import { badRequest, conflict, notFound } from '../lib/problem.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { applicationScope } from './scope.js';
@@ -40,7 +40,7 @@ export async function proposeAwards(tx: Executor, comp: CompetitionRow, request:
  * so a second confirmation waits and then finds it decided. Winners get their amount, every other
  * application still in the running is not supported, and the competition is decided.
  */
-export async function confirmAwards(tx: Executor, comp: CompetitionRow, request: AwardRequest, actor: Actor, at: Date): Promise<Allocation> {
+export async function confirmAwards(tx: Tx, comp: CompetitionRow, request: AwardRequest, actor: Actor, at: Date): Promise<Allocation> {
   const { ranked, allocation } = await proposeAwards(tx, comp, request);
   const amounts = new Map(allocation.awards.map((a) => [a.applicationId, a.amountKopecks]));
   if (allocation.awards.length) {

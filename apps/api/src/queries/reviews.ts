@@ -2,12 +2,12 @@
 // application (the extra expert on divergence, or the end of its review).
 import { and, asc, eq } from 'drizzle-orm';
 import type { Review } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, assignments, competitions, conflicts, criteria, reviews } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, notFound, staleVersion } from '../lib/problem.js';
-import { recordAudit } from '../domain/audit.js';
-import { transitionApplication, type Actor } from '../domain/lifecycle.js';
+import { recordAudit } from '../services/audit-log.js';
+import { transitionApplication, type Actor } from '../services/transitions.js';
 import { normaliseScores, type CriterionDef, type ScoreEntry } from '../domain/scoring.js';
 import { reviewedDivergent, reviewOutcome } from '../domain/divergence.js';
 import { competitionSharedLock, createAssignments, defaultDueAt, requireReview, solveForCompetition } from './assignments.js';
@@ -87,7 +87,7 @@ export async function markSubmitted(tx: Executor, review: ReviewRow, total: numb
  * one extra expert (the flag on the application guards "once"), or the end of its review. The caller holds
  * the application row FOR UPDATE, so two reviews submitted at the same moment are judged one after the other.
  */
-export async function settleApplication(tx: Executor, app: ApplicationRow, comp: CompetitionRow, at: Date): Promise<void> {
+export async function settleApplication(tx: Tx, app: ApplicationRow, comp: CompetitionRow, at: Date): Promise<void> {
   if (app.status !== 'under_review') return;
   const rows = await tx.select({ status: assignments.status, isExtra: assignments.isExtra, total: reviews.total, reviewStatus: reviews.status })
     .from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
@@ -136,7 +136,7 @@ export async function lockForReviewWork(tx: Executor, assignment: AssignmentRow,
  * The expert declines: the assignment is marked declined, a conflict with the whole organisation is recorded,
  * and another eligible expert takes the place when there is one (an extra place stays extra).
  */
-export async function declineAssignment(tx: Executor, assignment: AssignmentRow, reason: string, at: Date): Promise<{ replaced: boolean }> {
+export async function declineAssignment(tx: Tx, assignment: AssignmentRow, reason: string, at: Date): Promise<{ replaced: boolean }> {
   const { comp, app, assignment: a } = await lockForReviewWork(tx, assignment, 'declining');
   requireOpenAssignment(a);
   await tx.update(assignments).set({ status: 'declined', declineReason: reason }).where(eq(assignments.id, a.id));

@@ -5,7 +5,7 @@ import { page, problem } from '@konkurs/shared';
 import { auditEvents } from '../db/schema/index.js';
 import { currentUser } from '../plugins/auth.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
-import { verifyAuditChain } from '../domain/audit.js';
+import { verifyAuditChain } from '../services/audit-log.js';
 
 const auditEvent = z.object({
   id: z.number(), at: z.string(), actorId: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string(),

@@ -7,7 +7,7 @@ import { currentUser, startSession } from '../plugins/auth.js';
 import { createUser, findUserByEmail, revokeSessions, toUser } from '../queries/users.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import { HttpProblem, unauthorized } from '../lib/problem.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 
 // Compared against when the e-mail is unknown, so that timing does not tell which e-mails exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2y1Yx7rTt7bS2Qy3cXh5qv0p6l2c9g0mQ2j8mJ5d1dA';

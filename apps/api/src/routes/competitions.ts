@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  competition, competitionSettingsIssues, competitionsQuery, createCompetitionBody, idParams, page, problem, updateCompetitionBody,
+  COMPETITION_MOVES, canMove, competition, competitionSettingsIssues, competitionsQuery, createCompetitionBody, idParams, page, problem, updateCompetitionBody,
   type CompetitionStatus,
 } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import { badRequest, conflict, staleVersion } from '../lib/problem.js';
-import { recordAudit } from '../domain/audit.js';
-import { transitionCompetition } from '../domain/lifecycle.js';
-import { COMPETITION_MOVES, canMove } from '../domain/workflow.js';
+import { recordAudit } from '../services/audit-log.js';
+import { transitionCompetition } from '../services/transitions.js';
+
 import { frozenFieldIssues, openingProblem, reviewStartProblem } from '../domain/competition-rules.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import {

@@ -5,7 +5,7 @@ import { currentUser } from '../plugins/auth.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import { addToPool, listPool, notExperts, poolSize, removeFromPool } from '../queries/expert-pool.js';
 import { activeAssignmentCount } from '../queries/assignments.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import { badRequest, conflict, notFound } from '../lib/problem.js';
 

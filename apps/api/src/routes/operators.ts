@@ -4,7 +4,7 @@ import { asc } from 'drizzle-orm';
 import { createOperatorBody, operator, problem } from '@konkurs/shared';
 import { operators } from '../db/schema/index.js';
 import { currentUser } from '../plugins/auth.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['operators'];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addMemberBody, createOrganizationBody, idParams, member, organization, problem, updateOrganizationBody } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 import {
   addMember, createOrganization, listMembers, organizationsOfUser, ownedOrganization, toOrganization, updateOrganization, visibleOrganization,
 } from '../queries/organizations.js';

@@ -5,7 +5,7 @@ import {
   assignmentOfExpert, criteriaOf, lockForReviewWork, markSubmitted, requireOpenAssignment, reviewOfAssignment, saveDraft, settleApplication, toReview,
 } from '../queries/reviews.js';
 import { expertTotal, normaliseScores, reviewCompletenessErrors, scoreInputErrors } from '../domain/scoring.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 import { badRequest, unprocessable } from '../lib/problem.js';
 
 // Only the assigned expert reaches a review (anyone else: 404); an expert never sees another's scores.

@@ -3,7 +3,7 @@ import { idParams, problem, screeningBody, screeningResult } from '@konkurs/shar
 import { currentUser } from '../plugins/auth.js';
 import { applicationOfOrganiser } from '../queries/scope.js';
 import { competitionSharedLock, requireReview } from '../queries/assignments.js';
-import { transitionApplication } from '../domain/lifecycle.js';
+import { transitionApplication } from '../services/transitions.js';
 
 // Screening happens once the competition is in review (after the call has closed), as PRODUCT.md
 // orders it; an application submitted earlier waits until then.

@@ -7,7 +7,7 @@ import { createUser, listUsers, revokeSessions, toUser } from '../queries/users.
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import { fieldError, forbidden, notFound } from '../lib/problem.js';
 import { hashPassword } from '../lib/passwords.js';
-import { recordAudit } from '../domain/audit.js';
+import { recordAudit } from '../services/audit-log.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['users'];

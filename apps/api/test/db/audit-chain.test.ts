@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { auditEvents } from '../../src/db/schema/index.js';
-import { recordAudit, recordAuditEvents, verifyAuditChain, type AuditInput } from '../../src/domain/audit.js';
+import { recordAudit, recordAuditEvents, verifyAuditChain, type AuditInput } from '../../src/services/audit-log.js';
 import { createTestApp, type TestApp } from '../helper.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, isRealPostgres, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeScoredApplication, makeUser, type TestUser } from '../fixtures.js';
 import { applications, assignments, awards, competitions } from '../../src/db/schema/index.js';
-import { verifyAuditChain } from '../../src/domain/audit.js';
+import { verifyAuditChain } from '../../src/services/audit-log.js';
 
 let t: TestApp;
 beforeAll(async () => { if (isRealPostgres) t = await createTestApp(); });

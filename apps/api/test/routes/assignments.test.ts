@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type TestUser } from '../fixtures.js';
 import { applications, conflicts } from '../../src/db/schema/index.js';
-import { verifyAuditChain } from '../../src/domain/audit.js';
+import { verifyAuditChain } from '../../src/services/audit-log.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, completeDraft, type TestUser } from '../fixtures.js';
-import { verifyAuditChain } from '../../src/domain/audit.js';
+import { verifyAuditChain } from '../../src/services/audit-log.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

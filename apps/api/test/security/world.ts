@@ -11,7 +11,7 @@ import {
   completeDraft, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type CompetitionRow, type TestUser,
 } from '../fixtures.js';
 import type { TestApp } from '../helper.js';
-import { recordAudit } from '../../src/domain/audit.js';
+import { recordAudit } from '../../src/services/audit-log.js';
 
 /** The people of one side, named by what they are to that side's records. */
 export const SIDE_ACTORS = ['owner', 'member', 'organiser', 'official', 'expert', 'expert2'] as const;

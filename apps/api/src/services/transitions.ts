@@ -3,12 +3,11 @@
 // the audit event in the same transaction.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
-import type { ApplicationStatus, CompetitionStatus, Role } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import { APPLICATION_MOVES, COMPETITION_MOVES, canMove, type ApplicationStatus, type CompetitionStatus, type Role } from '@konkurs/shared';
+import type { Tx } from '../db/client.js';
 import { applications, competitions } from '../db/schema/index.js';
 import { conflict } from '../lib/problem.js';
-import { recordAudit, recordAuditEvents } from './audit.js';
-import { APPLICATION_MOVES, COMPETITION_MOVES, canMove } from './workflow.js';
+import { recordAudit, recordAuditEvents } from './audit-log.js';
 
 export interface Actor { id: string | null; role: Role | 'system' }
 
@@ -18,7 +17,7 @@ const { content: _content, ...columnsWithoutContent } = getTableColumns(applicat
 type CompetitionRow = typeof competitions.$inferSelect;
 
 export async function transitionApplication(
-  tx: Executor,
+  tx: Tx,
   app: Pick<ApplicationRow, 'id' | 'status' | 'number'>,
   to: ApplicationStatus,
   actor: Actor,
@@ -45,7 +44,7 @@ export async function transitionApplication(
  * was changed in the meantime the whole move is refused.
  */
 export async function transitionApplications(
-  tx: Executor,
+  tx: Tx,
   apps: readonly Pick<ApplicationRow, 'id' | 'status' | 'number'>[],
   to: ApplicationStatus,
   actor: Actor,
@@ -71,7 +70,7 @@ export async function transitionApplications(
 }
 
 export async function transitionCompetition(
-  tx: Executor,
+  tx: Tx,
   comp: Pick<CompetitionRow, 'id' | 'status' | 'code' | 'operatorId'>,
   to: CompetitionStatus,
   actor: Actor,

@@ -1,0 +1,71 @@
+// The append-only audit log in the database: appending events inside the caller's transaction, and verifying the chain.
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.js';
+import { auditEvents } from '../db/schema/index.js';
+import { jsonRows } from '../db/bulk.js';
+import { GENESIS, eventBody, eventHash, toEvent, type AuditInput } from '../domain/audit.js';
+
+export type { AuditInput } from '../domain/audit.js';
+
+const AUDIT_LOCK = 727275;
+
+/**
+ * Appends an event inside the caller's transaction. The lock serialises the chain until that transaction ends.
+ * One call of audit_append (migration 0005): it takes the lock, reads the previous hash and inserts, with the
+ * hash computed in SQL, so that the lock is held for that call and the COMMIT only. Make it the caller's last
+ * statement before COMMIT for the same reason.
+ */
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const e = toEvent(input);
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  await tx.execute(sql`select audit_append(${AUDIT_LOCK}, ${GENESIS}, ${e.at.toISOString()}, ${e.actorId}, ${e.action}, ${e.entityType}, ${e.entityId},
+    ${e.operatorId}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb, ${eventBody(e)})`);
+}
+
+/** Rows per INSERT: each batch travels as one jsonb parameter. */
+const AUDIT_BATCH = 5000;
+
+/** Appends many events in order with one lock and bulk inserts (thousands of status changes stay fast). */
+export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  if (inputs.length === 1) return recordAudit(tx, inputs[0]);
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS;
+  const rows = inputs.map((input, n) => {
+    const event = toEvent(input);
+    const hash = eventHash(prevHash, event);
+    const row = {
+      n, at: event.at.toISOString(), actor_id: event.actorId, action: event.action, entity_type: event.entityType, entity_id: event.entityId,
+      operator_id: event.operatorId, before: event.before, after: event.after, prev_hash: prevHash, hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_BATCH) {
+    // Ordered by position, so that the ids follow the chain.
+    await tx.execute(sql`insert into ${auditEvents} (at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash)
+      select at, actor_id, action, entity_type, entity_id, operator_id, before, after, prev_hash, hash
+      from jsonb_to_recordset(${jsonRows(rows.slice(i, i + AUDIT_BATCH))}) as x(n int, at timestamptz, actor_id uuid, action text, entity_type text,
+        entity_id text, operator_id uuid, before jsonb, after jsonb, prev_hash text, hash text)
+      order by n`);
+  }
+}
+
+/** Walks the whole chain in order; reports the first event whose hash or link does not match. */
+export async function verifyAuditChain(db: Db): Promise<{ ok: true; events: number } | { ok: false; brokenAt: number; events: number }> {
+  let prevHash = GENESIS;
+  let lastId = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(5000);
+    if (rows.length === 0) return { ok: true, events: count };
+    for (const r of rows) {
+      const expected = eventHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entityType: r.entityType, entityId: r.entityId, operatorId: r.operatorId, before: r.before, after: r.after });
+      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, brokenAt: r.id, events: count };
+      prevHash = r.hash;
+      lastId = r.id;
+      count++;
+    }
+  }
+}
