@@ -5,6 +5,7 @@ import type { Lang } from '../labels.js';
 import { PROBLEM_MESSAGES } from './problems.js';
 import { FIELD_MESSAGES } from './fields.js';
 import { REVIEW_MESSAGES } from './review.js';
+import { EXPORT_MESSAGES } from './exports.js';
 
 /** Parameters a message is filled from. Instants are ISO strings (shown in `timezone`, Moscow by default), money in kopecks. */
 export type MessageParams = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
@@ -12,7 +13,7 @@ export interface MessageContext { lang: Lang; timezone?: string }
 export type MessageTemplate = (params: MessageParams, ctx: MessageContext) => string;
 export interface Message { ru: MessageTemplate; en: MessageTemplate }
 
-export const MESSAGES: Readonly<Record<string, Message>> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES };
+export const MESSAGES: Readonly<Record<string, Message>> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES, ...EXPORT_MESSAGES };
 
 export const isKnownMessage = (code: string) => Object.hasOwn(MESSAGES, code);
 
@@ -36,4 +37,5 @@ export function languageOf(acceptLanguage: string | undefined | null): Lang {
 export { PROBLEM_MESSAGES } from './problems.js';
 export { FIELD_MESSAGES } from './fields.js';
 export { REVIEW_MESSAGES } from './review.js';
+export { EXPORT_MESSAGES } from './exports.js';
 export { messageParams } from './params.js';
