@@ -1,5 +1,18 @@
 // Every setting comes from the environment, parsed and checked here and nowhere else.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * apps/api: the nearest folder above this file holding a package.json. The same folder whether this file
+ * runs from src/ (tsx, tests) or bundled into dist/server.js, so the paths below resolve from both.
+ */
+export const API_DIR = (function packageDir(dir: string): string {
+  if (existsSync(join(dir, 'package.json'))) return dir;
+  if (dirname(dir) === dir) throw new Error('apps/api/package.json not found above the server file');
+  return packageDir(dirname(dir));
+})(dirname(fileURLToPath(import.meta.url)));
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
@@ -10,7 +23,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Pool size per API process when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  DATA_DIR: z.string().default('./.data'),
+  // Not the working directory: `pnpm start` from the root and from apps/api keep the same data.
+  DATA_DIR: z.string().default(join(API_DIR, '.data')),
   PGLITE_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),

@@ -1,12 +1,13 @@
 // Applies migrations/ (SQL written by drizzle-kit) on either driver.
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database } from './client.js';
+import { API_DIR } from '../config.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = join(API_DIR, '../../migrations');
 
 export async function runMigrations(database: Database): Promise<void> {
   if (database.driver === 'pglite') {

@@ -1,11 +1,12 @@
 // Serves the built SPA (apps/web/dist) on the API's port; unknown non-API paths get index.html.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { API_DIR } from '../config.js';
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIST = join(API_DIR, '../web/dist');
 
 export default fp(async function web(app: FastifyInstance, opts: { root: string }) {
   if (!existsSync(opts.root)) {

@@ -1,0 +1,32 @@
+// Production build of the API: src/server.ts bundled by esbuild into dist/server.js (ESM, Node 20, with a
+// source map). @konkurs/shared is TypeScript source, so it is bundled in; every other package stays an
+// import resolved from node_modules at run time. Run: node scripts/build.mjs (pnpm build).
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const API_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bare imports (packages) stay external, except the workspace's own. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@konkurs/') ? undefined : { path: args.path, external: true }));
+  },
+};
+
+const started = Date.now();
+rmSync(`${API_DIR}dist`, { recursive: true, force: true });
+await build({
+  absWorkingDir: API_DIR,
+  entryPoints: ['src/server.ts'],
+  outfile: 'dist/server.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  plugins: [externalPackages],
+  logLevel: 'warning',
+});
+console.log(`api: dist/server.js built in ${Date.now() - started} ms`);
