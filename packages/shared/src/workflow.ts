@@ -56,8 +56,11 @@ export const COUNTED_AS_SUBMITTED: readonly ApplicationStatus[] = [
 export const COUNTED_AS_ADMITTED: readonly ApplicationStatus[] = ['admitted', 'under_review', 'reviewed', 'winner', 'not_supported'];
 /** Statuses from which the applicant may withdraw (before any decision). */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = APPLICATION_MOVES.find((m) => m.to === 'withdrawn')!.from;
-/** Statuses in which an application may be given (another) expert. */
-export const ASSIGNABLE: readonly ApplicationStatus[] = ['admitted', 'under_review', 'reviewed'];
+/**
+ * Statuses in which an application may be given (another) expert. Not once reviewed: its final score is taken,
+ * and a later review would never count.
+ */
+export const ASSIGNABLE: readonly ApplicationStatus[] = ['admitted', 'under_review'];
 /** Statuses that carry the competition's decision: the applicant reads results (scores, comments) in them. */
 export const DECIDED_APPLICATION: readonly ApplicationStatus[] = ['winner', 'not_supported'];
 /** Statuses a screening decision is taken in. */
