@@ -1,6 +1,6 @@
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
 import type { Attachment, AttachmentKind } from '@konkurs/shared';
-import { API_BASE, ApiError, api, authHeaders, onUnauthorized } from './client';
+import { API_BASE, ApiError, api, requestHeaders, onUnauthorized } from './client';
 
 export type UploadedFile = Pick<Attachment, 'id' | 'fileName' | 'mimeType' | 'sizeBytes' | 'sha256'>;
 
@@ -14,7 +14,7 @@ export function uploadAttachment(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}/applications/${applicationId}/attachments`);
-    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    for (const [k, v] of Object.entries(requestHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
@@ -50,7 +50,7 @@ export const deleteAttachment = (applicationId: string, attachmentId: string) =>
 
 /** Downloads with the bearer token (a plain link would not carry it) and hands the file to the browser. */
 export async function downloadAttachment(applicationId: string, attachmentId: string, fileName: string) {
-  const response = await fetch(attachmentUrl(applicationId, attachmentId), { headers: authHeaders() });
+  const response = await fetch(attachmentUrl(applicationId, attachmentId), { headers: requestHeaders() });
   if (!response.ok) throw new ApiError(response.status, { title: response.statusText });
   const url = URL.createObjectURL(await response.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });

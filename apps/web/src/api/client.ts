@@ -1,17 +1,23 @@
-// One fetch wrapper for the whole SPA: base path, bearer token, JSON, and problem+json errors as ApiError.
-import type { Problem } from '@konkurs/shared';
+// One fetch wrapper for the whole SPA: base path, bearer token, the user's language, JSON, and problem+json
+// errors as ApiError (with the stable codes the SPA translates by, never the server's sentences).
+import type { MessageParams, Problem } from '@konkurs/shared';
 import { tokenStore } from '../auth/token';
+import { currentLang } from '../i18n/current-lang';
 
 export const API_BASE = '/api/v1';
 
-export type FieldProblem = { path: string; message: string };
+/** One field's problem: a dotted path, its stable code and parameters, and the server's own words for it. */
+export type FieldProblem = { path: string; code?: string; params?: MessageParams; message: string };
 
-/** A problem+json answer (RFC 9457), or a network failure (status 0). */
+/** A problem+json answer (RFC 9457), or a network failure (status 0). `message` is the server's detail. */
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
   readonly title: string;
   readonly detail?: string;
+  /** The problem's stable code (`deadline-passed`, `stale-version`…), when the server gave one. */
+  readonly code?: string;
+  readonly params: MessageParams;
   readonly errors: FieldProblem[];
 
   constructor(status: number, problem: Partial<Problem>) {
@@ -21,12 +27,14 @@ export class ApiError extends Error {
     this.type = problem.type ?? 'about:blank';
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
-    this.errors = problem.errors ?? [];
+    this.code = problem.code;
+    this.params = (problem.params ?? {}) as MessageParams;
+    this.errors = (problem.errors ?? []).map((e) => ({ ...e, params: e.params as MessageParams | undefined }));
   }
 
-  /** The message for one field (dotted path, e.g. `budget.0.quantity`), if the server named it. */
-  fieldMessage(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path)?.message;
+  /** The problem of one field (dotted path, e.g. `budget.0.quantity`), if the server named it. */
+  fieldProblem(path: string): FieldProblem | undefined {
+    return this.errors.find((e) => e.path === path);
   }
 }
 
@@ -46,9 +54,10 @@ export async function problemFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, { title: response.statusText, ...body });
 }
 
-export function authHeaders(): Record<string, string> {
+/** The bearer token and the user's language: every request carries both (problems come back in that language). */
+export function requestHeaders(): Record<string, string> {
   const token = tokenStore.get();
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return { 'accept-language': currentLang(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
 /** 401 means the token expired or was revoked: drop it, the UI falls back to the sign-in page. */
@@ -59,7 +68,7 @@ export function onUnauthorized(status: number) {
 type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
 
 export async function api<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...authHeaders() };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...requestHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

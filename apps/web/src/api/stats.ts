@@ -1,7 +1,7 @@
 // Totals for officials and organisers, and the CSV exports (downloaded with the bearer token).
 import { queryOptions } from '@tanstack/react-query';
 import type { Totals, TotalsGroup } from '@konkurs/shared';
-import { API_BASE, api, authHeaders, onUnauthorized, problemFrom, queryString } from './client';
+import { API_BASE, api, requestHeaders, onUnauthorized, problemFrom, queryString } from './client';
 
 export type TotalsParams = { groupBy: TotalsGroup; competitionId?: string; operatorId?: string };
 type QueryValue = string | number | boolean | undefined | null;
@@ -24,7 +24,7 @@ function fileNameOf(response: Response, fallback: string): string {
  * `path` is under /api/v1 (e.g. `/exports/totals.csv`). Errors come back as ApiError.
  */
 export async function downloadCsv(path: string, params: Record<string, QueryValue>, fallbackName: string): Promise<string> {
-  const response = await fetch(`${API_BASE}${path}${queryString(params)}`, { headers: { accept: 'text/csv, application/problem+json', ...authHeaders() } });
+  const response = await fetch(`${API_BASE}${path}${queryString(params)}`, { headers: { accept: 'text/csv, application/problem+json', ...requestHeaders() } });
   if (!response.ok) {
     onUnauthorized(response.status);
     throw await problemFrom(response);

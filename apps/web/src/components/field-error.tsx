@@ -1,55 +1,65 @@
-// problem+json errors shown where they belong: next to the named field, the rest in one alert.
+// problem+json errors shown where they belong: next to the named field, the rest in one alert. Every text comes
+// from its stable code through @konkurs/shared's messages; the server's own words only for a code we do not know.
+import { useCallback } from 'react';
 import { Alert, List } from '@mantine/core';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { isApiError } from '../api/client';
-import { useT } from '../i18n';
+import { isKnownMessage, messageText, type Lang, type MessageParams } from '@konkurs/shared';
+import { isApiError, type FieldProblem } from '../api/client';
+import { useLang, useT } from '../i18n';
 
-/** A server message in the user's language when it is a known one, as is otherwise. */
-export function useServerMessage() {
-  const t = useT('common');
-  return (message: string) => t.serverMessages[message] ?? message;
+/** What says something is wrong: a code with its parameters, and the server's sentence as the fallback. */
+export type Coded = { code?: string; params?: MessageParams; message?: string };
+
+/** The text of a coded problem in `lang`; instants in the zone the parameters name, as the server renders them. */
+export function problemText({ code, params = {}, message }: Coded, lang: Lang): string {
+  if (!code || !isKnownMessage(code)) return message ?? '';
+  return messageText(code, params, { lang, timezone: typeof params.timezone === 'string' ? params.timezone : undefined });
 }
 
-/** The message the server gave for one field (dotted path), for a control's `error` prop. */
+/** `problemText` in the user's language. */
+export function useProblemText() {
+  const { lang } = useLang();
+  return useCallback((p: Coded) => problemText(p, lang), [lang]);
+}
+
+/** The text of the server's problem for one field (dotted path), for a control's `error` prop. */
 export function useFieldError(error: unknown) {
-  const translate = useServerMessage();
+  const text = useProblemText();
   return (path: string): string | undefined => {
-    if (!isApiError(error)) return undefined;
-    const m = error.fieldMessage(path);
-    return m ? translate(m) : undefined;
+    const problem = isApiError(error) ? error.fieldProblem(path) : undefined;
+    return problem && text(problem);
   };
 }
 
 /** Puts the server's field errors into a react-hook-form form; returns the ones no field took. */
 export function applyProblemToForm<T extends FieldValues>(
-  error: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>, translate: (m: string) => string,
-): { path: string; message: string }[] {
+  error: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>, text: (p: Coded) => string,
+): FieldProblem[] {
   if (!isApiError(error)) return [];
-  const rest: { path: string; message: string }[] = [];
+  const rest: FieldProblem[] = [];
   for (const e of error.errors) {
     const field = fields.find((f) => f === e.path);
-    if (field) setError(field, { type: 'server', message: translate(e.message) }, { shouldFocus: rest.length === 0 });
+    if (field) setError(field, { type: 'server', message: text(e) }, { shouldFocus: rest.length === 0 });
     else rest.push(e);
   }
   return rest;
 }
 
-/** The general part of a problem (title/detail) and any field errors that have no control on the form. */
+/** The general part of a problem (its code's sentence) and any field errors that have no control on the form. */
 export function FormProblem({ error, shownPaths = [] }: { error: unknown; shownPaths?: readonly string[] }) {
   const t = useT('common');
-  const translate = useServerMessage();
+  const text = useProblemText();
   if (!error) return null;
   if (!isApiError(error)) return <Alert color="red" role="alert">{String((error as Error).message ?? error)}</Alert>;
   const rest = error.errors.filter((e) => !shownPaths.includes(e.path));
   const hasFieldErrors = error.errors.length > rest.length;
-  const text = error.status === 0 ? t.networkError : translate(error.detail ?? error.title);
   return (
     <Alert color="red" variant="light" role="alert" title={hasFieldErrors ? t.formHasErrors : undefined}>
-      {!hasFieldErrors && text}
+      {!hasFieldErrors && (error.status === 0 ? t.networkError : text(error))}
       {rest.length > 0 && (
         <List size="sm" mt={4}>
           {rest.map((e) => (
-            <List.Item key={e.path + e.message}>{e.path ? `${e.path}: ` : ''}{translate(e.message)}</List.Item>
+            <List.Item key={e.path + e.message}>{e.path ? `${e.path}: ` : ''}{text(e)}</List.Item>
           ))}
         </List>
       )}

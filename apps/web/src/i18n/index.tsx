@@ -17,6 +17,7 @@ import ruOfficial from './ru/official';
 import enOfficial from './en/official';
 import ruAdmin from './ru/admin';
 import enAdmin from './en/admin';
+import { setCurrentLang } from './current-lang';
 
 const ru = { common: ruCommon, public: ruPublic, applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin };
 type Dictionaries = typeof ru;
@@ -42,6 +43,8 @@ const Ctx = createContext<LangContext>({ lang: 'ru', setLang: () => {} });
 
 export function LangProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(fixed ?? initialLang);
+  // Set while rendering, not in an effect: the children's first requests go out before this provider's effects run.
+  setCurrentLang(lang);
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {

@@ -202,7 +202,6 @@ const applicant: ApplicantDict = {
     overall: "Expert's overall comment",
     noResults: 'Results appear once the competition results are published',
   },
-  problem: (message: string) => message,
   fieldNames: {
     title: 'Project title', directionCode: 'Direction', summary: 'Summary', relevance: 'Relevance', goal: 'Goal', tasks: 'Tasks',
     targetGroups: 'Target groups', geographyRegionCodes: 'Geography', startDate: 'Start date', endDate: 'End date', team: 'Team',

@@ -48,6 +48,5 @@ const common: CommonDict = {
   required: 'Required',
   moscowTime: 'Moscow time',
   formHasErrors: 'Please correct the marked fields',
-  serverMessages: {},
 };
 export default common;

@@ -79,7 +79,6 @@ const expert: ExpertDict = {
     staleText: 'Someone saved a newer version of this review. Load it so as not to overwrite the other window’s changes.',
     reload: 'Load the newer version',
     incomplete: 'The review is not complete: fix the marked fields',
-    scoreRequired: 'Give a score',
     scoreRange: (max: number) => `A whole number from 0 to ${max}`,
     decline: 'Decline the review',
     declineTitle: 'Decline the review',

@@ -202,35 +202,6 @@ const applicant = {
     overall: 'Общий комментарий эксперта',
     noResults: 'Результаты появятся после публикации итогов конкурса',
   },
-  /** The server's submit-time (422) messages in Russian; unknown ones are shown as they come. */
-  problem: (message: string): string => {
-    const exact: Record<string, string> = {
-      required: 'заполните поле',
-      'at least one is required': 'нужен хотя бы один пункт',
-      'must not be empty': 'не должно быть пустым',
-      'at least one region is required': 'укажите хотя бы один регион',
-      'at least one person is required': 'укажите хотя бы одного участника команды',
-      'at least one event is required': 'добавьте хотя бы одно мероприятие',
-      'at least one line is required': 'добавьте хотя бы одну строку бюджета',
-      'not among the directions of the competition': 'направление не входит в направления конкурса',
-      'must not be before startDate': 'не раньше даты начала',
-      'must point to one of the tasks': 'выберите одну из задач проекта',
-      'before the project starts': 'раньше начала проекта',
-      'after the project ends': 'позже окончания проекта',
-      'must not be before its startDate': 'не раньше начала мероприятия',
-      'must be greater than 0': 'должно быть больше нуля',
-      "must not exceed the line's total": 'не больше суммы строки',
-    };
-    if (exact[message]) return exact[message];
-    let m: RegExpMatchArray | null;
-    if ((m = message.match(/closing day, (\d{4})-(\d{2})-(\d{2})/))) return `не раньше дня окончания приёма заявок, ${m[3]}.${m[2]}.${m[1]}`;
-    if ((m = message.match(/at most (\d+) months: until (\d{4})-(\d{2})-(\d{2})/))) return `проект длится не более ${m[1]} мес.: не позже ${m[4]}.${m[3]}.${m[2]}`;
-    if (/requested amount must be between/.test(message)) return 'запрашиваемая сумма вне допустимого диапазона';
-    if ((m = message.match(/co-financing must be at least ([\d.]+)%/))) return `софинансирование — не менее ${m[1].replace('.', ',')} % общей стоимости`;
-    if (/document ".*" is required/.test(message)) return 'загрузите обязательный документ';
-    if (/already submitted/.test(message)) return 'организация уже подала максимальное число заявок на этот конкурс';
-    return message;
-  },
   /** Where a problem's path points, in words: `budget.0.quantity` → `Бюджет, строка 1: Кол-во`. */
   fieldNames: {
     title: 'Название проекта', directionCode: 'Грантовое направление', summary: 'Краткое описание', relevance: 'Обоснование социальной значимости',

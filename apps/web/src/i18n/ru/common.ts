@@ -47,17 +47,6 @@ const common = {
   required: 'Обязательное поле',
   moscowTime: 'мск',
   formHasErrors: 'Исправьте отмеченные поля',
-  /** The server speaks English in problem+json; the messages users meet most often, in Russian. */
-  serverMessages: {
-    'wrong check digit': 'Неверное контрольное число',
-    '10 digits': 'Должно быть 10 цифр',
-    '13 digits starting with 1 or 5': '13 цифр, первая — 1 или 5',
-    '9 characters: 4 digits, 2 digits or letters, 3 digits': '9 символов: 4 цифры, 2 цифры или латинские буквы, 3 цифры',
-    'at least 10 characters': 'Не короче 10 символов',
-    'Wrong e-mail or password': 'Неверный e-mail или пароль',
-    'Invalid email address': 'Некорректный адрес e-mail',
-    required: 'Обязательное поле',
-  } as Record<string, string>,
 };
 export default common;
 export type CommonDict = typeof common;

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Titl
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { formatScore, type Application, type Competition } from '@konkurs/shared';
+import { formatScore, hasResults, isWithdrawable, type Application, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationQuery, applicationResultsQuery, withdrawApplication } from '../../api/applications';
 import { competitionQuery } from '../../api/competitions';
 import { DateText } from '../../components/date-text';
@@ -17,9 +17,6 @@ import { useLang, useT } from '../../i18n';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
 import { useNotify } from '../../components/notify';
-
-const WITHDRAWABLE = new Set(['draft', 'submitted', 'admitted']);
-const HAS_RESULTS = new Set(['winner', 'not_supported']);
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
@@ -35,7 +32,7 @@ function WithdrawButton({ application }: { application: Application }) {
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     },
   });
-  if (!WITHDRAWABLE.has(application.status)) return null;
+  if (!isWithdrawable(application.status)) return null;
   return (
     <>
       <Button variant="outline" color="red.9" onClick={open}>{t.withdraw}</Button>
@@ -115,7 +112,7 @@ function ApplicationView({ application: app, competition }: { application: Appli
         </SimpleGrid>
         {app.status === 'rejected' && app.screeningReason && <Alert color="red" mt="md" title={t.screeningReason}>{app.screeningReason}</Alert>}
       </Card>
-      {HAS_RESULTS.has(app.status) && (
+      {hasResults(app.status) && (
         <Card withBorder padding="lg" component="section" aria-labelledby="results-title">
           <Title order={2} fz="lg" mb="md" id="results-title">{t.results}</Title>
           <Results application={app} competition={competition} />

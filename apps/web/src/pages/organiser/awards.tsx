@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatMoney, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
+import { awardsDecided, formatMoney, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
 import { confirmAwards, proposeAwards, type AwardOverride } from '../../api/awards';
 import { competitionKeys } from '../../api/competitions';
@@ -157,7 +157,7 @@ export function AwardsTab({ competition }: { competition: Competition }) {
     },
   });
 
-  if (['decided', 'published', 'archived'].includes(competition.status)) return <DecidedAwards competition={competition} />;
+  if (awardsDecided(competition.status)) return <DecidedAwards competition={competition} />;
   if (!inReview) return <Alert color="blue" variant="light">{t.notInReview}</Alert>;
   if (ranking.isPending || proposal.isPending) return <Loading />;
   if (ranking.isError) return <ErrorState error={ranking.error} onRetry={() => ranking.refetch()} />;

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, List, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Competition } from '@konkurs/shared';
+import { isAssignable, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
 import { assignManually, assignmentKeys, autoAssign, competitionAssignmentsQuery, type AutoAssignResult } from '../../api/assignments';
 import { addToPool, expertPoolQuery, poolKeys, removeFromPool } from '../../api/expert-pool';
@@ -15,8 +15,6 @@ import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { directionName } from '../../lib/reference';
 import { NewExpertDialog } from './new-expert-dialog';
-
-const ASSIGNABLE = ['admitted', 'under_review', 'reviewed'];
 
 function Pool({ competition }: { competition: Competition }) {
   const t = useT('organiser').experts;
@@ -99,7 +97,7 @@ function Assignment({ competition }: { competition: Competition }) {
   });
   const fieldError = useFieldError(manual.error);
   const numberOf = useMemo(() => new Map(apps.data?.items.map((a) => [a.id, a.number])), [apps.data]);
-  const assignable = (apps.data?.items ?? []).filter((a) => ASSIGNABLE.includes(a.status));
+  const assignable = (apps.data?.items ?? []).filter((a) => isAssignable(a.status));
   const inReview = competition.status === 'review';
 
   return (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Drawer, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationSummary, Competition } from '@konkurs/shared';
+import { COUNTED_AS_ADMITTED, SCREENABLE, type ApplicationSummary, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationQuery, applicationsQuery } from '../../api/applications';
 import { screenApplication, type ScreeningDecision } from '../../api/screening';
 import { DateText } from '../../components/date-text';
@@ -67,9 +67,9 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
   if (all.isPending) return <Loading />;
   if (all.isError) return <ErrorState error={all.error} onRetry={() => all.refetch()} />;
   const items = all.data.items;
-  const waiting = items.filter((a) => a.status === 'submitted');
+  const waiting = items.filter((a) => SCREENABLE.includes(a.status));
   const rejected = items.filter((a) => a.status === 'rejected').length;
-  const admitted = items.filter((a) => ['admitted', 'under_review', 'reviewed', 'winner', 'not_supported'].includes(a.status)).length;
+  const admitted = items.filter((a) => COUNTED_AS_ADMITTED.includes(a.status)).length;
 
   return (
     <Stack>

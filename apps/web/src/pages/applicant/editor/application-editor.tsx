@@ -7,8 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Application, Competition } from '@konkurs/shared';
 import { applicationKeys, submitApplication } from '../../../api/applications';
-import { isApiError } from '../../../api/client';
-import { useServerMessage } from '../../../components/field-error';
+import { isApiError, type FieldProblem } from '../../../api/client';
+import { useProblemText } from '../../../components/field-error';
 import { useT } from '../../../i18n';
 import { AttachmentsStep } from './attachments-step';
 import { BudgetTable } from './budget-table';
@@ -24,7 +24,7 @@ import { useNotify } from '../../../components/notify';
 export function ApplicationEditor({ application, competition, autosaveDelayMs }: { application: Application; competition: Competition; autosaveDelayMs?: number }) {
   const a = useT('applicant');
   const t = a.editor;
-  const translate = useServerMessage();
+  const text = useProblemText();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -36,17 +36,17 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
   const draft = useAutosave(application, { delayMs: autosaveDelayMs });
   const [restored] = useState(() => draft.pending !== null);
   const [reloading, setReloading] = useState(false);
-  const [submitProblems, setSubmitProblems] = useState<{ path: string; message: string }[]>([]);
+  const [submitProblems, setSubmitProblems] = useState<FieldProblem[]>([]);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   // Field errors: the last refused submit, then a refused save (400) on top.
   const problems: Problems = useMemo(() => {
     const out: Problems = {};
-    for (const p of submitProblems) out[p.path] ??= a.problem(p.message);
-    if (draft.status.kind === 'rejected') for (const e of draft.status.error.errors) out[e.path] ??= translate(e.message);
+    for (const p of submitProblems) out[p.path] ??= text(p);
+    if (draft.status.kind === 'rejected') for (const e of draft.status.error.errors) out[e.path] ??= text(e);
     return out;
-  }, [submitProblems, draft.status, a, translate]);
+  }, [submitProblems, draft.status, text]);
 
   const pendingFocus = useRef<string | null>(null);
   const goTo = useCallback((path: string) => {
@@ -76,7 +76,7 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
       if (isApiError(e, 422)) {
         setSubmitProblems(e.errors);
         requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
-      } else setSubmitError(isApiError(e) ? translate(e.detail ?? e.title) : String(e));
+      } else setSubmitError(isApiError(e) ? text(e) : String(e));
     } finally {
       setSubmitting(false);
     }

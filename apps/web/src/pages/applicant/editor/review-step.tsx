@@ -3,6 +3,8 @@
 import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { budgetTotals, type DraftFields } from '@konkurs/shared';
+import type { FieldProblem } from '../../../api/client';
+import { useProblemText } from '../../../components/field-error';
 import { Money } from '../../../components/money';
 import { useT } from '../../../i18n';
 import { describePath } from './field-paths';
@@ -24,7 +26,7 @@ export function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[
 export function ReviewStep({ fields, competition, filled, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'competition'> & {
   /** Which of the first five sections have content (sectionsFilled). */
   filled: boolean[];
-  submitProblems: { path: string; message: string }[];
+  submitProblems: FieldProblem[];
   submitError: string | null;
   submitting: boolean;
   onSubmit: () => void;
@@ -33,6 +35,7 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
   const a = useT('applicant');
   const t = a.review;
   const common = useT('common');
+  const text = useProblemText();
   const [opened, { open, close }] = useDisclosure(false);
   const totals = budgetTotals(fields.budget);
   const closed = Date.parse(competition.closesAt) <= Date.now() || competition.status !== 'open';
@@ -63,7 +66,7 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
             {submitProblems.map((p) => (
               <List.Item key={p.path + p.message}>
                 <Anchor component="button" type="button" onClick={() => onGoTo(p.path)} c="red.9" fw={600}>{describePath(p.path, a)}</Anchor>
-                {': '}{a.problem(p.message)}
+                {': '}{text(p)}
               </List.Item>
             ))}
           </List>

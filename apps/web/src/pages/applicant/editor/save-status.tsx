@@ -2,12 +2,12 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { formatDateTime } from '@konkurs/shared';
 import { useT } from '../../../i18n';
-import { useServerMessage } from '../../../components/field-error';
+import { useProblemText } from '../../../components/field-error';
 import type { PendingEdits, SaveStatus } from './use-autosave';
 
 export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   const t = useT('applicant').editor;
-  const translate = useServerMessage();
+  const problemText = useProblemText();
   let text: string;
   let color = 'dimmed';
   switch (status.kind) {
@@ -26,7 +26,7 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
       color = 'orange.9';
       break;
     case 'rejected':
-      text = `${t.saveRejected}: ${translate(status.error.detail ?? status.error.title)}`;
+      text = `${t.saveRejected}: ${problemText(status.error)}`;
       color = 'red.9';
       break;
     case 'conflict':
