@@ -97,7 +97,7 @@ export const submitResult = z.object({ id, status: z.literal('submitted'), submi
 
 export const screeningBody = z
   .object({ decision: z.enum(['admit', 'reject']), reason: z.string().trim().max(2000).optional() })
-  .refine((b) => b.decision === 'admit' || (b.reason && b.reason.length > 0), { path: ['reason'], message: 'a reason is required to reject' });
+  .refine((b) => b.decision === 'admit' || (b.reason && b.reason.length > 0), { path: ['reason'], params: { code: 'reject-reason-required' } });
 
 export const attachmentKindField = z.enum(ATTACHMENT_KINDS);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from './enums.js';
 import { directionCode, email, id, regionCode, requiredText } from './common.js';
 
-export const password = z.string().min(10, 'at least 10 characters').max(200);
+export const password = z.string().min(10).max(200);
 
 export const registerBody = z.object({ email, password, fullName: requiredText(200) });
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTION_CODES, REGION_CODES } from './reference.js';
+import type { MessageParams } from './messages/index.js';
 
 export const id = z.uuid();
 /** Money: an integer number of kopecks. */
@@ -23,6 +24,9 @@ export const pageQuery = z.object({
 export type PageQuery = z.infer<typeof pageQuery>;
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** One field's problem by code: what a schema check or a rule says, before it is put into words (`errors[]` of a problem). */
+export interface FieldIssue { path: string; code: string; params?: MessageParams }
 
 export const problem = z.object({
   type: z.string(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, COMPETITION_STATUSES } from './enums.js';
-import { directionCode, id, instant, kopecks, regionCode, requiredText, text, version } from './common.js';
+import { directionCode, id, instant, kopecks, regionCode, requiredText, text, version, type FieldIssue } from './common.js';
+import { COMPETITION_CODE_PATTERN, CRITERION_CODE_PATTERN } from './patterns.js';
 
 export const criterionInput = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . -'),
+  code: z.string().trim().min(1).max(20).regex(CRITERION_CODE_PATTERN),
   title: requiredText(300),
   description: text(2000).default(''),
   weight: z.number().positive().max(100),
@@ -15,10 +16,10 @@ export const criterion = criterionInput.extend({ description: z.string() });
 
 const timezone = z.string().max(64).refine((tz) => {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
-}, 'unknown IANA time zone');
+}, { params: { code: 'unknown-timezone' } });
 
 const competitionFields = z.object({
-  code: z.string().trim().min(2).max(30).regex(/^[A-Z0-9][A-Z0-9-]*$/, 'capital Latin letters, digits and -'),
+  code: z.string().trim().min(2).max(30).regex(COMPETITION_CODE_PATTERN),
   title: requiredText(300),
   description: text(20000).default(''),
   operatorId: id,
@@ -42,26 +43,32 @@ const competitionFields = z.object({
 });
 
 type Settings = Partial<z.infer<typeof competitionFields>>;
-/** Cross-field rules of a competition's settings; applied to a create and to the merged result of a patch. */
-export function competitionSettingsIssues(c: Settings): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
-  if (c.opensAt && c.closesAt && Date.parse(c.closesAt) <= Date.parse(c.opensAt)) issues.push({ path: 'closesAt', message: 'must be after opensAt' });
+/**
+ * Cross-field rules of a competition's settings; applied to a create and to the merged result of a patch.
+ * Amounts go out in kopecks and instants as ISO (with the competition's zone), for the message to render.
+ */
+export function competitionSettingsIssues(c: Settings): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (c.opensAt && c.closesAt && Date.parse(c.closesAt) <= Date.parse(c.opensAt))
+    issues.push({ path: 'closesAt', code: 'closes-before-opens', params: { opensAt: c.opensAt, ...(c.timezone ? { timezone: c.timezone } : {}) } });
   if (c.minGrantKopecks !== undefined && c.maxGrantKopecks !== undefined && c.minGrantKopecks > c.maxGrantKopecks)
-    issues.push({ path: 'maxGrantKopecks', message: 'must not be less than minGrantKopecks' });
+    issues.push({ path: 'maxGrantKopecks', code: 'max-grant-below-min', params: { minGrantKopecks: c.minGrantKopecks } });
   if (c.maxGrantKopecks !== undefined && c.budgetKopecks !== undefined && c.maxGrantKopecks > c.budgetKopecks)
-    issues.push({ path: 'maxGrantKopecks', message: 'must not exceed budgetKopecks' });
-  const dup = (xs: string[] | undefined) => xs && new Set(xs).size !== xs.length;
-  if (dup(c.directionCodes)) issues.push({ path: 'directionCodes', message: 'must not repeat' });
-  if (dup(c.regionCodes)) issues.push({ path: 'regionCodes', message: 'must not repeat' });
-  if (c.criteria) c.criteria.forEach((cr, i) => {
-    if (c.criteria!.findIndex((o) => o.code === cr.code) !== i) issues.push({ path: `criteria.${i}.code`, message: 'must be unique' });
+    issues.push({ path: 'maxGrantKopecks', code: 'max-grant-over-budget', params: { budgetKopecks: c.budgetKopecks } });
+  const repeated = (xs: string[] | undefined) => [...new Set((xs ?? []).filter((x, i) => xs!.indexOf(x) !== i))];
+  for (const path of ['directionCodes', 'regionCodes'] as const) {
+    const values = repeated(c[path]);
+    if (values.length) issues.push({ path, code: 'repeated', params: { values } });
+  }
+  c.criteria?.forEach((cr, i) => {
+    if (c.criteria!.findIndex((o) => o.code === cr.code) !== i) issues.push({ path: `criteria.${i}.code`, code: 'duplicate-criterion-code', params: { criterionCode: cr.code } });
   });
   return issues;
 }
 
 function withSettingsRules<T extends z.ZodType<Settings>>(schema: T) {
   return schema.superRefine((c, ctx) => {
-    for (const issue of competitionSettingsIssues(c)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
+    for (const issue of competitionSettingsIssues(c)) ctx.addIssue({ code: 'custom', path: issue.path.split('.'), params: { ...issue.params, code: issue.code } });
   });
 }
 

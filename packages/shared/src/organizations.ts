@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { isValidInn, isValidKpp, isValidOgrn } from './checksums.js';
+import { isValidInn, isValidOgrn } from './checksums.js';
+import { INN_PATTERN, KPP_PATTERN, OGRN_PATTERN, PHONE_PATTERN } from './patterns.js';
 import { email, id, regionCode, requiredText, text } from './common.js';
 
-export const inn = z.string().regex(/^\d{10}$/, '10 digits').refine(isValidInn, 'wrong check digit');
-export const ogrn = z.string().regex(/^[15]\d{12}$/, '13 digits starting with 1 or 5').refine(isValidOgrn, 'wrong check digit');
-export const kpp = z.string().refine(isValidKpp, '9 characters: 4 digits, 2 digits or letters, 3 digits');
+// A malformed number is told as such, not also as a wrong check digit (abort).
+export const inn = z.string().regex(INN_PATTERN, { abort: true }).refine(isValidInn, { params: { code: 'inn-checksum' } });
+export const ogrn = z.string().regex(OGRN_PATTERN, { abort: true }).refine(isValidOgrn, { params: { code: 'ogrn-checksum' } });
+export const kpp = z.string().regex(KPP_PATTERN);
 
 const organizationFields = {
   fullName: requiredText(500),
@@ -12,7 +14,7 @@ const organizationFields = {
   regionCode,
   address: text(500).optional(),
   email: email.optional(),
-  phone: z.string().max(50).regex(/^[+\d ()-]*$/, 'digits, spaces, + ( ) -').optional(),
+  phone: z.string().max(50).regex(PHONE_PATTERN).optional(),
   website: z.string().max(300).optional(),
 };
 
@@ -38,3 +40,9 @@ export const organization = z.object({
 });
 export type Organization = z.infer<typeof organization>;
 export const member = z.object({ userId: id, email: z.string(), fullName: z.string(), role: z.enum(['owner', 'member']) });
+export type Member = z.infer<typeof member>;
+/** A user's organisations and an organisation's members come whole (a handful each): one page, no cursor. */
+export const organizationList = z.object({ items: z.array(organization), nextCursor: z.null() });
+export type OrganizationList = z.infer<typeof organizationList>;
+export const memberList = z.object({ items: z.array(member), nextCursor: z.null() });
+export type MemberList = z.infer<typeof memberList>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competitionSettingsIssues, createCompetitionBody, updateCompetitionBody } from '../src/index.js';
+import { competitionSettingsIssues, createCompetitionBody, fieldIssueText, fieldIssuesOf, updateCompetitionBody } from '../src/index.js';
 
 const valid = {
   code: 'RYB-2027', title: 'Муниципальный конкурс', operatorId: '3f2b8c1e-7d4a-4b6e-9c1f-2a3b4c5d6e7f',
@@ -43,6 +43,20 @@ describe('createCompetitionBody', () => {
     expect(paths.sort()).toEqual(['directionCodes', 'regionCodes']);
   });
 
+  it('answers its own checks by code: the code pattern, the settings rules as custom issues with their params', () => {
+    const body = { ...valid, code: 'klg 2027', maxGrantKopecks: 50_000_001, timezone: 'Mars/Olympus', criteria: [{ code: 'K 1', title: 'Критерий', weight: 1, maxScore: 10 }] };
+    const r = createCompetitionBody.safeParse(body);
+    expect(fieldIssuesOf(r.error!.issues, body)).toEqual(expect.arrayContaining([
+      { path: 'code', code: 'competition-code-format' },
+      { path: 'timezone', code: 'unknown-timezone' },
+      { path: 'criteria.0.code', code: 'criterion-code-format' },
+    ]));
+    // The cross-field rules run once the fields themselves pass.
+    const over = { ...valid, maxGrantKopecks: 50_000_001 };
+    expect(fieldIssuesOf(createCompetitionBody.safeParse(over).error!.issues, over))
+      .toEqual([{ path: 'maxGrantKopecks', code: 'max-grant-over-budget', params: { budgetKopecks: 50_000_000 } }]);
+  });
+
   it('names every wrong field at once', () => {
     const paths = refusedPaths(createCompetitionBody.safeParse({ ...valid, code: 'lower case', directionCodes: ['nope'], budgetKopecks: 1.5, timezone: 'Mars/Olympus' }));
     expect(paths).toEqual(expect.arrayContaining(['code', 'directionCodes.0', 'budgetKopecks', 'timezone']));
@@ -84,13 +98,33 @@ describe('competitionSettingsIssues', () => {
   });
 
   it('judges the merged result of a patch: a new minimum against the stored maximum', () => {
-    expect(competitionSettingsIssues({ ...valid, minGrantKopecks: 40_000_000 })).toEqual([{ path: 'maxGrantKopecks', message: expect.any(String) }]);
+    expect(competitionSettingsIssues({ ...valid, minGrantKopecks: 40_000_000 }))
+      .toEqual([{ path: 'maxGrantKopecks', code: 'max-grant-below-min', params: { minGrantKopecks: 40_000_000 } }]);
   });
 
   it('compares instants, not strings, across offsets', () => {
     // 09:00 Moscow is 06:00 UTC: a close at 07:00Z is after it though it sorts before as text.
     expect(competitionSettingsIssues({ opensAt: '2027-01-10T09:00:00+03:00', closesAt: '2027-01-10T07:00:00Z' })).toEqual([]);
     expect(competitionSettingsIssues({ opensAt: '2027-01-10T09:00:00+03:00', closesAt: '2027-01-10T05:59:59Z' })).toHaveLength(1);
+  });
+
+  it('names each problem by code, with the amounts in kopecks and the opening instant in the competition zone', () => {
+    const issues = competitionSettingsIssues({
+      ...valid, timezone: 'Asia/Yekaterinburg', closesAt: valid.opensAt, maxGrantKopecks: 60_000_000,
+      regionCodes: ['62', '40', '62'], criteria: [{ code: 'K1' }, { code: 'K2' }, { code: 'K1' }] as never,
+    });
+    expect(issues).toEqual([
+      { path: 'closesAt', code: 'closes-before-opens', params: { opensAt: valid.opensAt, timezone: 'Asia/Yekaterinburg' } },
+      { path: 'maxGrantKopecks', code: 'max-grant-over-budget', params: { budgetKopecks: 50_000_000 } },
+      { path: 'regionCodes', code: 'repeated', params: { values: ['62'] } },
+      { path: 'criteria.2.code', code: 'duplicate-criterion-code', params: { criterionCode: 'K1' } },
+    ]);
+    expect(issues.map((i) => fieldIssueText(i, 'ru'))).toEqual([
+      'Приём заявок должен закончиться позже его начала — 10.01.2027 11:00 (Asia/Yekaterinburg)',
+      'Не больше бюджета конкурса (500\u00a0000,00\u00a0₽)',
+      'Одно и то же значение выбрано несколько раз',
+      'Критерий с кодом K1 уже есть',
+    ]);
   });
 
   it('lists every problem', () => {
