@@ -51,7 +51,13 @@ export const reviewSubmitResult = z.object({ total: z.number() });
 
 export const autoAssignResult = z.object({
   created: z.number().int(),
-  unassigned: z.array(z.object({ applicationId: id, reason: z.string() })),
+  /** Applications left short: why, as a message code with its parameters, and that sentence in the caller's language. */
+  unassigned: z.array(z.object({
+    applicationId: id,
+    code: z.enum(['pool-empty', 'no-eligible-expert']),
+    params: z.record(z.string(), z.number()),
+    reason: z.string(),
+  })),
 });
 
 export const scoreInput = z.object({
@@ -129,3 +135,26 @@ export const registryItem = z.object({
   amountKopecks: kopecks,
   finalScore: z.number().nullable(),
 });
+
+// ---- Responses of the review-to-award path: the routes reply with these, the SPA's types are inferred from them. ----
+export type DeclineResult = z.infer<typeof declineResult>;
+export type ReviewSubmitResult = z.infer<typeof reviewSubmitResult>;
+export type AutoAssignResult = z.infer<typeof autoAssignResult>;
+// The bodies as the server has parsed them (defaults applied).
+export type ManualAssignmentBody = z.infer<typeof manualAssignmentBody>;
+export type AutoAssignBody = z.infer<typeof autoAssignBody>;
+export type DeclineBody = z.infer<typeof declineBody>;
+export type ReviewBody = z.infer<typeof reviewBody>;
+export type AwardBody = z.infer<typeof awardBody>;
+
+export const poolMemberParams = z.object({ id, expertId: id });
+export const poolAddResult = z.object({ added: z.number().int(), poolSize: z.number().int() });
+export type PoolAddResult = z.infer<typeof poolAddResult>;
+
+/** The whole ranking, as a plain array (API.md): it is what the organiser decides on. */
+export const ranking = z.array(rankingRow);
+
+export type ApplicantResults = z.infer<typeof applicantResults>;
+export type RegistryItem = z.infer<typeof registryItem>;
+export const winnersRegistry = z.object({ items: z.array(registryItem) });
+export type WinnersRegistry = z.infer<typeof winnersRegistry>;

@@ -30,3 +30,4 @@ export const applicationsExportQuery = csvOptions.extend({
 });
 export const totalsExportQuery = totalsQuery.extend(csvOptions.shape);
 export const reviewsExportQuery = csvOptions.extend({ competitionId: id });
+export type TotalsQuery = z.infer<typeof totalsQuery>;

@@ -27,7 +27,11 @@ export interface SolverConflict { expertId: string; organizationId: string }
 export interface SolverInput { applications: readonly SolverApplication[]; experts: readonly SolverExpert[]; conflicts: readonly SolverConflict[] }
 
 export interface SolverPair { applicationId: string; expertId: string; directionMatch: boolean }
-export interface SolverShortfall { applicationId: string; assigned: number; needed: number; reason: string }
+/** Why an application is short: a message code and its parameters (packages/shared's review messages). */
+export type ShortfallReason =
+  | { code: 'pool-empty'; params: Record<string, never> }
+  | { code: 'no-eligible-expert'; params: { assigned: number; needed: number; pool: number; conflicted: number; already: number } };
+export type SolverShortfall = { applicationId: string; assigned: number; needed: number } & ShortfallReason;
 export interface SolverResult { pairs: SolverPair[]; unassigned: SolverShortfall[]; loads: Map<string, number> }
 
 export function solveAssignments(input: SolverInput): SolverResult {
@@ -89,14 +93,13 @@ export function solveAssignments(input: SolverInput): SolverResult {
       pairs.push({ applicationId: app.id, expertId: experts[i].id, directionMatch: wanted !== null && directions[i].has(wanted) });
     }
     if (chosen.length < app.needed) {
-      unassigned.push({ applicationId: app.id, assigned: chosen.length, needed: app.needed, reason: shortfallReason(n, conflicted, already, chosen.length, app.needed) });
+      unassigned.push({ applicationId: app.id, assigned: chosen.length, needed: app.needed, ...shortfallReason(n, conflicted, already, chosen.length, app.needed) });
     }
   }
   return { pairs, unassigned, loads: new Map(experts.map((e, i) => [e.id, load[i]])) };
 }
 
-function shortfallReason(pool: number, conflicted: number, already: number, assigned: number, needed: number): string {
-  if (pool === 0) return 'the expert pool is empty';
-  return `${assigned} of ${needed} experts assigned: no other eligible expert in the pool of ${pool} ` +
-    `(${conflicted} in conflict of interest with the organisation, ${already} already on this application)`;
+function shortfallReason(pool: number, conflicted: number, already: number, assigned: number, needed: number): ShortfallReason {
+  if (pool === 0) return { code: 'pool-empty', params: {} };
+  return { code: 'no-eligible-expert', params: { assigned, needed, pool, conflicted, already } };
 }

@@ -1,6 +1,6 @@
 // Award allocation: walk the ranking and give each qualifying application its amount while the budget lasts.
-import type { AwardMode } from '@konkurs/shared';
-import type { FieldError } from '../lib/problem.js';
+import { awardsDecided, type AwardMode, type CompetitionStatus } from '@konkurs/shared';
+import { conflict, type FieldIssue } from './errors.js';
 
 export interface AwardCandidate {
   applicationId: string;
@@ -52,16 +52,22 @@ export function allocateAwards(ranking: readonly AwardCandidate[], rules: AwardR
 }
 
 /** Overrides may only lower an amount, for applications in the ranking, once each; paths name the body field. */
-export function overrideErrors(overrides: readonly { applicationId: string; amountKopecks: number }[], ranking: readonly AwardCandidate[]): FieldError[] {
+export function overrideIssues(overrides: readonly { applicationId: string; amountKopecks: number }[], ranking: readonly AwardCandidate[]): FieldIssue[] {
   const requested = new Map(ranking.map((c) => [c.applicationId, c.requestedKopecks]));
   const seen = new Set<string>();
-  const errors: FieldError[] = [];
+  const issues: FieldIssue[] = [];
   overrides.forEach((o, i) => {
     const max = requested.get(o.applicationId);
-    if (max === undefined) errors.push({ path: `overrides.${i}.applicationId`, message: 'not an application in this competition\'s ranking' });
-    else if (seen.has(o.applicationId)) errors.push({ path: `overrides.${i}.applicationId`, message: 'overridden twice' });
-    else if (o.amountKopecks < 1 || o.amountKopecks > max) errors.push({ path: `overrides.${i}.amountKopecks`, message: `may only lower the amount: from 1 to ${max} kopecks` });
+    if (max === undefined) issues.push({ path: `overrides.${i}.applicationId`, code: 'not-in-ranking' });
+    else if (seen.has(o.applicationId)) issues.push({ path: `overrides.${i}.applicationId`, code: 'overridden-twice' });
+    else if (o.amountKopecks < 1 || o.amountKopecks > max) issues.push({ path: `overrides.${i}.amountKopecks`, code: 'override-raises', params: { max } });
     seen.add(o.applicationId);
   });
-  return errors;
+  return issues;
+}
+
+/** Awards are decided once, while the competition is in review. */
+export function requireUndecided(comp: { status: CompetitionStatus; code: string }): void {
+  if (awardsDecided(comp.status)) throw conflict('already-decided', { code: comp.code });
+  if (comp.status !== 'review') throw conflict('competition-not-in-review', { code: comp.code, status: comp.status });
 }

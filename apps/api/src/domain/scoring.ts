@@ -1,6 +1,6 @@
 // Scores and the ranking: an expert's total on the 100-point scale, the final score, the ranking order
 // and the per-expert z-score normalisation organisers see beside the raw score.
-import type { FieldError } from '../lib/problem.js';
+import type { FieldIssue } from './errors.js';
 
 export interface CriterionDef { code: string; weight: number; maxScore: number; commentRequired: boolean }
 export interface ScoreEntry { criterionCode: string; score: number | null; comment: string }
@@ -23,21 +23,22 @@ export function finalScore(totals: readonly number[]): number | null {
 
 /**
  * Checks a draft save: every score names a criterion of the competition once and lies in 0..max.
- * Paths point into the request body (`scores.2.score`).
+ * Paths point into the request body (`scores.2.score`). Completeness at submission is packages/shared's
+ * reviewCompletenessIssues (the scoring form asks it too).
  */
-export function scoreInputErrors(scores: readonly Pick<ScoreEntry, 'criterionCode' | 'score'>[], criteria: readonly CriterionDef[]): FieldError[] {
+export function scoreInputIssues(scores: readonly Pick<ScoreEntry, 'criterionCode' | 'score'>[], criteria: readonly CriterionDef[]): FieldIssue[] {
   const byCode = new Map(criteria.map((c) => [c.code, c]));
   const seen = new Set<string>();
-  const errors: FieldError[] = [];
+  const issues: FieldIssue[] = [];
   scores.forEach((s, i) => {
     const c = byCode.get(s.criterionCode);
-    if (!c) errors.push({ path: `scores.${i}.criterionCode`, message: `no criterion ${s.criterionCode} in this competition` });
-    else if (seen.has(s.criterionCode)) errors.push({ path: `scores.${i}.criterionCode`, message: 'scored twice' });
+    if (!c) issues.push({ path: `scores.${i}.criterionCode`, code: 'unknown-criterion', params: { criterionCode: s.criterionCode } });
+    else if (seen.has(s.criterionCode)) issues.push({ path: `scores.${i}.criterionCode`, code: 'scored-twice', params: { criterionCode: s.criterionCode } });
     else if (s.score !== null && s.score !== undefined && (!Number.isInteger(s.score) || s.score < 0 || s.score > c.maxScore))
-      errors.push({ path: `scores.${i}.score`, message: `must be an integer from 0 to ${c.maxScore}` });
+      issues.push({ path: `scores.${i}.score`, code: 'score-out-of-range', params: { max: c.maxScore } });
     seen.add(s.criterionCode);
   });
-  return errors;
+  return issues;
 }
 
 /** The stored scores in the criteria's order, one per criterion (unscored ones null). */
@@ -47,18 +48,6 @@ export function normaliseScores(scores: readonly Partial<ScoreEntry>[], criteria
     const s = byCode.get(c.code);
     return { criterionCode: c.code, score: s?.score ?? null, comment: s?.comment ?? '' };
   });
-}
-
-/** What keeps a review from being submitted, all at once: `scores.<criterion>.score` / `.comment`. */
-export function reviewCompletenessErrors(scores: readonly ScoreEntry[], criteria: readonly CriterionDef[]): FieldError[] {
-  const byCode = new Map(scores.map((s) => [s.criterionCode, s]));
-  const errors: FieldError[] = [];
-  for (const c of criteria) {
-    const s = byCode.get(c.code);
-    if (s?.score === null || s?.score === undefined) errors.push({ path: `scores.${c.code}.score`, message: 'a score is required' });
-    if (c.commentRequired && !s?.comment?.trim()) errors.push({ path: `scores.${c.code}.comment`, message: 'a comment is required for this criterion' });
-  }
-  return errors;
 }
 
 export interface Rankable { finalScore: number | null; submittedAt: Date | null; number: string }

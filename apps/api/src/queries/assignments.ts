@@ -1,36 +1,25 @@
-// Assignments: the solver's input read from the database (admitted applications, the pool and its loads,
+// Assignments: the solver's input read from the database (assignable applications, the pool and its loads,
 // conflicts), the pairs written back, and the lists experts and organisers read.
 import { and, asc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Assignment, AssignmentStatus } from '@konkurs/shared';
+import { ASSIGNABLE, type Assignment, type AssignmentStatus } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
 import { applications, assignments, competitionExperts, competitions, conflicts, organizationMembers, users } from '../db/schema/index.js';
-import { solveAssignments, type SolverConflict, type SolverPair } from '../domain/assignment-solver.js';
+import type { SolverConflict, SolverInput, SolverPair } from '../domain/assignment-solver.js';
 import { rowsOf, uuidArray } from '../db/bulk.js';
-import { conflict, notFound } from '../lib/problem.js';
-import { recordAudit, recordAuditEvents } from '../services/audit-log.js';
-import { transitionApplication, transitionApplications, type Actor } from '../services/transitions.js';
+import { notFound } from '../domain/errors.js';
 
 type AssignmentRow = typeof assignments.$inferSelect;
 type CompetitionRow = typeof competitions.$inferSelect;
-type ApplicationRow = typeof applications.$inferSelect;
-
-/** Experts get this long to review unless the organiser gives a date. */
-export const REVIEW_PERIOD_MS = 14 * 86_400_000;
-export const defaultDueAt = (at: Date) => new Date(at.getTime() + REVIEW_PERIOD_MS);
 
 /**
  * The competition row locked FOR SHARE: review work (submits, declines, manual assignments) runs side by
  * side, while automatic assignment and the award decision, which lock it FOR UPDATE, wait for it.
  * Lock order everywhere: competition, then application.
  */
-export async function competitionSharedLock(tx: Executor, id: string): Promise<CompetitionRow> {
+export async function competitionSharedLock(tx: Tx, id: string): Promise<CompetitionRow> {
   const [row] = await tx.select().from(competitions).where(eq(competitions.id, id)).for('share');
-  if (!row) throw notFound('Competition');
+  if (!row) throw notFound('competition');
   return row;
-}
-
-export function requireReview(comp: Pick<CompetitionRow, 'status' | 'code'>, doing: string) {
-  if (comp.status !== 'review') throw conflict('wrong-status', `Competition ${comp.code} is ${comp.status}: ${doing} happens while it is in review`);
 }
 
 /** Experts who may review in the competition: in its pool, active, still experts. */
@@ -64,12 +53,14 @@ export async function hasConflict(tx: Executor, expertId: string, organizationId
 export interface ProblemApplication { id: string; number: string; status: 'admitted' | 'under_review'; organizationId: string; directionCode: string | null }
 
 /**
- * States the assignment problem for the competition's admitted and under-review applications (or the given
- * ones) and solves it. `needed` overrides what each application lacks (a replacement or the extra expert: 1).
+ * States the assignment problem for the competition's assignable applications (or the given ones), for the
+ * solver. `needed` overrides what each application lacks (a replacement or the extra expert: 1).
  */
-export async function solveForCompetition(tx: Executor, comp: Pick<CompetitionRow, 'id' | 'reviewersPerApplication'>, only?: { applicationIds: string[]; needed: number }) {
+export async function assignmentProblem(
+  tx: Executor, comp: Pick<CompetitionRow, 'id' | 'reviewersPerApplication'>, only?: { applicationIds: string[]; needed: number },
+): Promise<{ applications: ProblemApplication[]; input: SolverInput }> {
   const appWhere = and(
-    eq(applications.competitionId, comp.id), inArray(applications.status, ['admitted', 'under_review']),
+    eq(applications.competitionId, comp.id), inArray(applications.status, [...ASSIGNABLE]),
     only ? inArray(applications.id, only.applicationIds) : undefined,
   );
   const [apps, existing, loads, experts, conflictList] = await Promise.all([
@@ -90,19 +81,19 @@ export async function solveForCompetition(tx: Executor, comp: Pick<CompetitionRo
     if (a.status !== 'declined') entry.active++;
     onApp.set(a.applicationId, entry);
   }
-  const result = solveAssignments({
+  const input: SolverInput = {
     applications: apps.map((a) => ({
       id: a.id, organizationId: a.organizationId, directionCode: a.directionCode, excludedExperts: onApp.get(a.id)?.experts ?? [],
       needed: only ? only.needed : Math.max(0, comp.reviewersPerApplication - (onApp.get(a.id)?.active ?? 0)),
     })),
     experts: experts.map((e) => ({ id: e.id, directions: e.directions, load: load.get(e.id) ?? 0 })),
     conflicts: conflictList,
-  });
-  return { applications: apps as ProblemApplication[], result };
+  };
+  return { applications: apps as ProblemApplication[], input };
 }
 
 /** Inserts the pairs in one statement (two uuid[] parameters, however many pairs). */
-export async function createAssignments(tx: Executor, pairs: readonly Pick<SolverPair, 'applicationId' | 'expertId'>[], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
+export async function createAssignments(tx: Tx, pairs: readonly Pick<SolverPair, 'applicationId' | 'expertId'>[], values: { competitionId: string; dueAt: Date; isExtra?: boolean; at: Date }) {
   if (pairs.length === 0) return [];
   const result = await tx.execute(sql`
     insert into ${assignments} (competition_id, application_id, expert_id, is_extra, due_at, created_at)
@@ -164,41 +155,7 @@ export async function activeAssignmentCount(tx: Executor, competitionId: string,
   return row.n;
 }
 
-/**
- * Automatic assignment over the whole competition. The caller holds the competition row FOR UPDATE, so no
- * review work or second run interleaves. Admitted applications that got an expert go under review, with
- * one audit event each naming their experts (written in bulk).
- */
-export async function autoAssign(tx: Tx, comp: CompetitionRow, actor: Actor, at: Date, dueAt: Date) {
-  const { applications: apps, result } = await solveForCompetition(tx, comp);
-  const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, at });
-  const expertsOf = new Map<string, string[]>();
-  for (const p of result.pairs) expertsOf.set(p.applicationId, [...(expertsOf.get(p.applicationId) ?? []), p.expertId]);
-  const touched = apps.filter((a) => expertsOf.has(a.id));
-  await transitionApplications(tx, touched.filter((a) => a.status === 'admitted'), 'under_review', actor, at, {
-    operatorId: comp.operatorId, detail: (id) => ({ experts: expertsOf.get(id) }),
-  });
-  await recordAuditEvents(tx, touched.filter((a) => a.status === 'under_review').map((a) => ({
-    actorId: actor.id, action: 'application.assigned', entityType: 'application', entityId: a.id, operatorId: comp.operatorId,
-    after: { experts: expertsOf.get(a.id) }, at,
-  })));
-  return { created: created.length, unassigned: result.unassigned.map((u) => ({ applicationId: u.applicationId, reason: u.reason })) };
-}
-
-/**
- * The organiser assigns one expert by hand: 409 when the expert is not in the pool, already on the
- * application, or in conflict of interest with the organisation.
- */
-export async function assignManually(tx: Tx, comp: CompetitionRow, app: ApplicationRow, expertId: string, actor: Actor, at: Date, dueAt: Date) {
-  if (app.status !== 'admitted' && app.status !== 'under_review')
-    throw conflict('wrong-status', `Application ${app.number} is ${app.status}: experts are assigned to admitted applications under review`);
-  const fieldConflict = (code: string, message: string) => conflict(code, message, [{ path: 'expertId', message }]);
-  if (!(await poolMember(tx, comp.id, expertId))) throw fieldConflict('not-in-pool', 'The expert is not in this competition\'s pool');
-  if (await findAssignment(tx, app.id, expertId)) throw fieldConflict('duplicate-assignment', 'The expert is already assigned to this application');
-  if (await hasConflict(tx, expertId, app.organizationId)) throw fieldConflict('conflict-of-interest', 'The expert has a conflict of interest with the applicant organisation');
-  const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId }], { competitionId: comp.id, dueAt, at });
-  if (app.status === 'admitted') await transitionApplication(tx, app, 'under_review', actor, at, { operatorId: comp.operatorId, detail: { experts: [expertId] } });
-  await recordAudit(tx, { actorId: actor.id, action: 'assignment.created', entityType: 'assignment', entityId: created.id, operatorId: comp.operatorId,
-    after: { applicationId: app.id, expertId }, at });
-  return created;
+/** The expert declined: a conflict with the whole organisation, so that no later assignment pairs them again. */
+export async function recordDeclineConflict(tx: Tx, expertId: string, organizationId: string, reason: string, at: Date): Promise<void> {
+  await tx.insert(conflicts).values({ expertId, organizationId, kind: 'declined', reason, createdAt: at }).onConflictDoNothing();
 }

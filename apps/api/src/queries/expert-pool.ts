@@ -3,20 +3,17 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PoolExpert } from '@konkurs/shared';
 import type { Executor } from '../db/client.js';
 import { assignments, competitionExperts, users } from '../db/schema/index.js';
-import type { FieldError } from '../lib/problem.js';
 
 /**
- * Which of the ids are not active experts the caller may pool (paths `expertIds.N`). An organiser pools the
- * experts of the competition's operator and the platform's experts of no operator (created by the admin);
- * the admin may pool any active expert, e.g. lend a federal expert to a regional competition. Another
- * operator's expert answers exactly like a non-expert, so ids of other operators' people leak nothing.
+ * Which of the ids are active experts the caller may pool. An organiser pools the experts of the competition's
+ * operator and the platform's experts of no operator (created by the admin); the admin (no `operatorId`) may pool
+ * any active expert, e.g. lend a federal expert to a regional competition.
  */
-export async function notExperts(tx: Executor, expertIds: readonly string[], operatorId?: string): Promise<FieldError[]> {
+export async function poolableExpertIds(tx: Executor, expertIds: readonly string[], operatorId?: string): Promise<Set<string>> {
   const found = await tx.select({ id: users.id }).from(users)
     .where(and(inArray(users.id, [...new Set(expertIds)]), eq(users.role, 'expert'), eq(users.active, true),
       operatorId ? or(eq(users.operatorId, operatorId), isNull(users.operatorId)) : undefined));
-  const ok = new Set(found.map((u) => u.id));
-  return expertIds.flatMap((id, i) => (ok.has(id) ? [] : [{ path: `expertIds.${i}`, message: 'not an active expert' }]));
+  return new Set(found.map((u) => u.id));
 }
 
 export async function addToPool(tx: Executor, competitionId: string, expertIds: readonly string[], at: Date): Promise<number> {

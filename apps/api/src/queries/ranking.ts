@@ -2,7 +2,7 @@
 // normalised by the pure rules of domain/scoring.ts: one order for the organiser's list, the award
 // proposal and the applicant's rank.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { COUNTED_AS_ADMITTED, type RankingRow } from '@konkurs/shared';
+import { COUNTED_AS_ADMITTED, type ApplicationStatus, type RankingRow } from '@konkurs/shared';
 import type { Executor } from '../db/client.js';
 import { applications, organizations, reviews } from '../db/schema/index.js';
 import { normalizedScores, rankOrder, type ReviewTotal } from '../domain/scoring.js';
@@ -17,7 +17,7 @@ export interface RankedApplication {
   organization: string;
   finalScore: number | null;
   divergent: boolean;
-  status: string;
+  status: ApplicationStatus;
   requestedKopecks: number;
   submittedAt: Date | null;
 }

@@ -6,7 +6,7 @@ import type { Executor } from '../db/client.js';
 import { applicationTotals, competitions, directions, operators, regions } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { staffCompetitionScope } from './scope.js';
-import { notFound } from '../lib/problem.js';
+import { notFound } from '../domain/errors.js';
 
 export type TotalsRow = Totals['rows'][number];
 type Figures = Totals['total'];
@@ -21,11 +21,11 @@ export async function figuresScope(db: Executor, user: AuthUser, filter: { compe
   if (filter.operatorId) {
     const [op] = await db.select({ id: operators.id }).from(operators).where(eq(operators.id, filter.operatorId));
     // A scoped user (scope defined) sees their own operator only.
-    if (!op || (scope && filter.operatorId !== user.operatorId)) throw notFound('Operator');
+    if (!op || (scope && filter.operatorId !== user.operatorId)) throw notFound('operator');
   }
   if (filter.competitionId) {
     const [comp] = await db.select({ id: competitions.id }).from(competitions).where(and(eq(competitions.id, filter.competitionId), scope));
-    if (!comp) throw notFound('Competition');
+    if (!comp) throw notFound('competition');
   }
   return and(
     scope,

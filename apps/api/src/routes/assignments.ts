@@ -1,86 +1,55 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  assignment, assignmentsQuery, autoAssignBody, autoAssignResult, competitionAssignmentsQuery, declineBody, declineResult, id, idParams,
-  manualAssignmentBody, page, problem,
+  assignment, assignmentsQuery, autoAssignBody, autoAssignResult, competitionAssignmentsQuery, declineBody, declineResult, idParams, languageOf,
+  manualAssignmentBody, messageText, page, problem,
 } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
-import { applicationOfOrganiser, competitionOfOrganiser } from '../queries/scope.js';
-import {
-  assignManually, assignmentItem, autoAssign, competitionSharedLock, defaultDueAt, listAssignments, requireReview, toAssignment,
-} from '../queries/assignments.js';
-import { assignmentOfExpert, declineAssignment, lockApplication } from '../queries/reviews.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { assignExpert, autoAssignExperts, competitionAssignments, declineAssignment, expertAssignments } from '../services/assignments.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['assignments'];
   const organisers = { roles: ['organiser', 'admin'] as const };
-  const cursorOf = (cursor: string | undefined) => (cursor ? decodeCursor(cursor, app.secret, 2).map(String) as [string, string] : undefined);
-  const listed = (rows: Awaited<ReturnType<typeof listAssignments>>, limit: number) =>
-    pageOf(rows, limit, app.secret, (r) => [r.applicationNumber, r.assignment.id], toAssignment);
 
   app.post('/competitions/:id/assignments/auto', {
     config: organisers,
-    schema: { tags, params: idParams, body: autoAssignBody.nullish(), response: { 200: autoAssignResult, 400: problem, 404: problem, 409: problem } },
+    schema: {
+      operationId: 'autoAssignExperts', summary: 'Assign the pool\'s experts to every application that lacks reviewers', tags, params: idParams,
+      body: autoAssignBody.nullish(), response: { 200: autoAssignResult, 400: problem, 404: problem, 409: problem },
+    },
   }, async (request) => {
-    const user = currentUser(request);
-    const at = app.clock.now();
-    return app.db.transaction(async (tx) => {
-      const comp = await competitionOfOrganiser(tx, user, request.params.id, { lock: true });
-      requireReview(comp, 'assignment');
-      const dueAt = request.body?.dueAt ? new Date(request.body.dueAt) : defaultDueAt(at);
-      return autoAssign(tx, comp, { id: user.id, role: user.role }, at, dueAt);
-    });
+    const outcome = await autoAssignExperts(app.db, currentUser(request), request.params.id, request.body, app.clock.now());
+    // Each shortfall also as a sentence in the reader's language, beside its code.
+    const lang = languageOf(request.headers['accept-language']);
+    return { ...outcome, unassigned: outcome.unassigned.map((u) => ({ ...u, reason: messageText(u.code, u.params, { lang }) })) };
   });
 
   app.post('/assignments', {
     config: organisers,
-    schema: { tags, body: manualAssignmentBody, response: { 201: assignment, 400: problem, 404: problem, 409: problem } },
-  }, async (request, reply) => {
-    const user = currentUser(request);
-    const at = app.clock.now();
-    const created = await app.db.transaction(async (tx) => {
-      const { application } = await applicationOfOrganiser(tx, user, request.body.applicationId);
-      const comp = await competitionSharedLock(tx, application.competitionId);
-      requireReview(comp, 'assignment');
-      const locked = await lockApplication(tx, application.id);
-      const dueAt = request.body.dueAt ? new Date(request.body.dueAt) : defaultDueAt(at);
-      const row = await assignManually(tx, comp, locked, request.body.expertId, { id: user.id, role: user.role }, at, dueAt);
-      return assignmentItem(tx, row.id);
-    });
-    return reply.code(201).send(created);
-  });
+    schema: {
+      operationId: 'assignExpert', summary: 'Assign one expert to an application', tags, body: manualAssignmentBody,
+      response: { 201: assignment, 400: problem, 404: problem, 409: problem },
+    },
+  }, async (request, reply) => reply.code(201).send(await assignExpert(app.db, currentUser(request), request.body, app.clock.now())));
 
   app.get('/assignments/mine', {
     config: { roles: ['expert'] },
-    schema: { tags, querystring: assignmentsQuery, response: { 200: page(assignment), 400: problem } },
-  }, async (request) => {
-    const user = currentUser(request);
-    const { status, limit, cursor } = request.query;
-    return listed(await listAssignments(app.db, { expertId: user.id, status, after: cursorOf(cursor) }, limit), limit);
-  });
+    schema: { operationId: 'listMyAssignments', summary: 'List the expert\'s own assignments', tags, querystring: assignmentsQuery, response: { 200: page(assignment), 400: problem } },
+  }, async (request) => expertAssignments(app.db, currentUser(request), request.query, app.secret));
 
   app.get('/competitions/:id/assignments', {
     config: organisers,
-    schema: { tags, params: idParams, querystring: competitionAssignmentsQuery, response: { 200: page(assignment), 400: problem, 404: problem } },
-  }, async (request) => {
-    const user = currentUser(request);
-    const comp = await competitionOfOrganiser(app.db, user, request.params.id);
-    const { status, expertId, applicationId, limit, cursor } = request.query;
-    return listed(await listAssignments(app.db, { competitionId: comp.id, expertId, applicationId, status, after: cursorOf(cursor) }, limit), limit);
-  });
+    schema: {
+      operationId: 'listCompetitionAssignments', summary: 'List a competition\'s assignments', tags, params: idParams, querystring: competitionAssignmentsQuery,
+      response: { 200: page(assignment), 400: problem, 404: problem },
+    },
+  }, async (request) => competitionAssignments(app.db, currentUser(request), request.params.id, request.query, app.secret));
 
   app.post('/assignments/:id/decline', {
     config: { roles: ['expert'] },
-    schema: { tags, params: z.object({ id }), body: declineBody, response: { 200: declineResult, 400: problem, 404: problem, 409: problem } },
-  }, async (request) => {
-    const user = currentUser(request);
-    return app.db.transaction(async (tx) => {
-      const own = await assignmentOfExpert(tx, user, request.params.id);
-      const { replaced } = await declineAssignment(tx, own, request.body.reason, app.clock.now());
-      // Whether someone took the place, never who: reviews are blind.
-      return { id: own.id, status: 'declined' as const, replaced };
-    });
-  });
+    schema: {
+      operationId: 'declineAssignment', summary: 'Decline an assignment (a conflict of interest)', tags, params: idParams, body: declineBody,
+      response: { 200: declineResult, 400: problem, 404: problem, 409: problem },
+    },
+  }, async (request) => declineAssignment(app.db, currentUser(request), request.params.id, request.body, app.clock.now()));
 };
 export default routes;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problem, totals, totalsQuery } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
-import { figuresScope, totals as computeTotals } from '../queries/stats.js';
+import { figuresTotals } from '../services/stats.js';
 
 /** Who reads figures: officials and organisers (their operator's; a federal official all) and admins. */
 export const FIGURES_ROLES = ['official', 'organiser', 'admin'] as const;
@@ -9,11 +9,10 @@ export const FIGURES_ROLES = ['official', 'organiser', 'admin'] as const;
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/totals', {
     config: { roles: FIGURES_ROLES },
-    schema: { tags: ['stats'], querystring: totalsQuery, response: { 200: totals, 400: problem, 401: problem, 403: problem, 404: problem } },
-  }, async (request) => {
-    const { groupBy, ...filter } = request.query;
-    const scope = await figuresScope(app.db, currentUser(request), filter);
-    return computeTotals(app.db, groupBy, scope);
-  });
+    schema: {
+      operationId: 'getTotals', summary: 'Totals of applications, winners and money, grouped', tags: ['stats'], querystring: totalsQuery,
+      response: { 200: totals, 400: problem, 401: problem, 403: problem, 404: problem },
+    },
+  }, async (request) => figuresTotals(app.db, currentUser(request), request.query));
 };
 export default routes;

@@ -1,12 +1,15 @@
-// One place where an application or a competition changes status: checks the move against the
-// workflow, guards against a concurrent change (the UPDATE names the status it expects), and writes
-// the audit event in the same transaction.
+// One place per lifecycle where a status changes (applications, competitions, assignments, reviews): the move
+// is checked against packages/shared's workflow, the UPDATE names the status it expects (a concurrent change
+// moves nothing and is refused), and the audit event is written in the same transaction.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
-import { APPLICATION_MOVES, COMPETITION_MOVES, canMove, type ApplicationStatus, type CompetitionStatus, type Role } from '@konkurs/shared';
+import {
+  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, canMove,
+  type ApplicationStatus, type AssignmentStatus, type CompetitionStatus, type MessageParams, type ReviewStatus, type Role,
+} from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
-import { applications, competitions } from '../db/schema/index.js';
-import { conflict } from '../lib/problem.js';
+import { applications, assignments, competitions, reviews } from '../db/schema/index.js';
+import { conflict } from '../domain/errors.js';
 import { recordAudit, recordAuditEvents } from './audit-log.js';
 
 export interface Actor { id: string | null; role: Role | 'system' }
@@ -15,6 +18,13 @@ type ApplicationRow = typeof applications.$inferSelect;
 // A status change never needs the content back (about 30 KB of a full application).
 const { content: _content, ...columnsWithoutContent } = getTableColumns(applications);
 type CompetitionRow = typeof competitions.$inferSelect;
+type AssignmentRow = typeof assignments.$inferSelect;
+type ReviewRow = typeof reviews.$inferSelect;
+
+/** The move is not in the workflow (for this actor). `who` names the thing: `{ entity, number }` or `{ entity, code }`. */
+const wrongStatus = (who: MessageParams, from: string, to: string) => conflict('wrong-status', { ...who, from, to });
+/** The guarded UPDATE found the row in another status: someone moved it since it was read. */
+const statusChanged = (who: MessageParams, from: string, to: string) => conflict('status-changed', { ...who, from, to });
 
 export async function transitionApplication(
   tx: Tx,
@@ -24,13 +34,13 @@ export async function transitionApplication(
   at: Date,
   options: { set?: Partial<ApplicationRow>; operatorId?: string | null; detail?: Record<string, unknown> } = {},
 ): Promise<Omit<ApplicationRow, 'content'>> {
-  if (!canMove(APPLICATION_MOVES, app.status, to, actor.role))
-    throw conflict('wrong-status', `Application ${app.number} is ${app.status}; it cannot become ${to}`);
+  const who = { entity: 'application', number: app.number };
+  if (!canMove(APPLICATION_MOVES, app.status, to, actor.role)) throw wrongStatus(who, app.status, to);
   const [row] = await tx.update(applications)
     .set({ ...options.set, status: to, updatedAt: at })
     .where(and(eq(applications.id, app.id), eq(applications.status, app.status)))
     .returning(columnsWithoutContent);
-  if (!row) throw conflict('wrong-status', `Application ${app.number} was changed by someone else; reload it`);
+  if (!row) throw statusChanged(who, app.status, to);
   await recordAudit(tx, {
     actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,
     before: { status: app.status }, after: { status: to, ...options.detail }, at,
@@ -51,17 +61,19 @@ export async function transitionApplications(
   at: Date,
   options: { set?: Partial<ApplicationRow>; operatorId?: string | null; detail?: (id: string) => Record<string, unknown> | undefined } = {},
 ): Promise<void> {
-  const byStatus = new Map<ApplicationStatus, string[]>();
+  const byStatus = new Map<ApplicationStatus, Pick<ApplicationRow, 'id' | 'number'>[]>();
   for (const app of apps) {
-    if (!canMove(APPLICATION_MOVES, app.status, to, actor.role))
-      throw conflict('wrong-status', `Application ${app.number} is ${app.status}; it cannot become ${to}`);
-    byStatus.set(app.status, [...(byStatus.get(app.status) ?? []), app.id]);
+    if (!canMove(APPLICATION_MOVES, app.status, to, actor.role)) throw wrongStatus({ entity: 'application', number: app.number }, app.status, to);
+    byStatus.set(app.status, [...(byStatus.get(app.status) ?? []), app]);
   }
-  for (const [from, ids] of byStatus) {
+  for (const [from, group] of byStatus) {
     const moved = await tx.update(applications).set({ ...options.set, status: to, updatedAt: at })
-      .where(and(sql`${applications.id} = any(${uuidArray(ids)})`, eq(applications.status, from)))
+      .where(and(sql`${applications.id} = any(${uuidArray(group.map((a) => a.id))})`, eq(applications.status, from)))
       .returning({ id: applications.id });
-    if (moved.length !== ids.length) throw conflict('wrong-status', 'Some applications were changed by someone else; reload and try again');
+    if (moved.length !== group.length) {
+      const still = new Set(moved.map((m) => m.id));
+      throw statusChanged({ entity: 'application', number: group.find((a) => !still.has(a.id))!.number }, from, to);
+    }
   }
   await recordAuditEvents(tx, apps.map((app) => ({
     actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,
@@ -77,16 +89,67 @@ export async function transitionCompetition(
   at: Date,
   options: { set?: Partial<CompetitionRow>; detail?: Record<string, unknown> } = {},
 ): Promise<CompetitionRow> {
-  if (!canMove(COMPETITION_MOVES, comp.status, to, actor.role))
-    throw conflict('wrong-status', `Competition ${comp.code} is ${comp.status}; it cannot become ${to}`);
+  const who = { entity: 'competition', code: comp.code };
+  if (!canMove(COMPETITION_MOVES, comp.status, to, actor.role)) throw wrongStatus(who, comp.status, to);
   const [row] = await tx.update(competitions)
     .set({ ...options.set, status: to, updatedAt: at })
     .where(and(eq(competitions.id, comp.id), eq(competitions.status, comp.status)))
     .returning();
-  if (!row) throw conflict('wrong-status', `Competition ${comp.code} was changed by someone else; reload it`);
+  if (!row) throw statusChanged(who, comp.status, to);
   await recordAudit(tx, {
     actorId: actor.id, action: `competition.${to}`, entityType: 'competition', entityId: comp.id, operatorId: comp.operatorId,
     before: { status: comp.status }, after: { status: to, ...options.detail }, at,
+  });
+  return row;
+}
+
+/**
+ * An assignment declined or completed by its expert. `audit: false` when another event of the same
+ * transaction records the change (a review's submission completes its assignment).
+ */
+export async function transitionAssignment(
+  tx: Tx,
+  assignment: Pick<AssignmentRow, 'id' | 'status'>,
+  to: AssignmentStatus,
+  actor: Actor,
+  at: Date,
+  options: { set?: Partial<AssignmentRow>; operatorId?: string | null; detail?: Record<string, unknown>; audit?: boolean } = {},
+): Promise<AssignmentRow> {
+  const who = { entity: 'assignment' };
+  if (!canMove(ASSIGNMENT_MOVES, assignment.status, to, actor.role)) throw wrongStatus(who, assignment.status, to);
+  const [row] = await tx.update(assignments)
+    .set({ ...options.set, status: to })
+    .where(and(eq(assignments.id, assignment.id), eq(assignments.status, assignment.status)))
+    .returning();
+  if (!row) throw statusChanged(who, assignment.status, to);
+  if (options.audit !== false) {
+    await recordAudit(tx, {
+      actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: assignment.id, operatorId: options.operatorId,
+      before: { status: assignment.status }, after: { status: to, ...options.detail }, at,
+    });
+  }
+  return row;
+}
+
+/** A review submitted by its expert (final: no move leaves `submitted`). */
+export async function transitionReview(
+  tx: Tx,
+  review: Pick<ReviewRow, 'id' | 'status'>,
+  to: ReviewStatus,
+  actor: Actor,
+  at: Date,
+  options: { set?: Partial<ReviewRow>; operatorId?: string | null; detail?: Record<string, unknown> } = {},
+): Promise<ReviewRow> {
+  const who = { entity: 'review' };
+  if (!canMove(REVIEW_MOVES, review.status, to, actor.role)) throw wrongStatus(who, review.status, to);
+  const [row] = await tx.update(reviews)
+    .set({ ...options.set, status: to, updatedAt: at })
+    .where(and(eq(reviews.id, review.id), eq(reviews.status, review.status)))
+    .returning();
+  if (!row) throw statusChanged(who, review.status, to);
+  await recordAudit(tx, {
+    actorId: actor.id, action: `review.${to}`, entityType: 'review', entityId: review.id, operatorId: options.operatorId,
+    before: { status: review.status }, after: { status: to, ...options.detail }, at,
   });
   return row;
 }
