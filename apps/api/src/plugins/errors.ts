@@ -1,17 +1,13 @@
-// Every error leaves as problem+json; schema errors list every offending field; 5xx hide internals.
+// Every error leaves as problem+json, by a stable code with its params; `title`, `detail` and each field's `message`
+// are rendered from packages/shared's messages in the language of Accept-Language (Russian by default). Schema errors
+// list every offending field; 5xx hide internals.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { languageOf, messageText, type Lang, type MessageParams } from '@konkurs/shared';
-import { HttpProblem, type FieldError } from '../lib/problem.js';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { fieldIssueOf, languageOf, messageText, problemTitle, type FieldIssue, type Lang, type MessageParams } from '@konkurs/shared';
+import { HttpProblem } from '../lib/problem.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
-
-function fieldPath(instancePath: string, context: string | undefined): string {
-  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-  return path || (context === 'body' ? 'body' : context ?? '');
-}
 
 // The database is away (restarting, unreachable, out of connections): the client may retry, so 503.
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
@@ -28,14 +24,33 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+const zoneOf = (params: MessageParams | undefined) => (typeof params?.timezone === 'string' ? params.timezone : undefined);
+
+/** A problem by code: the detail and each field's message in `lang`, instants in the zone the params name. */
+function problemOf(status: number, code: string, lang: Lang, params: MessageParams = {}, errors?: readonly FieldIssue[], detail?: string): HttpProblem {
+  const ctx = { lang, timezone: zoneOf(params) };
+  const fields = errors?.map((e) => ({
+    path: e.path, code: e.code, ...(e.params ? { params: e.params } : {}),
+    message: messageText(e.code, e.params, { lang, timezone: zoneOf(e.params) ?? ctx.timezone }),
+  }));
+  return new HttpProblem(status, code, detail ?? messageText(code, params, ctx, 'invalid-request'), fields, params);
+}
+
+const langOf = (request: FastifyRequest) => languageOf(request.headers['accept-language']);
+
+function send(reply: FastifyReply, problem: HttpProblem, lang: Lang) {
+  if (problem.status === 503) reply.header('retry-after', '5');
+  return reply.code(problem.status).type(PROBLEM).send(JSON.stringify({ ...problem.toJSON(), title: problemTitle(problem.status, lang) }));
+}
+
 /**
  * Errors Fastify answers before any route runs (a path parameter over the router's length limit, a URL
  * that does not decode): as problem+json like every other error. Passed to Fastify as `frameworkErrors`.
  */
-export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  const status = err.statusCode === 414 ? 414 : 400;
-  const p = new HttpProblem(status, status === 414 ? 'uri-too-long' : 'bad-url', err.message, [{ path: 'url', message: status === 414 ? 'a path segment is too long' : 'not a valid URL' }]);
-  return reply.code(status).type(PROBLEM).send(JSON.stringify(p.toJSON()));
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = langOf(request);
+  const code = err.statusCode === 414 ? 'uri-too-long' : 'bad-url';
+  return send(reply, problemOf(code === 'uri-too-long' ? 414 : 400, code, lang, {}, [{ path: 'url', code }]), lang);
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -43,56 +58,65 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429,
 };
 
-/** A domain refusal as problem+json, its sentences in the caller's language (instants in the zone the error names). */
-function domainProblem(err: DomainError, lang: Lang): HttpProblem {
-  const zone = (params: MessageParams | undefined) => (typeof params?.timezone === 'string' ? params.timezone : undefined);
-  const ctx = { lang, timezone: zone(err.params) };
-  const errors = err.errors?.map((e) => ({
-    path: e.path, code: e.code, ...(e.params ? { params: e.params } : {}),
-    message: messageText(e.code, e.params, { lang, timezone: zone(e.params) ?? ctx.timezone }),
-  }));
-  return new HttpProblem(STATUS_OF[err.kind], err.code, messageText(err.code, err.params, ctx, 'invalid-request'), errors, err.params);
+const VALIDATION_SOURCE = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' } as const;
+
+/**
+ * A request that does not match its schema: every issue by code (zod's issue, as fastify-type-provider-zod passes
+ * it on, mapped by shared's fieldIssueOf), looked up in what was sent so that an absent field reads as required.
+ */
+function schemaProblem(validation: readonly FastifySchemaValidationError[], context: string | undefined, request: FastifyRequest, lang: Lang) {
+  const source = VALIDATION_SOURCE[context as keyof typeof VALIDATION_SOURCE];
+  const sent = source ? request[source] : undefined;
+  const errors = validation.map((v) => {
+    const issue = fieldIssueOf({ ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean) }, sent);
+    return { ...issue, path: issue.path || (context === 'body' ? 'body' : context ?? '') };
+  });
+  const fields = [...new Set(errors.map((e) => e.path))];
+  return problemOf(400, 'invalid-request', lang, { fields }, errors, `${messageText('invalid-request', {}, { lang })}: ${fields.join(', ')}`);
+}
+
+/** What a client sent wrong, as Fastify and its plugins report it (no route ran, or none could parse the body). */
+function requestProblem(err: FastifyError, reply: FastifyReply, lang: Lang): HttpProblem | null {
+  const status = err.statusCode ?? 500;
+  const code = err.code;
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (status === 400 && err instanceof SyntaxError))
+    return problemOf(400, 'malformed-json', lang, {}, [{ path: 'body', code: 'malformed-json' }]);
+  if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemOf(413, 'too-large', lang);
+  if (status === 415 || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problemOf(415, 'unsupported-media-type', lang);
+  if (status === 429) {
+    const seconds = Number(reply.getHeader('retry-after'));
+    return problemOf(429, 'rate-limited', lang, Number.isFinite(seconds) && seconds > 0 ? { seconds } : {});
+  }
+  if (status >= 400 && status < 500) return problemOf(status, 'client-error', lang);
+  return null;
 }
 
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpProblem | DomainError, request, reply) => {
+    const lang = langOf(request);
     let problem: HttpProblem;
     if (err instanceof DomainError) {
-      problem = domainProblem(err, languageOf(request.headers['accept-language']));
+      problem = problemOf(STATUS_OF[err.kind], err.code, lang, err.params, err.errors);
     } else if (err instanceof HttpProblem) {
       problem = err;
-    } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors: FieldError[] = err.validation.map((v) => ({ path: fieldPath(v.instancePath, err.validationContext), message: v.message ?? 'invalid' }));
-      problem = new HttpProblem(400, 'invalid-request', `The request does not match the schema: ${errors.map((e) => e.path).join(', ')}`, errors);
-    } else if ((err as FastifyError).validation) {
-      const e = err as FastifyError;
-      const errors = (e.validation ?? []).map((v) => ({ path: fieldPath(v.instancePath, e.validationContext), message: v.message ?? 'invalid' }));
-      problem = new HttpProblem(400, 'invalid-request', e.message, errors);
+    } else if (Array.isArray((err as FastifyError).validation)) {
+      problem = schemaProblem((err as FastifyError).validation!, (err as FastifyError).validationContext, request, lang);
     } else {
-      const status = (err as FastifyError).statusCode ?? 500;
-      const code = (err as FastifyError).code;
-      if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (status === 400 && err instanceof SyntaxError)) {
-        problem = new HttpProblem(400, 'malformed-json', 'The body is not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
-      } else if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        problem = new HttpProblem(413, 'too-large', 'The request or file is larger than allowed');
-      } else if (status === 415 || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        problem = new HttpProblem(415, 'unsupported-media-type', err.message);
-      } else if (status >= 400 && status < 500) {
-        problem = new HttpProblem(status, 'client-error', err.message);
-      } else if (isDatabaseUnavailable(err)) {
+      const known = requestProblem(err as FastifyError, reply, lang);
+      if (known) problem = known;
+      else if (isDatabaseUnavailable(err)) {
         request.log.warn({ err }, 'database unavailable');
-        problem = new HttpProblem(503, 'database-unavailable', 'The database is not reachable at the moment; try again in a few seconds');
+        problem = problemOf(503, 'database-unavailable', lang);
       } else {
         request.log.error({ err }, 'request failed');
-        problem = new HttpProblem(500, 'internal', 'Something went wrong on our side; the request was not completed');
+        problem = problemOf(500, 'internal', lang);
       }
     }
-    if (problem.status === 503) reply.header('retry-after', '5');
-    return reply.code(problem.status).type(PROBLEM).send(JSON.stringify(problem.toJSON()));
+    return send(reply, problem, lang);
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const p = new HttpProblem(404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}`);
-    return reply.code(404).type(PROBLEM).send(JSON.stringify(p.toJSON()));
+    const lang = langOf(request);
+    return send(reply, problemOf(404, 'route-not-found', lang, { method: request.method, path: request.url.split('?')[0]! }), lang);
   });
 }, { name: 'errors' });

@@ -3,7 +3,7 @@
 // field, instead of a failed INSERT (a 500) wherever a handler happens to write the string.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { HttpProblem } from '../lib/problem.js';
+import { fieldInvalid } from '../domain/errors.js';
 
 // Both can only arrive as \u escapes: raw bytes that are not UTF-8 are decoded to U+FFFD.
 const SUSPECT_ESCAPE = /\\u(0000|d[89a-f])/i;
@@ -36,7 +36,7 @@ export default fp(async function jsonBody(app: FastifyInstance) {
     parseJson(request, body as string, (err, value) => {
       if (err) return done(err, undefined);
       const path = SUSPECT_ESCAPE.test(body as string) ? unstorableTextPath(value) : null;
-      if (path !== null) return done(new HttpProblem(400, 'invalid-request', `${path}: the text contains a NUL character or broken Unicode`, [{ path, message: 'contains a NUL character or broken Unicode' }]), undefined);
+      if (path !== null) return done(fieldInvalid(path, 'unstorable-text'), undefined);
       done(null, value);
     });
   });

@@ -103,7 +103,7 @@ export const FIELD_MESSAGES: Record<string, Message> = {
   },
 
   // The request as a whole.
-  'malformed-json': { ru: () => 'Тело запроса — не корректный JSON', en: () => 'The body is not valid JSON' },
+  'malformed-json': { ru: () => 'Тело запроса — некорректный JSON', en: () => 'The body is not valid JSON' },
   'too-large': { ru: () => 'Запрос или файл больше допустимого размера', en: () => 'The request or file is larger than allowed' },
   'unsupported-media-type': { ru: () => 'Такой тип содержимого запроса не поддерживается', en: () => 'This content type is not supported' },
   'route-not-found': { ru: (p) => `Такого адреса нет: ${p.method} ${p.path}`, en: (p) => `No route ${p.method} ${p.path}` },
@@ -115,7 +115,7 @@ export const FIELD_MESSAGES: Record<string, Message> = {
     en: () => 'The database is not reachable at the moment; try again in a few seconds',
   },
   'rate-limited': {
-    ru: (p) => `Слишком много попыток; повторите через ${p.seconds} с`,
-    en: (p) => `Too many attempts; try again in ${p.seconds} s`,
+    ru: (p) => `Слишком много попыток; повторите ${p.seconds ? `через ${p.seconds} с` : 'позже'}`,
+    en: (p) => `Too many attempts; try again ${p.seconds ? `in ${p.seconds} s` : 'later'}`,
   },
 };
