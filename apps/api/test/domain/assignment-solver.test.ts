@@ -39,18 +39,20 @@ describe('assignment solver', () => {
     expect(of('a000001')).toEqual(['e000001', 'e000003']);
     expect(of('a000002')).toEqual(['e000002']);
     expect(of('a000003')).toEqual(['e000001', 'e000003']);
-    expect(r.unassigned).toEqual([{ applicationId: 'a000003', assigned: 2, needed: 3, reason: expect.stringContaining('1 in conflict of interest') }]);
+    expect(r.unassigned).toEqual([{
+      applicationId: 'a000003', assigned: 2, needed: 3, code: 'no-eligible-expert', params: { assigned: 2, needed: 3, pool: 3, conflicted: 1, already: 0 },
+    }]);
   });
 
   it('reports impossible cases: an empty pool, everyone in conflict', () => {
     const empty = solveAssignments({ applications: [application(1)], experts: [], conflicts: [] });
     expect(empty.pairs).toEqual([]);
-    expect(empty.unassigned).toEqual([{ applicationId: 'a000001', assigned: 0, needed: 2, reason: 'the expert pool is empty' }]);
+    expect(empty.unassigned).toEqual([{ applicationId: 'a000001', assigned: 0, needed: 2, code: 'pool-empty', params: {} }]);
     const conflicted = solveAssignments({ applications: [application(1, { organizationId: 'X' })], experts: [expert(1), expert(2)], conflicts: [
       { expertId: 'e000001', organizationId: 'X' }, { expertId: 'e000002', organizationId: 'X' }, { expertId: 'stranger', organizationId: 'X' },
     ] });
     expect(conflicted.pairs).toEqual([]);
-    expect(conflicted.unassigned[0].reason).toContain('2 in conflict of interest');
+    expect(conflicted.unassigned[0]).toMatchObject({ code: 'no-eligible-expert', params: { conflicted: 2, pool: 2 } });
   });
 
   it('skips applications that need nobody and counts existing loads', () => {

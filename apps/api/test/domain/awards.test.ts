@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateAwards, overrideErrors, type AwardCandidate } from '../../src/domain/awards.js';
+import { allocateAwards, overrideIssues, type AwardCandidate } from '../../src/domain/awards.js';
 
 const R = 100; // kopecks per rouble
 const example: AwardCandidate[] = [
@@ -37,11 +37,16 @@ describe('allocateAwards (PRODUCT.md worked example)', () => {
   });
 
   it('accepts only lowered amounts for applications in the ranking, once each', () => {
-    expect(overrideErrors([
+    expect(overrideIssues([
       { applicationId: 'P1', amountKopecks: 600_000 * R + 1 }, { applicationId: 'nope', amountKopecks: 1 }, { applicationId: 'P2', amountKopecks: 0 },
       { applicationId: 'P3', amountKopecks: 1 }, { applicationId: 'P3', amountKopecks: 1 },
-    ], example).map((e) => e.path)).toEqual(['overrides.0.amountKopecks', 'overrides.1.applicationId', 'overrides.2.amountKopecks', 'overrides.4.applicationId']);
-    expect(overrideErrors([{ applicationId: 'P1', amountKopecks: 600_000 * R }], example)).toEqual([]);
+    ], example)).toEqual([
+      { path: 'overrides.0.amountKopecks', code: 'override-raises', params: { max: 600_000 * R } },
+      { path: 'overrides.1.applicationId', code: 'not-in-ranking' },
+      { path: 'overrides.2.amountKopecks', code: 'override-raises', params: { max: example[1].requestedKopecks } },
+      { path: 'overrides.4.applicationId', code: 'overridden-twice' },
+    ]);
+    expect(overrideIssues([{ applicationId: 'P1', amountKopecks: 600_000 * R }], example)).toEqual([]);
   });
 });
 

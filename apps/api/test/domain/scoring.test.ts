@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { reviewCompletenessIssues } from '@konkurs/shared';
 import {
-  compareRanking, expertTotal, finalScore, normaliseScores, normalizedScores, rankOrder, reviewCompletenessErrors, scoreInputErrors,
+  compareRanking, expertTotal, finalScore, normaliseScores, normalizedScores, rankOrder, scoreInputIssues,
 } from '../../src/domain/scoring.js';
 
 const K = [
@@ -42,19 +43,27 @@ describe('expert totals and the final score (PRODUCT.md worked example)', () => 
 
 describe('review checks', () => {
   it('refuses unknown criteria, duplicates and scores out of range, naming the body field', () => {
-    const errors = scoreInputErrors([
+    const issues = scoreInputIssues([
       { criterionCode: 'K1', score: 11 }, { criterionCode: 'K9', score: 1 }, { criterionCode: 'K2', score: 3 }, { criterionCode: 'K2', score: 4 },
       { criterionCode: 'K3', score: -1 }, { criterionCode: 'K1', score: null },
     ], K);
-    expect(errors.map((e) => e.path)).toEqual(['scores.0.score', 'scores.1.criterionCode', 'scores.3.criterionCode', 'scores.4.score', 'scores.5.criterionCode']);
-    expect(scoreInputErrors([{ criterionCode: 'K1', score: 10 }, { criterionCode: 'K2', score: null }], K)).toEqual([]);
+    expect(issues).toEqual([
+      { path: 'scores.0.score', code: 'score-out-of-range', params: { max: 10 } },
+      { path: 'scores.1.criterionCode', code: 'unknown-criterion', params: { criterionCode: 'K9' } },
+      { path: 'scores.3.criterionCode', code: 'scored-twice', params: { criterionCode: 'K2' } },
+      { path: 'scores.4.score', code: 'score-out-of-range', params: { max: 10 } },
+      { path: 'scores.5.criterionCode', code: 'scored-twice', params: { criterionCode: 'K1' } },
+    ]);
+    expect(scoreInputIssues([{ criterionCode: 'K1', score: 10 }, { criterionCode: 'K2', score: null }], K)).toEqual([]);
   });
 
   it('lists every missing score and required comment at once', () => {
     const scores = normaliseScores([{ criterionCode: 'K1', score: 5, comment: '' }, { criterionCode: 'K2', score: 4, comment: '  ' }], K);
     expect(scores.map((x) => x.criterionCode)).toEqual(['K1', 'K2', 'K3']);
-    expect(reviewCompletenessErrors(scores, K).map((e) => e.path)).toEqual(['scores.K2.comment', 'scores.K3.score']);
-    expect(reviewCompletenessErrors(s(1, 2, 3), K)).toEqual([]);
+    expect(reviewCompletenessIssues(scores, K)).toEqual([
+      { path: 'scores.K2.comment', code: 'comment-required' }, { path: 'scores.K3.score', code: 'score-required' },
+    ]);
+    expect(reviewCompletenessIssues(s(1, 2, 3), K)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type TestUser } from '../fixtures.js';
-import { applications, conflicts } from '../../src/db/schema/index.js';
+import { applications, competitions, conflicts } from '../../src/db/schema/index.js';
 import { verifyAuditChain } from '../../src/services/audit-log.js';
 
 let t: TestApp;
@@ -50,12 +50,17 @@ describe('expert pool', () => {
     const r = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/experts`, { expertIds: [experts[0].id, owner.id, NO_ID] });
     expect(r.status).toBe(400);
     expect(r.json.errors.map((e: { path: string }) => e.path)).toEqual(['expertIds.1', 'expertIds.2']);
+    expect(r.json.errors[0]).toMatchObject({ code: 'not-active-expert', message: 'Это не действующий эксперт' });
     for (const body of [{}, { expertIds: [] }, { expertIds: ['x'] }, { expertIds: 'a' }]) {
       expect((await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/experts`, body)).status).toBe(400);
     }
     expect((await call(t, organiser.token, 'GET', `/api/v1/competitions/${comp.id}/experts?cursor=abc.def`)).status).toBe(400);
     await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: apps[0].id, expertId: experts[0].id });
-    expect((await call(t, organiser.token, 'DELETE', `/api/v1/competitions/${comp.id}/experts/${experts[0].id}`)).status).toBe(409);
+    const kept = await call(t, organiser.token, 'DELETE', `/api/v1/competitions/${comp.id}/experts/${experts[0].id}`);
+    expect([kept.status, kept.json.code]).toEqual([409, 'expert-has-assignments']);
+    await t.db.update(competitions).set({ status: 'decided' }).where(eq(competitions.id, comp.id));
+    const closed = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/experts`, { expertIds: [experts[1].id] });
+    expect(closed.json).toMatchObject({ status: 409, code: 'pool-closed', params: { code: comp.code, status: 'decided' } });
   });
 
   it('is the organiser\'s of the operator only', async () => {
@@ -89,17 +94,29 @@ describe('automatic assignment', () => {
     await t.db.insert(conflicts).values({ expertId: experts[0].id, organizationId: apps[0].organizationId, kind: 'declared', reason: 'Родственник' });
     const r = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/assignments/auto`);
     expect(r.json.created).toBe(3);
-    expect(r.json.unassigned).toEqual([{ applicationId: apps[0].id, reason: expect.stringContaining('1 of 2 experts assigned') }]);
+    expect(r.json.unassigned).toEqual([{
+      applicationId: apps[0].id, code: 'no-eligible-expert', params: { assigned: 1, needed: 2, pool: 2, conflicted: 1, already: 0 },
+      reason: 'Назначено экспертов: 1 из 2. Других подходящих экспертов нет: в составе 2, из них с конфликтом интересов с организацией — 1, уже назначены на эту заявку — 0',
+    }]);
     const empty = await round({ experts: 0, apps: 1 });
     const e = await call(t, empty.organiser.token, 'POST', `/api/v1/competitions/${empty.comp.id}/assignments/auto`);
-    expect(e.json).toEqual({ created: 0, unassigned: [{ applicationId: empty.apps[0].id, reason: 'the expert pool is empty' }] });
+    expect(e.json).toEqual({ created: 0, unassigned: [{ applicationId: empty.apps[0].id, code: 'pool-empty', params: {}, reason: 'В составе экспертов конкурса никого нет' }] });
+    const english = await t.app.inject({
+      method: 'POST', url: `/api/v1/competitions/${empty.comp.id}/assignments/auto`,
+      headers: { authorization: `Bearer ${empty.organiser.token}`, 'accept-language': 'en' },
+    });
+    expect(english.json().unassigned[0].reason).toBe('The expert pool is empty');
     const [still] = await t.db.select().from(applications).where(eq(applications.id, empty.apps[0].id));
     expect(still.status).toBe('admitted');
   });
 
   it('refuses outside review, a bad dueAt, other operators and roles', async () => {
     const open = await round({ status: 'open' });
-    expect((await call(t, open.organiser.token, 'POST', `/api/v1/competitions/${open.comp.id}/assignments/auto`)).status).toBe(409);
+    const early = await call(t, open.organiser.token, 'POST', `/api/v1/competitions/${open.comp.id}/assignments/auto`);
+    expect(early.json).toMatchObject({
+      status: 409, code: 'competition-not-in-review', params: { code: open.comp.code, status: 'open' },
+      detail: `Конкурс ${open.comp.code} в статусе «Приём заявок»: это делается только на этапе экспертизы`,
+    });
     const { organiser, comp, experts, owner } = await round();
     const bad = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/assignments/auto`, { dueAt: 'tomorrow' });
     expect(bad.status).toBe(400);
@@ -126,6 +143,11 @@ describe('manual assignment', () => {
     await t.db.insert(conflicts).values({ expertId: experts[1].id, organizationId: app.organizationId, kind: 'declared' });
     const coi = await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: app.id, expertId: experts[1].id });
     expect([coi.status, coi.json.type]).toEqual([409, 'urn:konkurs:problem:conflict-of-interest']);
+    expect(coi.json).toMatchObject({
+      code: 'conflict-of-interest', detail: 'У эксперта конфликт интересов с организацией-заявителем',
+      errors: [{ path: 'expertId', code: 'conflict-of-interest', message: 'У эксперта конфликт интересов с организацией-заявителем' }],
+    });
+    expect(dup.json).toMatchObject({ code: 'duplicate-assignment', errors: [{ path: 'expertId', code: 'duplicate-assignment' }] });
     const outsider = await makeUser(t, 'expert');
     const notPool = await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: app.id, expertId: outsider.id });
     expect([notPool.status, notPool.json.type]).toEqual([409, 'urn:konkurs:problem:not-in-pool']);
@@ -144,7 +166,12 @@ describe('manual assignment', () => {
     expect((await call(t, stranger.token, 'POST', '/api/v1/assignments', { applicationId: apps[0].id, expertId: experts[0].id })).status).toBe(404);
     expect((await call(t, experts[0].token, 'POST', '/api/v1/assignments', { applicationId: apps[0].id, expertId: experts[0].id })).status).toBe(403);
     const submitted = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
-    expect((await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: submitted.id, expertId: experts[0].id })).status).toBe(409);
+    const early = await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: submitted.id, expertId: experts[0].id });
+    expect(early.json).toMatchObject({ status: 409, code: 'application-not-assignable', params: { number: submitted.number, status: 'submitted' } });
+    expect(early.json.detail).toBe(`Заявка № ${submitted.number} в статусе «Подана»: экспертов назначают на заявки, допущенные к экспертизе или находящиеся на ней`);
+    // Once reviewed, a further expert would never count.
+    const reviewed = await makeApplication(t, comp, org.id, owner.id, { status: 'reviewed' });
+    expect((await call(t, organiser.token, 'POST', '/api/v1/assignments', { applicationId: reviewed.id, expertId: experts[0].id })).json.code).toBe('application-not-assignable');
   });
 });
 
@@ -169,6 +196,10 @@ describe('the expert\'s list and declining', () => {
     const who = experts.find((e) => e.id === first.expertId)!;
     const noReason = await call(t, who.token, 'POST', `/api/v1/assignments/${first.id}/decline`, { reason: '  ' });
     expect([noReason.status, noReason.json.errors[0].path]).toEqual([400, 'reason']);
+    for (const body of [{}, { reason: 5 }, { reason: 'x'.repeat(2001) }]) {
+      const bad = await call(t, who.token, 'POST', `/api/v1/assignments/${first.id}/decline`, body);
+      expect([bad.status, bad.json.errors[0].path], JSON.stringify(body)).toEqual([400, 'reason']);
+    }
     const other = experts.find((e) => e.id !== first.expertId)!;
     expect((await call(t, other.token, 'POST', `/api/v1/assignments/${first.id}/decline`, { reason: 'x' })).status).toBe(404);
     const d = await call(t, who.token, 'POST', `/api/v1/assignments/${first.id}/decline`, { reason: 'Знаком с руководителем' });
@@ -178,7 +209,8 @@ describe('the expert\'s list and declining', () => {
     const after = (await call(t, organiser.token, 'GET', `/api/v1/competitions/${comp.id}/assignments?applicationId=${apps[0].id}`)).json.items;
     expect(after.filter((a: { status: string }) => a.status === 'assigned')).toHaveLength(2);
     expect(after.find((a: { id: string }) => a.id === first.id)).toMatchObject({ status: 'declined', declineReason: 'Знаком с руководителем' });
-    expect((await call(t, who.token, 'POST', `/api/v1/assignments/${first.id}/decline`, { reason: 'again' })).status).toBe(409);
+    const again = await call(t, who.token, 'POST', `/api/v1/assignments/${first.id}/decline`, { reason: 'again' });
+    expect(again.json).toMatchObject({ status: 409, code: 'assignment-declined', detail: 'От этой экспертизы вы отказались' });
     // Nobody left: the next decline is not replaced.
     const second = after.find((a: { status: string }) => a.status === 'assigned');
     const who2 = experts.find((e) => e.id === second.expertId)!;

@@ -56,6 +56,15 @@ describe('award proposal', () => {
     ] });
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['overrides.0.amountKopecks', 'overrides.1.applicationId', 'overrides.2.amountKopecks', 'overrides.3.applicationId']);
+    expect(bad.json.errors[0]).toEqual({
+      path: 'overrides.0.amountKopecks', code: 'override-raises', params: { max: 600_000 * R },
+      message: 'Размер гранта можно только уменьшить: от 0,01\u00a0₽ до 600\u00a0000,00\u00a0₽',
+    });
+    expect(bad.json.errors[1]).toMatchObject({ code: 'not-in-ranking', message: 'Этой заявки нет в рейтинге конкурса' });
+    // The confirmation checks the same and records nothing.
+    const refused = await confirm(organiser.token, comp.id, { overrides: [{ applicationId: P1.id, amountKopecks: 600_001 * R }] });
+    expect([refused.status, refused.json.errors[0].code]).toEqual([400, 'override-raises']);
+    expect(await t.db.select().from(awards).where(eq(awards.competitionId, comp.id))).toEqual([]);
     for (const body of [{ mode: 'all' }, { overrides: [{ applicationId: P1.id, amountKopecks: -1 }] }, { overrides: [{ applicationId: P1.id, amountKopecks: 1.5 }] }, { overrides: 'x' }]) {
       const r = await propose(organiser.token, comp.id, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
@@ -65,7 +74,7 @@ describe('award proposal', () => {
 
   it('is refused outside review (409), for other operators (404) and roles (403)', async () => {
     const open = await workedExample('open');
-    expect((await propose(open.organiser.token, open.comp.id, {})).status).toBe(409);
+    expect((await propose(open.organiser.token, open.comp.id, {})).json).toMatchObject({ status: 409, code: 'competition-not-in-review' });
     expect((await confirm(open.organiser.token, open.comp.id, {})).status).toBe(409);
     const { comp, owner } = await workedExample();
     const stranger = await makeUser(t, 'organiser', { operatorId: (await makeOperator(t)).id });
@@ -92,6 +101,7 @@ describe('award confirmation', () => {
     expect(c.decidedAt).not.toBeNull();
     const again = await confirm(organiser.token, comp.id, { mode: 'stop' });
     expect([again.status, again.json.type]).toEqual([409, 'urn:konkurs:problem:already-decided']);
+    expect(again.json).toMatchObject({ params: { code: comp.code }, detail: `Итоги конкурса ${comp.code} уже подведены` });
     expect((await propose(organiser.token, comp.id, {})).status).toBe(409);
     const admin = await makeUser(t, 'admin');
     expect((await confirm(admin.token, comp.id, {})).status).toBe(409);

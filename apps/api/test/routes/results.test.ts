@@ -50,6 +50,7 @@ describe('GET /applications/:id/results', () => {
     const before = await decided('decided');
     const r = await call(t, before.owner.token, 'GET', `/api/v1/applications/${before.winner.id}/results`);
     expect([r.status, r.json.type]).toEqual([409, 'urn:konkurs:problem:results-not-published']);
+    expect(r.json.detail).toBe('Итоги этого конкурса ещё не опубликованы');
     const archived = await decided('archived');
     expect((await call(t, archived.owner.token, 'GET', `/api/v1/applications/${archived.winner.id}/results`)).status).toBe(200);
   });
@@ -79,7 +80,8 @@ describe('GET /public/competitions/:id/results', () => {
 
   it('is 404 before publication and for an unknown competition', async () => {
     const { comp } = await decided('decided');
-    expect((await call(t, null, 'GET', `/api/v1/public/competitions/${comp.id}/results`)).status).toBe(404);
+    const early = await call(t, null, 'GET', `/api/v1/public/competitions/${comp.id}/results`);
+    expect([early.status, early.json.code, early.json.params]).toEqual([404, 'not-found', { entity: 'results' }]);
     expect((await call(t, null, 'GET', '/api/v1/public/competitions/00000000-0000-4000-8000-000000000000/results')).status).toBe(404);
   });
 });

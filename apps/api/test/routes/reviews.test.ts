@@ -82,6 +82,12 @@ describe('review drafts', () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.json.errors.map((x: { path: string }) => x.path), JSON.stringify(body)).toContain(path);
     }
+    // The rules beyond the schema answer by code, with the sentence in Russian.
+    const range = await put(e, a.id, { scores: [{ criterionCode: 'K1', score: 11 }, { criterionCode: 'K9', score: 1 }] });
+    expect(range.json.errors).toEqual([
+      { path: 'scores.0.score', code: 'score-out-of-range', params: { max: 10 }, message: 'Балл — целое число от 0 до 10' },
+      { path: 'scores.1.criterionCode', code: 'unknown-criterion', params: { criterionCode: 'K9' }, message: 'В конкурсе нет критерия K9' },
+    ]);
     const malformed = await t.app.inject({ method: 'PUT', url: `/api/v1/assignments/${a.id}/review`, headers: { authorization: `Bearer ${e.token}`, 'content-type': 'application/json' }, payload: '[' });
     expect(malformed.statusCode).toBe(400);
   });
@@ -109,15 +115,23 @@ describe('submitting reviews', () => {
     const a = byExpert(e);
     const nothing = await submit(e, a.id);
     expect(nothing.status).toBe(422);
+    expect(nothing.json).toMatchObject({ code: 'review-incomplete', detail: 'Оценка заполнена не полностью' });
     expect(nothing.json.errors.map((x: { path: string }) => x.path)).toEqual(['scores.K1.score', 'scores.K2.score', 'scores.K2.comment', 'scores.K3.score']);
+    expect(nothing.json.errors[2]).toMatchObject({ code: 'comment-required', message: 'Для этого критерия нужен комментарий' });
     await put(e, a.id, { scores: [{ criterionCode: 'K1', score: 8 }, { criterionCode: 'K2', score: 6 }] });
     expect((await submit(e, a.id)).json.errors.map((x: { path: string }) => x.path)).toEqual(['scores.K2.comment', 'scores.K3.score']);
     await put(e, a.id, { version: 1, ...full(8, 6, 7) });
     const ok = await submit(e, a.id);
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual({ total: 72.5 });
-    expect((await submit(e, a.id)).status).toBe(409);
-    expect((await put(e, a.id, { version: 2, ...full(1, 1, 1) })).status).toBe(409);
+    const twice = await submit(e, a.id);
+    expect(twice.status).toBe(409);
+    expect(twice.json).toMatchObject({
+      type: 'urn:konkurs:problem:already-submitted', code: 'already-submitted', detail: 'Экспертная оценка уже отправлена; отправленную оценку изменить нельзя',
+    });
+    const english = await t.app.inject({ method: 'POST', url: `/api/v1/assignments/${a.id}/review/submit`, headers: { authorization: `Bearer ${e.token}`, 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(english.json().detail).toBe('This review has been submitted; a submitted review is final');
+    expect((await put(e, a.id, { version: 2, ...full(1, 1, 1) })).json.code).toBe('already-submitted');
     expect((await call(t, e.token, 'POST', `/api/v1/assignments/${a.id}/decline`, { reason: 'поздно' })).status).toBe(409);
     const read = await call(t, e.token, 'GET', `/api/v1/assignments/${a.id}/review`);
     expect(read.json).toMatchObject({ status: 'submitted', total: 72.5 });
@@ -182,7 +196,9 @@ describe('submitting reviews', () => {
     const a = byExpert(experts[0]);
     await put(experts[0], a.id, full(1, 2, 3));
     await t.db.update(competitions).set({ status: 'decided' }).where(eq(competitions.id, comp.id));
-    expect((await put(experts[0], a.id, { version: 1, ...full(1, 2, 3) })).status).toBe(409);
+    const late = await put(experts[0], a.id, { version: 1, ...full(1, 2, 3) });
+    expect(late.json).toMatchObject({ status: 409, code: 'competition-not-in-review', params: { code: comp.code, status: 'decided' } });
+    expect(late.json.detail).toBe(`Конкурс ${comp.code} в статусе «Итоги подведены»: это делается только на этапе экспертизы`);
     expect((await submit(experts[0], a.id)).status).toBe(409);
   });
 });
