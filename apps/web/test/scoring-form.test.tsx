@@ -55,7 +55,8 @@ describe('scoring form', () => {
     type(scoreInput(2), '7');
     fireEvent.click(screen.getByRole('button', { name: 'Отправить оценку' }));
     await waitFor(() => expect(commentInput(1).getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getAllByText('Комментарий обязателен').length).toBeGreaterThan(1); // the badge and the field's error
+    expect(screen.getByText('Комментарий обязателен')).toBeTruthy(); // the badge
+    expect(screen.getByText('Для этого критерия нужен комментарий')).toBeTruthy(); // the field's error, the server's words for the code
     expect(commentInput(0).getAttribute('aria-invalid')).not.toBe('true');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(submit).not.toHaveBeenCalled();
@@ -68,7 +69,7 @@ describe('scoring form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Отправить оценку' }));
     await waitFor(() => expect(scoreInput(1).getAttribute('aria-invalid')).toBe('true'));
     expect(scoreInput(2).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getAllByText('Поставьте балл')).toHaveLength(2);
+    expect(screen.getAllByText('Поставьте оценку')).toHaveLength(2);
   });
 
   it('confirms in a dialog showing the total, saves the draft first, then submits', async () => {
@@ -95,8 +96,8 @@ describe('scoring form', () => {
     expect(submit).toHaveBeenCalledTimes(1);
   });
 
-  it('puts the server’s 422 problems at the fields they name', async () => {
-    const problem = new ApiError(422, { title: 'Unprocessable', detail: 'The review is not complete', errors: [{ path: 'scores.K3.comment', message: 'a comment is required for this criterion' }] });
+  const errorOf = (el: HTMLElement) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').find((id) => id.includes('error'))!)?.textContent;
+  async function submitWith(problem: ApiError) {
     setup({ submit: vi.fn(async () => { throw problem; }) });
     type(scoreInput(0), '8');
     type(scoreInput(1), '6');
@@ -104,10 +105,21 @@ describe('scoring form', () => {
     type(scoreInput(2), '7');
     fireEvent.click(screen.getByRole('button', { name: 'Отправить оценку' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Отправить оценку' }));
+  }
+
+  it('puts the server’s 422 problems at the fields they name, in Russian by their code', async () => {
+    // The server's sentence is English here on purpose: the screen reads the code, not the words.
+    await submitWith(new ApiError(422, { title: 'Unprocessable', code: 'rule-check-failed', detail: 'The review is not complete',
+      errors: [{ path: 'scores.K3.comment', code: 'comment-required', message: 'A comment is required for this criterion' }] }));
     await waitFor(() => expect(commentInput(2).getAttribute('aria-invalid')).toBe('true'));
-    // In the form's words, next to the third criterion's comment.
-    expect(commentInput(2).getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(commentInput(2).getAttribute('aria-describedby')!.split(' ').find((id) => id.includes('error'))!)?.textContent).toBe('Комментарий обязателен');
+    expect(errorOf(commentInput(2))).toBe('Для этого критерия нужен комментарий');
+  });
+
+  it('a field code the SPA does not know shows the server’s own message', async () => {
+    await submitWith(new ApiError(422, { title: 'Unprocessable', code: 'rule-check-failed',
+      errors: [{ path: 'scores.K1.score', code: 'some-future-rule', message: 'Оценка вне новой шкалы' }] }));
+    await waitFor(() => expect(scoreInput(0).getAttribute('aria-invalid')).toBe('true'));
+    expect(errorOf(scoreInput(0))).toBe('Оценка вне новой шкалы');
   });
 
   it('a stale version (412) shows the banner instead of overwriting', async () => {

@@ -1,12 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Application, ApplicationStatus, ApplicationSummary, DraftFields } from '@konkurs/shared';
+import type { z } from 'zod';
+import type { ApplicantResults, Application, ApplicationStatus, ApplicationSummary, DraftFields, submitResult } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
 export type ApplicationsParams = { competitionId?: string; organizationId?: string; status?: ApplicationStatus; limit?: number; cursor?: string };
-export type ApplicantResults = {
-  finalScore: number | null; rank: number | null; status: string; awardedKopecks?: number | null;
-  reviews: { expert: string; total: number; scores: { criterionCode: string; score: number; comment: string }[]; comment: string }[];
-};
 
 export const applicationKeys = {
   all: ['applications'] as const,
@@ -32,5 +29,5 @@ export const saveApplication = (id: string, version: number, fields: DraftFields
   api<Application>(`/applications/${id}`, { method: 'PATCH', body: { version, ...fields } });
 
 export const submitApplication = (id: string) =>
-  api<{ id: string; status: 'submitted'; submittedAt: string; version: number }>(`/applications/${id}/submit`, { method: 'POST' });
+  api<z.infer<typeof submitResult>>(`/applications/${id}/submit`, { method: 'POST' });
 export const withdrawApplication = (id: string) => api<Application>(`/applications/${id}/withdraw`, { method: 'POST' });

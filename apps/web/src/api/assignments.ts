@@ -1,10 +1,9 @@
 // Assignments: an expert's own queue, a competition's list for its organiser, automatic and manual assignment, decline.
 import { queryOptions } from '@tanstack/react-query';
-import type { Assignment, AssignmentStatus } from '@konkurs/shared';
+import type { Assignment, AssignmentStatus, AutoAssignResult, DeclineResult } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
 export type AssignmentsParams = { status?: AssignmentStatus; expertId?: string; applicationId?: string; limit?: number; cursor?: string };
-export type AutoAssignResult = { created: number; unassigned: { applicationId: string; reason: string }[] };
 
 export const assignmentKeys = {
   all: ['assignments'] as const,
@@ -28,4 +27,4 @@ export const assignManually = (body: { applicationId: string; expertId: string; 
   api<Assignment>('/assignments', { method: 'POST', body });
 
 export const declineAssignment = (id: string, reason: string) =>
-  api<{ id: string; status: 'declined'; replaced: boolean }>(`/assignments/${id}/decline`, { method: 'POST', body: { reason } });
+  api<DeclineResult>(`/assignments/${id}/decline`, { method: 'POST', body: { reason } });

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { User } from '@konkurs/shared';
+import type { z } from 'zod';
+import type { authResponse, me } from '@konkurs/shared';
 import { api } from './client';
 
-export type Me = Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'operatorId'>;
-export type AuthResponse = { token: string; user: User };
+export type Me = z.infer<typeof me>;
+export type AuthResponse = z.infer<typeof authResponse>;
 
 export const meQuery = (token: string | null) =>
   queryOptions({ queryKey: ['auth', 'me', token], queryFn: () => api<Me>('/auth/me'), enabled: !!token, staleTime: 5 * 60_000, retry: false });

@@ -1,6 +1,7 @@
 // One fetch wrapper for the whole SPA: base path, bearer token, the user's language, JSON, and problem+json
 // errors as ApiError (with the stable codes the SPA translates by, never the server's sentences).
-import type { MessageParams, Problem } from '@konkurs/shared';
+import type { z } from 'zod';
+import type { MessageParams, Problem, page } from '@konkurs/shared';
 import { tokenStore } from '../auth/token';
 import { currentLang } from '../i18n/current-lang';
 
@@ -94,4 +95,5 @@ export function queryString(params: Record<string, string | number | boolean | u
   return s ? `?${s}` : '';
 }
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** One page of a list, as shared's `page(item)` declares it. */
+export type Page<T> = z.infer<ReturnType<typeof page<z.ZodType<T>>>>;

@@ -1,12 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Competition, CompetitionStatus } from '@konkurs/shared';
+import type { Competition, CompetitionStatus, WinnersRegistry } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
 export type CompetitionsParams = { status?: CompetitionStatus; operatorId?: string; limit?: number; cursor?: string };
-export type RegistryItem = {
-  applicationId: string; number: string; title: string | null; organization: string; inn: string;
-  regionCode: string; directionCode: string | null; amountKopecks: number; finalScore: number | null;
-};
 
 export const competitionKeys = {
   all: ['competitions'] as const,
@@ -25,6 +21,6 @@ export const competitionQuery = (id: string) =>
 export const publicResultsQuery = (id: string) =>
   queryOptions({
     queryKey: competitionKeys.results(id),
-    queryFn: () => api<{ items: RegistryItem[] }>(`/public/competitions/${id}/results`),
+    queryFn: () => api<WinnersRegistry>(`/public/competitions/${id}/results`),
     retry: false,
   });

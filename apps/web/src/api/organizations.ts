@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateOrganizationBody, Organization } from '@konkurs/shared';
+import type { z } from 'zod';
+import type { CreateOrganizationBody, Organization, member } from '@konkurs/shared';
 import { api, type Page } from './client';
 
-export type Member = { userId: string; email: string; fullName: string; role: 'owner' | 'member' };
+export type Member = z.infer<typeof member>;
 
 export const organizationKeys = {
   mine: ['organizations', 'mine'] as const,

@@ -1,6 +1,6 @@
 // An expert's review of one assignment: read, save a draft (versioned), submit once.
 import { queryOptions } from '@tanstack/react-query';
-import type { Review } from '@konkurs/shared';
+import type { Review, ReviewSubmitResult } from '@konkurs/shared';
 import { api } from './client';
 
 export type ScoreInput = { criterionCode: string; score: number | null; comment: string };
@@ -17,4 +17,4 @@ export const saveReview = (assignmentId: string, body: ReviewInput) =>
 
 /** 422 lists what is missing (`scores.<criterion>.score|comment`); 409 once submitted. */
 export const submitReview = (assignmentId: string) =>
-  api<{ total: number }>(`/assignments/${assignmentId}/review/submit`, { method: 'POST' });
+  api<ReviewSubmitResult>(`/assignments/${assignmentId}/review/submit`, { method: 'POST' });

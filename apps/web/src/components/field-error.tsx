@@ -1,8 +1,10 @@
 // problem+json errors shown where they belong: next to the named field, the rest in one alert. Every text comes
 // from its stable code through @konkurs/shared's messages; the server's own words only for a code we do not know.
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Alert, List } from '@mantine/core';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
+import type { FieldError, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
 import { isKnownMessage, messageText, type Lang, type MessageParams } from '@konkurs/shared';
 import { isApiError, type FieldProblem } from '../api/client';
 import { useLang, useT } from '../i18n';
@@ -29,6 +31,29 @@ export function useFieldError(error: unknown) {
     const problem = isApiError(error) ? error.fieldProblem(path) : undefined;
     return problem && text(problem);
   };
+}
+
+/**
+ * A react-hook-form resolver over a shared schema: each problem by its code, in the user's language, in the words
+ * the server uses for the same code, so a form says the same before and after the request. A form holds complete
+ * values (its defaults filled in), so they are typed as what the schema puts out.
+ */
+export function useSchemaResolver<T extends FieldValues>(schema: z.ZodType<T, unknown>): Resolver<T> {
+  const { lang } = useLang();
+  return useMemo<Resolver<T>>(() => async (values, _context, options) => {
+    const result = await schema.safeParseAsync(values);
+    if (result.success) {
+      if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);
+      return { values: result.data, errors: {} };
+    }
+    const errors: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      const field = fieldIssue(issue);
+      // The first problem of a field is the one it shows.
+      errors[field.path] ??= { type: field.code, message: problemText(field, lang) };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) };
+  }, [schema, lang]);
 }
 
 /** Puts the server's field errors into a react-hook-form form; returns the ones no field took. */
@@ -65,4 +90,13 @@ export function FormProblem({ error, shownPaths = [] }: { error: unknown; shownP
       )}
     </Alert>
   );
+}
+
+// INTERIM until VALIDATION's shared zod-issue → { path, code, params } lands (then this goes).
+function fieldIssue(issue: z.core.$ZodIssue): { path: string; code: string; params?: MessageParams; message: string } {
+  const path = issue.path.join('.');
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, code: 'required', message: issue.message };
+  if (issue.code === 'too_small') return { path, code: 'too-small', params: { type: issue.origin, minimum: Number(issue.minimum) }, message: issue.message };
+  if (issue.code === 'too_big') return { path, code: 'too-big', params: { type: issue.origin, maximum: Number(issue.maximum) }, message: issue.message };
+  return { path, code: 'invalid', message: issue.message };
 }

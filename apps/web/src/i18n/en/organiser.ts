@@ -73,11 +73,6 @@ const organiser: OrganiserDict = {
     stale: 'Newer version saved elsewhere',
     staleText: 'Someone saved a newer version of the settings. Load it and make your changes again.',
     reload: 'Load the newer version',
-    closesAfterOpens: 'The closing time must be after the opening time',
-    invalidTime: 'Enter a date and time',
-    notNegative: 'Cannot be negative',
-    required: 'Required',
-    noChanges: 'Nothing changed',
   },
   screening: {
     title: 'Screening',

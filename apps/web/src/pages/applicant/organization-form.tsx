@@ -1,13 +1,12 @@
 // A new organisation, with ИНН/ОГРН/КПП checked live as they are typed (shared checksums), the way
 // the server will check them.
 import { Button, Card, Grid, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { createOrganizationBody, isValidInn, isValidKpp, isValidOgrn, type CreateOrganizationBody, type Organization } from '@konkurs/shared';
 import { createOrganization, organizationKeys } from '../../api/organizations';
 import { isApiError } from '../../api/client';
-import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { useT } from '../../i18n';
 import { regionOptions } from '../../lib/reference';
 
@@ -29,11 +28,10 @@ const optional = { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) 
 
 export function OrganizationForm({ onCreated }: { onCreated: (org: Organization) => void }) {
   const t = useT('applicant').organizations;
-  const common = useT('common');
-  const translate = useServerMessage();
+  const text = useProblemText();
   const queryClient = useQueryClient();
   const form = useForm<CreateOrganizationBody>({
-    resolver: zodResolver(createOrganizationBody) as never,
+    resolver: useSchemaResolver(createOrganizationBody),
     defaultValues: { inn: '', ogrn: '', kpp: '', fullName: '', shortName: '', regionCode: undefined as unknown as string, address: '', email: '', phone: '', website: '' },
   });
   const mutation = useMutation({
@@ -43,7 +41,7 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
       onCreated(org);
     },
     onError: (e) => {
-      const rest = applyProblemToForm(e, FIELDS, form.setError, translate);
+      const rest = applyProblemToForm(e, FIELDS, form.setError, text);
       if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: t.innTaken }, { shouldFocus: true });
     },
   });
@@ -63,7 +61,6 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
   const ogrnError = (errors.ogrn?.type === 'server' ? errors.ogrn.message : undefined) ?? liveMessage(ogrnState, t.ogrnBad, t.ogrnLength) ?? (errors.ogrn && t.ogrnLength);
   const kppError = (errors.kpp?.type === 'server' ? errors.kpp.message : undefined) ?? ((kpp.length >= 9 || submitCount > 0) && kpp && !isValidKpp(kpp) ? t.kppBad : errors.kpp && t.kppBad);
   const ok = (state: CheckState, hint: string, okText: string) => (state === 'ok' ? <Text component="span" size="xs" c="green.9" fw={600}>✓ {okText}</Text> : hint);
-  const msg = (m?: string) => (m ? translate(m) : undefined);
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="org-form-title">
@@ -83,10 +80,10 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
                 {...form.register('kpp', { setValueAs: (v: string) => v.toUpperCase() })} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <TextInput label={t.fullName} required {...form.register('fullName')} error={msg(errors.fullName?.message)} />
+              <TextInput label={t.fullName} required {...form.register('fullName')} error={errors.fullName?.message} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput label={t.shortName} required {...form.register('shortName')} error={msg(errors.shortName?.message)} />
+              <TextInput label={t.shortName} required {...form.register('shortName')} error={errors.shortName?.message} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Controller
@@ -94,21 +91,21 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
                 name="regionCode"
                 render={({ field, fieldState }) => (
                   <Select label={t.region} required searchable data={regionOptions()} value={field.value ?? null} onChange={(v) => field.onChange(v ?? undefined)}
-                    onBlur={field.onBlur} ref={field.ref} error={fieldState.error && (fieldState.error.type === 'server' ? fieldState.error.message : common.required)} nothingFoundMessage="—" />
+                    onBlur={field.onBlur} ref={field.ref} error={fieldState.error?.message} nothingFoundMessage="—" />
                 )}
               />
             </Grid.Col>
             <Grid.Col span={12}>
-              <TextInput label={t.address} {...form.register('address', optional)} error={msg(errors.address?.message)} />
+              <TextInput label={t.address} {...form.register('address', optional)} error={errors.address?.message} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.email} type="email" {...form.register('email', optional)} error={msg(errors.email?.message)} />
+              <TextInput label={t.email} type="email" {...form.register('email', optional)} error={errors.email?.message} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.phone} type="tel" {...form.register('phone', optional)} error={msg(errors.phone?.message)} />
+              <TextInput label={t.phone} type="tel" {...form.register('phone', optional)} error={errors.phone?.message} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t.website} {...form.register('website', optional)} error={msg(errors.website?.message)} />
+              <TextInput label={t.website} {...form.register('website', optional)} error={errors.website?.message} />
             </Grid.Col>
           </Grid>
           <div>

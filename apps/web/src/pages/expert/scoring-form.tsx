@@ -7,11 +7,11 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
-import { expertTotal, formatScore, type Review } from '@konkurs/shared';
+import { expertTotal, formatScore, reviewCompletenessIssues, type Lang, type Review } from '@konkurs/shared';
 import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
-import { FormProblem, useServerMessage } from '../../components/field-error';
-import { useT } from '../../i18n';
+import { FormProblem, problemText, useProblemText, type Coded } from '../../components/field-error';
+import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import type { ExpertDict } from '../../i18n/ru/expert';
 
@@ -32,15 +32,12 @@ function draftSchema(criteria: readonly ScoringCriterion[], t: ExpertDict['form'
   });
 }
 
-/** What a submission needs, checked before the confirmation dialog (the server checks the same, 422). */
-export function completenessProblems(values: ScoringValues, criteria: readonly ScoringCriterion[], t: ExpertDict['form']) {
-  const problems: { path: `scores.${number}.score` | `scores.${number}.comment`; message: string }[] = [];
-  criteria.forEach((c, i) => {
-    const s = values.scores[i];
-    if (s?.score === null || s?.score === undefined) problems.push({ path: `scores.${i}.score`, message: t.scoreRequired });
-    if (c.commentRequired && !s?.comment.trim()) problems.push({ path: `scores.${i}.comment`, message: t.commentRequired });
+/** What a submission needs, checked before the confirmation dialog: the rule the server applies (422), from shared. */
+export function completenessProblems(values: ScoringValues, criteria: readonly ScoringCriterion[], lang: Lang) {
+  return reviewCompletenessIssues(values.scores, criteria).map((issue) => {
+    const [, code, part] = issue.path.split('.') as [string, string, 'score' | 'comment'];
+    return { path: `scores.${criteria.findIndex((c) => c.code === code)}.${part}` as const, message: problemText(issue, lang) };
   });
-  return problems;
 }
 
 const valuesOf = (review: Pick<Review, 'scores' | 'comment'>, criteria: readonly ScoringCriterion[]): ScoringValues => ({
@@ -55,7 +52,7 @@ const valuesOf = (review: Pick<Review, 'scores' | 'comment'>, criteria: readonly
  * Server field errors into the form: a 400 names `scores.<index>.score`, a 422 `scores.<criterion code>.score`.
  * Returns the ones no field took.
  */
-function applyReviewProblem(error: unknown, criteria: readonly ScoringCriterion[], setError: UseFormSetError<ScoringValues>, translate: (m: string) => string) {
+function applyReviewProblem(error: unknown, criteria: readonly ScoringCriterion[], setError: UseFormSetError<ScoringValues>, text: (p: Coded) => string) {
   if (!isApiError(error)) return;
   let first = true;
   for (const e of error.errors) {
@@ -63,12 +60,12 @@ function applyReviewProblem(error: unknown, criteria: readonly ScoringCriterion[
     if (m) {
       const index = /^\d+$/.test(m[1]) && Number(m[1]) < criteria.length ? Number(m[1]) : criteria.findIndex((c) => c.code === m[1]);
       if (index >= 0) {
-        setError(`scores.${index}.${m[2] as 'score' | 'comment'}`, { type: 'server', message: translate(e.message) }, { shouldFocus: first });
+        setError(`scores.${index}.${m[2] as 'score' | 'comment'}`, { type: 'server', message: text(e) }, { shouldFocus: first });
         first = false;
         continue;
       }
     }
-    if (e.path === 'comment') setError('comment', { type: 'server', message: translate(e.message) });
+    if (e.path === 'comment') setError('comment', { type: 'server', message: text(e) });
   }
 }
 
@@ -107,9 +104,8 @@ type Props = {
 export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
   const t = useT('expert').form;
   const tc = useT('common');
-  const serverMessage = useServerMessage();
-  // The server's completeness messages, in the form's own words.
-  const translate = (m: string) => (m === 'a score is required' ? t.scoreRequired : m === 'a comment is required for this criterion' ? t.commentRequired : serverMessage(m));
+  const { lang } = useLang();
+  const text = useProblemText();
   const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
   const form = useForm<ScoringValues>({ resolver: zodResolver(schema), defaultValues: valuesOf(review, criteria) });
   const [version, setVersion] = useState<number | undefined>(review.id ? review.version : undefined);
@@ -144,7 +140,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
     } catch (e) {
       if (isApiError(e, 412)) setStale(true);
       else {
-        applyReviewProblem(e, criteria, form.setError, translate);
+        applyReviewProblem(e, criteria, form.setError, text);
         setProblem(e);
       }
       return false;
@@ -158,7 +154,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   });
 
   const onAskSubmit = form.handleSubmit((values) => {
-    const problems = completenessProblems(values, criteria, t);
+    const problems = completenessProblems(values, criteria, lang);
     setIncomplete(problems.length > 0);
     problems.forEach((p, i) => form.setError(p.path, { type: 'required', message: p.message }, { shouldFocus: i === 0 }));
     if (!problems.length) setConfirming(true);
@@ -176,7 +172,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
         onSubmitted?.(result.total);
       } catch (e) {
         setConfirming(false);
-        applyReviewProblem(e, criteria, form.setError, translate);
+        applyReviewProblem(e, criteria, form.setError, text);
         setIncomplete(isApiError(e, 422));
         setProblem(e);
       }

@@ -1,19 +1,19 @@
 // The competition editor (create and edit): general data, the application window in the competition's time
-// zone, money in roubles, selection rules, required documents and the criteria table (editable while draft).
+// zone, money in roubles, selection rules, required documents and the criteria table. A control is enabled exactly
+// when the competition's status lets that setting change (shared's EDITABLE_FIELDS, the rule the server applies).
 import { useState } from 'react';
 import {
   ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller, useFieldArray, useForm, type Control, type FieldError } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type Control } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_CRITERIA, type Competition } from '@konkurs/shared';
 import { isApiError } from '../../api/client';
 import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { createCompetition, updateCompetition } from '../../api/competition-settings';
 import { useAuth } from '../../auth/auth';
-import { FormProblem, useServerMessage } from '../../components/field-error';
+import { FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { ScrollRegion } from '../../components/scroll-region';
 import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
@@ -21,7 +21,7 @@ import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { directionOptions, regionOptions } from '../../lib/reference';
 import {
-  competitionFormSchema, competitionToForm, emptyCompetitionForm, formPathOf, formToBody, formToPatch,
+  competitionFormSchema, competitionToForm, editableFormFields, emptyCompetitionForm, formPathOf, formToBody, formToPatch,
   type CompetitionFormField, type CompetitionFormValues,
 } from './competition-form';
 import { zonedToInstant } from './zoned-time';
@@ -30,20 +30,6 @@ const TIME_ZONES = [
   'Europe/Kaliningrad', 'Europe/Moscow', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Omsk', 'Asia/Novosibirsk',
   'Asia/Krasnoyarsk', 'Asia/Irkutsk', 'Asia/Yakutsk', 'Asia/Vladivostok', 'Asia/Magadan', 'Asia/Kamchatka',
 ];
-
-/** A form error in the user's words: our own checks by key, the server's through the shared translations. */
-function useErrorText() {
-  const t = useT('organiser').editor;
-  const translate = useServerMessage();
-  return (e: FieldError | undefined): string | undefined => {
-    if (!e) return undefined;
-    if (e.type === 'server') return e.message;
-    if (e.message === 'must be after opensAt') return t.closesAfterOpens;
-    if (e.message === 'invalid-time') return t.invalidTime;
-    if (e.type === 'too_small' || e.type === 'invalid_type') return t.required;
-    return translate(e.message ?? '');
-  };
-}
 
 /** What a typed wall-clock time means: the date as the platform shows it, in the competition's zone. */
 function ZonedPreview({ value, zone }: { value: string; zone: string }) {
@@ -58,15 +44,15 @@ type NumberField = MoneyField | 'maxProjectMonths' | 'minCofinancingPercent' | '
 function NumberField({ control, name, label, money = false, decimals = 0, disabled }: {
   control: Control<CompetitionFormValues>; name: NumberField; label: string; money?: boolean; decimals?: number; disabled?: boolean;
 }) {
-  const errorText = useErrorText();
   return (
     <Controller control={control} name={name} render={({ field, fieldState }) => (
       <NumberInput
         label={label} required disabled={disabled} name={field.name} ref={field.ref} onBlur={field.onBlur}
-        value={field.value} onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? Number.NaN : Number(String(v).replace(',', '.')))}
+        // An emptied input is no number at all: the schema then says the field is required.
+        value={field.value ?? ''} onChange={(v) => field.onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(String(v).replace(',', '.')))}
         min={0} allowNegative={false} decimalScale={money ? 2 : decimals} fixedDecimalScale={money}
         thousandSeparator={money ? ' ' : undefined} decimalSeparator=","
-        error={errorText(fieldState.error)}
+        error={fieldState.error?.message}
       />
     )} />
   );
@@ -74,12 +60,11 @@ function NumberField({ control, name, label, money = false, decimals = 0, disabl
 
 function CriteriaTable({ control, disabled }: { control: Control<CompetitionFormValues>; disabled: boolean }) {
   const t = useT('organiser').editor;
-  const errorText = useErrorText();
   const { fields, append, remove, replace } = useFieldArray({ control, name: 'criteria' });
   return (
     <Stack gap="xs">
       {disabled && <Text size="sm" c="dimmed">{t.criteriaFrozen}</Text>}
-      <ScrollRegion minWidth={900}>
+      <ScrollRegion minWidth={900} label={t.criteria}>
         <Table verticalSpacing={4} aria-label={t.criteria}>
           <Table.Thead>
             <Table.Tr>
@@ -94,29 +79,29 @@ function CriteriaTable({ control, disabled }: { control: Control<CompetitionForm
                 <Table.Td>{i + 1}</Table.Td>
                 <Table.Td>
                   <Controller control={control} name={`criteria.${i}.code`} render={({ field, fieldState }) => (
-                    <TextInput aria-label={`${t.criterionCode} ${i + 1}`} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                    <TextInput aria-label={`${t.criterionCode} ${i + 1}`} disabled={disabled} {...field} error={fieldState.error?.message} />
                   )} />
                 </Table.Td>
                 <Table.Td>
                   <Controller control={control} name={`criteria.${i}.title`} render={({ field, fieldState }) => (
-                    <Textarea aria-label={`${t.criterionTitle} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                    <Textarea aria-label={`${t.criterionTitle} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
                   )} />
                 </Table.Td>
                 <Table.Td>
                   <Controller control={control} name={`criteria.${i}.description`} render={({ field, fieldState }) => (
-                    <Textarea aria-label={`${t.criterionDescription} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={errorText(fieldState.error)} />
+                    <Textarea aria-label={`${t.criterionDescription} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
                   )} />
                 </Table.Td>
                 <Table.Td>
                   <Controller control={control} name={`criteria.${i}.weight`} render={({ field, fieldState }) => (
                     <NumberInput aria-label={`${t.weight} ${i + 1}`} disabled={disabled} min={0} decimalScale={2} decimalSeparator="," name={field.name} ref={field.ref}
-                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={errorText(fieldState.error)} />
+                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
                   )} />
                 </Table.Td>
                 <Table.Td>
                   <Controller control={control} name={`criteria.${i}.maxScore`} render={({ field, fieldState }) => (
                     <NumberInput aria-label={`${t.maxScore} ${i + 1}`} disabled={disabled} min={1} max={100} allowDecimal={false} name={field.name} ref={field.ref}
-                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={errorText(fieldState.error)} />
+                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
                   )} />
                 </Table.Td>
                 <Table.Td>
@@ -150,16 +135,16 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
   const t = useT('organiser').editor;
   const { lang } = useLang();
   const { user } = useAuth();
-  const errorText = useErrorText();
-  const translate = useServerMessage();
+  const problemText = useProblemText();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [stale, setStale] = useState(false);
   const form = useForm<CompetitionFormValues>({
-    resolver: zodResolver(competitionFormSchema),
+    resolver: useSchemaResolver(competitionFormSchema),
     defaultValues: competition ? competitionToForm(competition) : emptyCompetitionForm(new Date()),
   });
-  const draft = !competition || competition.status === 'draft';
+  const editable = editableFormFields(competition?.status);
+  const frozen = (field: CompetitionFormField) => !editable.has(field);
   const zone = form.watch('timezone');
 
   const mutation = useMutation({
@@ -182,7 +167,7 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
       let first = true;
       for (const fe of e.errors) {
         const path = formPathOf(fe.path);
-        form.setError(path as CompetitionFormField, { type: 'server', message: translate(fe.message) }, { shouldFocus: first });
+        form.setError(path as CompetitionFormField, { type: 'server', message: problemText(fe) }, { shouldFocus: first });
         first = false;
       }
     },
@@ -197,7 +182,7 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
 
   const err = form.formState.errors;
   const text = (name: 'code' | 'title', label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput label={label} required {...form.register(name)} error={errorText(err[name])} {...extra} />
+    <TextInput label={label} required {...form.register(name)} error={err[name]?.message} {...extra} />
   );
   const formFields = Object.keys(competitionFormSchema.shape ?? {});
 
@@ -219,17 +204,17 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           <Title order={2} size="h4" mb="sm">{t.general}</Title>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('code', t.code, { description: t.codeHint, disabled: !draft, autoCapitalize: 'characters' })}
-              <div style={{ gridColumn: 'span 2' }}>{text('title', t.title)}</div>
+              {text('code', t.code, { description: t.codeHint, disabled: frozen('code'), autoCapitalize: 'characters' })}
+              <div style={{ gridColumn: 'span 2' }}>{text('title', t.title, { disabled: frozen('title') })}</div>
             </SimpleGrid>
-            <Textarea label={t.description} autosize minRows={3} {...form.register('description')} error={errorText(err.description)} />
+            <Textarea label={t.description} autosize minRows={3} disabled={frozen('description')} {...form.register('description')} error={err.description?.message} />
             <Controller control={form.control} name="directionCodes" render={({ field, fieldState }) => (
-              <MultiSelect label={t.directions} required searchable disabled={!draft} data={directionOptions(lang)} value={field.value} onChange={field.onChange}
-                onBlur={field.onBlur} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+              <MultiSelect label={t.directions} required searchable disabled={frozen('directionCodes')} data={directionOptions(lang)} value={field.value} onChange={field.onChange}
+                onBlur={field.onBlur} ref={field.ref} error={fieldState.error?.message} />
             )} />
             <Controller control={form.control} name="regionCodes" render={({ field, fieldState }) => (
-              <MultiSelect label={t.regions} description={t.regionsHint} searchable clearable disabled={!draft} data={regionOptions()} value={field.value}
-                onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+              <MultiSelect label={t.regions} description={t.regionsHint} searchable clearable disabled={frozen('regionCodes')} data={regionOptions()} value={field.value}
+                onChange={field.onChange} onBlur={field.onBlur} ref={field.ref} error={fieldState.error?.message} />
             )} />
           </Stack>
         </Card>
@@ -238,22 +223,22 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           <Title order={2} size="h4" mb="sm">{t.window}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Controller control={form.control} name="timezone" render={({ field }) => (
-              <Select label={t.timezone} data={TIME_ZONES} disabled={!draft} allowDeselect={false} value={field.value} onChange={(v) => field.onChange(v ?? 'Europe/Moscow')} ref={field.ref} />
+              <Select label={t.timezone} data={TIME_ZONES} disabled={frozen('timezone')} allowDeselect={false} value={field.value} onChange={(v) => field.onChange(v ?? 'Europe/Moscow')} ref={field.ref} />
             )} />
-            <TextInput type="datetime-local" label={t.opensAt} required disabled={!draft} description={<ZonedPreview value={form.watch('opensAt')} zone={zone} />} {...form.register('opensAt')} error={errorText(err.opensAt)} />
-            <TextInput type="datetime-local" label={t.closesAt} required disabled={competition ? !['draft', 'open'].includes(competition.status) : false}
-              description={<ZonedPreview value={form.watch('closesAt')} zone={zone} />} {...form.register('closesAt')} error={errorText(err.closesAt)} />
+            <TextInput type="datetime-local" label={t.opensAt} required disabled={frozen('opensAt')} description={<ZonedPreview value={form.watch('opensAt')} zone={zone} />} {...form.register('opensAt')} error={err.opensAt?.message} />
+            <TextInput type="datetime-local" label={t.closesAt} required disabled={frozen('closesAt')}
+              description={<ZonedPreview value={form.watch('closesAt')} zone={zone} />} {...form.register('closesAt')} error={err.closesAt?.message} />
           </SimpleGrid>
         </Card>
 
         <Card withBorder padding="lg" radius="md" component="section">
           <Title order={2} size="h4" mb="sm">{t.money}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberField control={form.control} name="budget" label={t.budget} money />
-            <NumberField control={form.control} name="minGrant" label={t.minGrant} money disabled={!draft} />
-            <NumberField control={form.control} name="maxGrant" label={t.maxGrant} money disabled={!draft} />
-            <NumberField control={form.control} name="maxProjectMonths" label={t.months} disabled={!draft} />
-            <NumberField control={form.control} name="minCofinancingPercent" label={t.cofinancing} decimals={2} disabled={!draft} />
+            <NumberField control={form.control} name="budget" label={t.budget} money disabled={frozen('budget')} />
+            <NumberField control={form.control} name="minGrant" label={t.minGrant} money disabled={frozen('minGrant')} />
+            <NumberField control={form.control} name="maxGrant" label={t.maxGrant} money disabled={frozen('maxGrant')} />
+            <NumberField control={form.control} name="maxProjectMonths" label={t.months} disabled={frozen('maxProjectMonths')} />
+            <NumberField control={form.control} name="minCofinancingPercent" label={t.cofinancing} decimals={2} disabled={frozen('minCofinancingPercent')} />
           </SimpleGrid>
         </Card>
 
@@ -261,27 +246,29 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
           <Title order={2} size="h4" mb="sm">{t.rules}</Title>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-              <NumberField control={form.control} name="reviewersPerApplication" label={t.reviewers} />
-              <NumberField control={form.control} name="divergenceThreshold" label={t.divergence} decimals={2} />
-              <NumberField control={form.control} name="passMark" label={t.passMark} decimals={2} />
-              <NumberField control={form.control} name="maxApplicationsPerOrganization" label={t.maxApplications} disabled={!draft} />
+              <NumberField control={form.control} name="reviewersPerApplication" label={t.reviewers} disabled={frozen('reviewersPerApplication')} />
+              <NumberField control={form.control} name="divergenceThreshold" label={t.divergence} decimals={2} disabled={frozen('divergenceThreshold')} />
+              <NumberField control={form.control} name="passMark" label={t.passMark} decimals={2} disabled={frozen('passMark')} />
+              <NumberField control={form.control} name="maxApplicationsPerOrganization" label={t.maxApplications} disabled={frozen('maxApplicationsPerOrganization')} />
             </SimpleGrid>
-            <Checkbox label={t.oneWin} disabled={!draft} {...form.register('oneWinPerOrganization')} />
+            <Checkbox label={t.oneWin} disabled={frozen('oneWinPerOrganization')} {...form.register('oneWinPerOrganization')} />
             <Controller control={form.control} name="requiredAttachmentKinds" render={({ field, fieldState }) => (
-              <MultiSelect label={t.attachments} disabled={!draft} clearable data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[lang][k] }))}
-                value={field.value} onChange={(v) => field.onChange(v)} ref={field.ref} error={errorText(fieldState.error as FieldError)} />
+              <MultiSelect label={t.attachments} disabled={frozen('requiredAttachmentKinds')} clearable data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[lang][k] }))}
+                value={field.value} onChange={(v) => field.onChange(v)} ref={field.ref} error={fieldState.error?.message} />
             )} />
           </Stack>
         </Card>
 
         <Card withBorder padding="lg" radius="md" component="section">
           <Title order={2} size="h4" mb="sm">{t.criteria}</Title>
-          <CriteriaTable control={form.control} disabled={!draft} />
+          <CriteriaTable control={form.control} disabled={frozen('criteria')} />
         </Card>
 
-        <Group justify="flex-end">
-          <Button type="submit" loading={mutation.isPending}>{competition ? t.save : t.create}</Button>
-        </Group>
+        {editable.size > 0 && (
+          <Group justify="flex-end">
+            <Button type="submit" loading={mutation.isPending}>{competition ? t.save : t.create}</Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

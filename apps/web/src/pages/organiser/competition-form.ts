@@ -1,52 +1,48 @@
 // The competition editor's values: what people type (roubles, wall-clock times in the competition's zone)
 // and their conversion to the API's body (kopecks, ISO instants). Server paths map back to the form's fields.
 import { z } from 'zod';
-import { DEFAULT_CRITERIA, DEFAULT_TIMEZONE, type Competition, type CreateCompetitionBody } from '@konkurs/shared';
+import {
+  COMPETITION_FIELDS, DEFAULT_CRITERIA, DEFAULT_TIMEZONE, EDITABLE_FIELDS, competitionSettingsIssues, createCompetitionBody,
+  type Competition, type CompetitionStatus, type CreateCompetitionBody,
+} from '@konkurs/shared';
 import { instantToZoned, kopecksToRoubles, roublesToKopecks, zonedToInstant } from './zoned-time';
 
-export const criterionRow = z.object({
-  code: z.string().trim().min(1).max(20),
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(2000),
-  weight: z.number().positive().max(100),
-  maxScore: z.number().int().min(1).max(100),
-  commentRequired: z.boolean(),
-});
+const settings = createCompetitionBody.shape;
+/** A `datetime-local` value: the wall clock of the competition's zone, turned into an instant on save. */
+const wallClock = z.string().min(1).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+const roubles = z.number().min(0).max(Number.MAX_SAFE_INTEGER / 100);
 
-const money = z.number().min(0).max(Number.MAX_SAFE_INTEGER / 100);
-
+/**
+ * The server's schema of a competition (code pattern, bounds, criteria rules) for every field typed as it is sent;
+ * money in roubles and times on the wall clock instead. The cross-field rules (dates in order, grant bounds within
+ * the budget, no repeated direction, region or criterion code) are the server's own, run on the body this form sends.
+ */
 export const competitionFormSchema = z.object({
-  code: z.string().trim().min(2).max(30).regex(/^[A-Z0-9][A-Z0-9-]*$/, 'capital Latin letters, digits and -'),
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(20000),
-  directionCodes: z.array(z.string()).min(1),
-  regionCodes: z.array(z.string()),
-  timezone: z.string().min(1),
-  opensAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'invalid-time'),
-  closesAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'invalid-time'),
-  budget: money.positive(),
-  minGrant: money,
-  maxGrant: money.positive(),
-  maxProjectMonths: z.number().int().min(1).max(120),
-  minCofinancingPercent: z.number().min(0).max(100),
-  reviewersPerApplication: z.number().int().min(1).max(10),
-  divergenceThreshold: z.number().min(0).max(100),
-  passMark: z.number().min(0).max(100),
-  oneWinPerOrganization: z.boolean(),
-  maxApplicationsPerOrganization: z.number().int().min(1).max(1000),
-  requiredAttachmentKinds: z.array(z.enum(['charter', 'registration', 'letter_of_support', 'budget_justification', 'other'])),
-  criteria: z.array(criterionRow).min(1).max(50),
+  code: settings.code, title: settings.title, description: settings.description,
+  directionCodes: settings.directionCodes, regionCodes: settings.regionCodes, timezone: settings.timezone,
+  opensAt: wallClock, closesAt: wallClock,
+  budget: roubles.positive(), minGrant: roubles, maxGrant: roubles.positive(),
+  maxProjectMonths: settings.maxProjectMonths, minCofinancingPercent: settings.minCofinancingPercent,
+  reviewersPerApplication: settings.reviewersPerApplication, divergenceThreshold: settings.divergenceThreshold, passMark: settings.passMark,
+  oneWinPerOrganization: settings.oneWinPerOrganization, maxApplicationsPerOrganization: settings.maxApplicationsPerOrganization,
+  requiredAttachmentKinds: settings.requiredAttachmentKinds,
+  criteria: settings.criteria.unwrap(),
 }).superRefine((v, ctx) => {
-  if (v.opensAt && v.closesAt && v.closesAt <= v.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
-  if (v.minGrant > v.maxGrant) ctx.addIssue({ code: 'custom', path: ['maxGrant'], message: 'must not be less than minGrantKopecks' });
-  if (v.maxGrant > v.budget) ctx.addIssue({ code: 'custom', path: ['maxGrant'], message: 'must not exceed budgetKopecks' });
+  for (const issue of competitionSettingsIssues(formToBody(v, ''))) {
+    ctx.addIssue({ ...issue, code: 'custom', path: formPathOf(issue.path).split('.') });
+  }
 });
-export type CompetitionFormValues = z.infer<typeof competitionFormSchema>;
+export type CompetitionFormValues = z.output<typeof competitionFormSchema>;
 export type CompetitionFormField = keyof CompetitionFormValues;
 
 /** API body path → form field (money is typed in roubles under a name of its own). */
 export const FIELD_OF_PATH: Record<string, string> = { budgetKopecks: 'budget', minGrantKopecks: 'minGrant', maxGrantKopecks: 'maxGrant' };
 export const formPathOf = (apiPath: string) => FIELD_OF_PATH[apiPath] ?? apiPath;
+
+/** The form's fields a competition in this status accepts a change of: shared's EDITABLE_FIELDS (a new one: all). */
+export function editableFormFields(status: CompetitionStatus | undefined): ReadonlySet<string> {
+  return new Set((status ? EDITABLE_FIELDS[status] : COMPETITION_FIELDS).map(formPathOf));
+}
 
 export function emptyCompetitionForm(now: Date): CompetitionFormValues {
   const day = 86_400_000;

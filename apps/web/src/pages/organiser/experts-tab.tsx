@@ -3,12 +3,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Group, List, MultiSelect, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isAssignable, type Competition } from '@konkurs/shared';
+import { isAssignable, type AutoAssignResult, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
-import { assignManually, assignmentKeys, autoAssign, competitionAssignmentsQuery, type AutoAssignResult } from '../../api/assignments';
+import { assignManually, assignmentKeys, autoAssign, competitionAssignmentsQuery } from '../../api/assignments';
 import { addToPool, expertPoolQuery, poolKeys, removeFromPool } from '../../api/expert-pool';
 import { usersQuery } from '../../api/users';
-import { FormProblem, useFieldError } from '../../components/field-error';
+import { FormProblem, useFieldError, useProblemText } from '../../components/field-error';
 import { ScrollRegion } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -96,6 +96,7 @@ function Assignment({ competition }: { competition: Competition }) {
     onSuccess: () => { refresh(); setExpertId(null); notify(t.assigned); },
   });
   const fieldError = useFieldError(manual.error);
+  const text = useProblemText();
   const numberOf = useMemo(() => new Map(apps.data?.items.map((a) => [a.id, a.number])), [apps.data]);
   const assignable = (apps.data?.items ?? []).filter((a) => isAssignable(a.status));
   const inReview = competition.status === 'review';
@@ -112,7 +113,7 @@ function Assignment({ competition }: { competition: Competition }) {
             {report.unassigned.length === 0 ? t.allAssigned : (
               <>
                 <Text size="sm" fw={600}>{t.unassigned}:</Text>
-                <List size="sm">{report.unassigned.map((u) => <List.Item key={u.applicationId}>{numberOf.get(u.applicationId) ?? u.applicationId}: {u.reason}</List.Item>)}</List>
+                <List size="sm">{report.unassigned.map((u) => <List.Item key={u.applicationId}>{numberOf.get(u.applicationId) ?? u.applicationId}: {text({ ...u, message: u.reason })}</List.Item>)}</List>
               </>
             )}
           </Alert>

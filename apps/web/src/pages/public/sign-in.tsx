@@ -1,12 +1,11 @@
 import { Anchor, Button, Card, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { loginBody, registerBody } from '@konkurs/shared';
 import { login, register } from '../../api/auth';
 import { HOME_OF_ROLE, useAuth } from '../../auth/auth';
-import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 
@@ -25,18 +24,18 @@ function AuthCard({ children }: { children: React.ReactNode }) {
 
 export function SignInPage() {
   const t = useT('public');
-  const translate = useServerMessage();
+  const text = useProblemText();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm({ resolver: zodResolver(loginBody), defaultValues: { email: '', password: '' } });
+  const form = useForm({ resolver: useSchemaResolver(loginBody), defaultValues: { email: '', password: '' } });
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: (res) => {
       signIn(res);
       navigate(safeNext(params.get('next')) ?? HOME_OF_ROLE[res.user.role], { replace: true });
     },
-    onError: (e) => applyProblemToForm(e, ['email', 'password'], form.setError, translate),
+    onError: (e) => applyProblemToForm(e, ['email', 'password'], form.setError, text),
   });
   const err = form.formState.errors;
   return (
@@ -45,8 +44,8 @@ export function SignInPage() {
       <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
         <Stack>
           <FormProblem error={mutation.error} shownPaths={['email', 'password']} />
-          <TextInput label={t.signIn.email} type="email" autoComplete="username" required {...form.register('email')} error={err.email && translate(err.email.message ?? '')} />
-          <PasswordInput label={t.signIn.password} autoComplete="current-password" required {...form.register('password')} error={err.password && translate(err.password.message ?? '')} />
+          <TextInput label={t.signIn.email} type="email" autoComplete="username" required {...form.register('email')} error={err.email?.message} />
+          <PasswordInput label={t.signIn.password} autoComplete="current-password" required {...form.register('password')} error={err.password?.message} />
           <Button type="submit" loading={mutation.isPending}>{t.signIn.submit}</Button>
           <Text size="sm">
             {t.signIn.noAccount} <Anchor component={Link} to={`/signup${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.signIn.toSignUp}</Anchor>
@@ -59,11 +58,11 @@ export function SignInPage() {
 
 export function SignUpPage() {
   const t = useT('public');
-  const translate = useServerMessage();
+  const text = useProblemText();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm({ resolver: zodResolver(registerBody), defaultValues: { fullName: '', email: '', password: '' } });
+  const form = useForm({ resolver: useSchemaResolver(registerBody), defaultValues: { fullName: '', email: '', password: '' } });
   const mutation = useMutation({
     mutationFn: register,
     onSuccess: (res) => {
@@ -71,13 +70,12 @@ export function SignUpPage() {
       navigate(safeNext(params.get('next')) ?? HOME_OF_ROLE[res.user.role], { replace: true });
     },
     onError: (e) => {
-      const rest = applyProblemToForm(e, ['fullName', 'email', 'password'], form.setError, translate);
+      const rest = applyProblemToForm(e, ['fullName', 'email', 'password'], form.setError, text);
       // A taken e-mail is a 409 without a field path; it belongs next to the e-mail all the same.
       if (rest.length === 0 && (e as { status?: number }).status === 409) form.setError('email', { type: 'server', message: t.signUp.taken }, { shouldFocus: true });
     },
   });
   const err = form.formState.errors;
-  const message = (m?: string) => (m ? translate(m) : undefined);
   const taken = (mutation.error as { status?: number } | null)?.status === 409;
   return (
     <AuthCard>
@@ -85,9 +83,9 @@ export function SignUpPage() {
       <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
         <Stack>
           {!taken && <FormProblem error={mutation.error} shownPaths={['fullName', 'email', 'password']} />}
-          <TextInput label={t.signUp.fullName} autoComplete="name" required {...form.register('fullName')} error={message(err.fullName?.message)} />
-          <TextInput label={t.signUp.email} type="email" autoComplete="email" required {...form.register('email')} error={message(err.email?.message)} />
-          <PasswordInput label={t.signUp.password} description={t.signUp.passwordHint} autoComplete="new-password" required {...form.register('password')} error={message(err.password?.message)} />
+          <TextInput label={t.signUp.fullName} autoComplete="name" required {...form.register('fullName')} error={err.fullName?.message} />
+          <TextInput label={t.signUp.email} type="email" autoComplete="email" required {...form.register('email')} error={err.email?.message} />
+          <PasswordInput label={t.signUp.password} description={t.signUp.passwordHint} autoComplete="new-password" required {...form.register('password')} error={err.password?.message} />
           <Button type="submit" loading={mutation.isPending}>{t.signUp.submit}</Button>
           <Text size="sm">
             {t.signUp.haveAccount} <Anchor component={Link} to={`/signin${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.signUp.toSignIn}</Anchor>
