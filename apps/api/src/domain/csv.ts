@@ -1,10 +1,48 @@
-// What each CSV shows: its columns as data (header in Russian and English, and how a row becomes a cell),
-// using the shared labels and formatting, so that exports speak the words of GLOSSARY.md.
+// What each CSV shows: its columns as data, each written once with its header in Russian and English, the cell a
+// row becomes, and, for the exports PostgreSQL can write itself (COPY), the same cell as SQL beside it. They use
+// the shared labels and formatting, so that exports speak the words of GLOSSARY.md.
 import {
-  APPLICATION_STATUS_LABELS, DIRECTIONS, REGIONS, formatDateTime, formatMoneyPlain, formatScore, type Lang, type Totals, type TotalsGroup,
+  APPLICATION_STATUS_LABELS, DIRECTIONS, REGIONS, formatDateTime, formatMoneyPlain, formatScore,
+  type ApplicationStatus, type Lang, type OpenDataTableSchema, type OpenDataWinner, type Totals, type TotalsGroup,
 } from '@konkurs/shared';
 import type { CsvCell } from '../lib/csv.js';
-import type { ApplicationExportRow, ExportCompetition, ReviewExportRow } from '../queries/exports.js';
+
+/** A competition as the exports show it: read once per export, not carried by every row. */
+export interface ExportCompetition { code: string; title: string; timezone: string }
+
+/** An application as the applications export and the winners registry read it (queries/exports.ts produces it). */
+export interface ApplicationExportRow {
+  number: string;
+  competitionId: string;
+  status: ApplicationStatus;
+  title: string | null;
+  directionCode: string | null;
+  regionCode: string;
+  organization: string;
+  inn: string;
+  totalCostKopecks: number;
+  cofinancingKopecks: number;
+  requestedKopecks: number;
+  awardedKopecks: number | null;
+  finalScore: number | null;
+  submittedAt: Date | null;
+}
+/** What an application cell's SQL may name: the row's fields and its competition's, which the server joins. */
+export interface ApplicationSqlFields extends ApplicationExportRow { competitionCode: string; competitionTitle: string; competitionTimezone: string }
+
+/** A submitted review as the reviews export reads it. */
+export interface ReviewExportRow {
+  id: string;
+  number: string;
+  title: string | null;
+  expertId: string;
+  expertName: string;
+  scores: readonly { criterionCode: string; score: number | null }[];
+  total: number | null;
+  comment: string;
+  submittedAt: Date | null;
+  isExtra: boolean;
+}
 
 export interface CellContext {
   lang: Lang;
@@ -12,12 +50,36 @@ export interface CellContext {
   /** The competitions the rows belong to (for applications exports). */
   competitions?: ReadonlyMap<string, ExportCompetition>;
 }
-export interface Column<R> { ru: string; en: string; cell(row: R, ctx: CellContext): CsvCell }
+
+/**
+ * A cell as PostgreSQL writes it: SQL text around the query's fields (`F`) and constants (strings and numbers,
+ * bound as values). Data rather than a query, so that domain/ needs no database layer: queries/exports.ts builds it.
+ */
+export interface CellSql<F> { readonly text: readonly string[]; readonly values: readonly CellSqlValue<F>[] }
+export type CellSqlValue<F> = { readonly field: keyof F & string } | string | number | CellSql<F>;
+
+/**
+ * How a row becomes a cell: `cell` in JavaScript, and `sql`, where the export can be written by the database,
+ * the same text character for character (the COPY test holds the two together).
+ */
+export interface Cell<R, F = Record<never, never>> {
+  readonly cell: (row: R, ctx: CellContext) => CsvCell;
+  readonly sql?: (ctx: CellContext) => CellSql<F>;
+}
+export interface Column<R, F = Record<never, never>> extends Cell<R, F> { ru: string; en: string }
+
+export const header = (columns: readonly { ru: string; en: string }[], lang: Lang) => columns.map((c) => c[lang]);
+export const cells = <R>(columns: readonly Pick<Cell<R>, 'cell'>[], row: R, ctx: CellContext): CsvCell[] => columns.map((c) => c.cell(row, ctx));
 
 const REGION_NAMES = new Map(REGIONS.map(([code, name]) => [code, name]));
 const DIRECTION_NAMES = { ru: new Map(DIRECTIONS.map(([code, ru]) => [code, ru])), en: new Map(DIRECTIONS.map(([code, , en]) => [code, en])) };
 export const regionName = (code: string) => REGION_NAMES.get(code) ?? code;
 export const directionName = (code: string | null, lang: Lang) => (code === null ? '' : (DIRECTION_NAMES[lang].get(code) ?? code));
+
+// The same labels for SQL: one jsonb constant per query (parsed once), a lookup per row.
+const REGION_JSON = JSON.stringify(Object.fromEntries(REGION_NAMES));
+const DIRECTION_JSON = { ru: JSON.stringify(Object.fromEntries(DIRECTION_NAMES.ru)), en: JSON.stringify(Object.fromEntries(DIRECTION_NAMES.en)) };
+const STATUS_JSON = { ru: JSON.stringify(APPLICATION_STATUS_LABELS.ru), en: JSON.stringify(APPLICATION_STATUS_LABELS.en) };
 
 // Formatting an instant costs microseconds; a national export has many in the same minute (the last-day rush).
 // The shown value has minute precision, so one minute's text serves every instant in it.
@@ -33,33 +95,136 @@ export function dateTimeText(at: Date, timezone: string): string {
   return text;
 }
 
-export const header = <R>(columns: readonly Column<R>[], lang: Lang) => columns.map((c) => c[lang]);
-export const cells = <R>(columns: readonly Column<R>[], row: R, ctx: CellContext): CsvCell[] => columns.map((c) => c.cell(row, ctx));
-
 const money = (kopecks: number | null, ctx: CellContext) => (kopecks === null ? '' : formatMoneyPlain(kopecks, ctx.decimal));
 
-const competitionOf = (r: ApplicationExportRow, c: CellContext): ExportCompetition =>
+// ---- Applications: the cells of the applications export and of the winners registry, each once.
+
+type Application = ApplicationExportRow;
+type ApplicationCell = Required<Cell<Application, ApplicationSqlFields>>;
+const q = (text: TemplateStringsArray, ...values: CellSqlValue<ApplicationSqlFields>[]): CellSql<ApplicationSqlFields> => ({ text, values });
+const f = (field: keyof ApplicationSqlFields & string) => ({ field });
+
+const competitionOf = (r: Application, c: CellContext): ExportCompetition =>
   c.competitions?.get(r.competitionId) ?? { code: '', title: '', timezone: 'Europe/Moscow' };
 
-export const APPLICATION_COLUMNS: readonly Column<ApplicationExportRow>[] = [
-  { ru: 'Номер заявки', en: 'Application number', cell: (r) => r.number },
-  { ru: 'Код конкурса', en: 'Competition code', cell: (r, c) => competitionOf(r, c).code },
-  { ru: 'Конкурс', en: 'Competition', cell: (r, c) => competitionOf(r, c).title },
-  { ru: 'Статус', en: 'Status', cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status] },
-  { ru: 'Организация', en: 'Organisation', cell: (r) => r.organization },
-  { ru: 'ИНН', en: 'INN', cell: (r) => r.inn },
-  { ru: 'Код региона', en: 'Region code', cell: (r) => r.regionCode },
-  { ru: 'Регион', en: 'Region', cell: (r) => regionName(r.regionCode) },
-  { ru: 'Название проекта', en: 'Project title', cell: (r) => r.title },
-  { ru: 'Направление', en: 'Direction', cell: (r, c) => directionName(r.directionCode, c.lang) },
-  { ru: 'Общая стоимость, руб.', en: 'Total cost, RUB', cell: (r, c) => money(r.totalCostKopecks, c) },
-  { ru: 'Софинансирование, руб.', en: 'Co-financing, RUB', cell: (r, c) => money(r.cofinancingKopecks, c) },
-  { ru: 'Запрошено, руб.', en: 'Requested, RUB', cell: (r, c) => money(r.requestedKopecks, c) },
-  { ru: 'Размер гранта, руб.', en: 'Awarded, RUB', cell: (r, c) => money(r.status === 'winner' ? r.awardedKopecks : null, c) },
-  { ru: 'Итоговый балл', en: 'Final score', cell: (r, c) => formatScore(r.finalScore, c.decimal) },
-  // In the competition's time zone: the deadline the applicant saw was stated in it.
-  { ru: 'Дата подачи', en: 'Submitted at', cell: (r, c) => (r.submittedAt ? dateTimeText(r.submittedAt, competitionOf(r, c).timezone) : '') },
+/** A field shown as stored (NULL is an empty cell either way). */
+const stored = (field: 'number' | 'organization' | 'inn' | 'regionCode' | 'title' | 'directionCode'): ApplicationCell =>
+  ({ cell: (r) => r[field], sql: () => q`${f(field)}` });
+/** formatMoneyPlain in SQL: roubles, the decimal separator, two digits of kopecks; integer arithmetic on the bigint. */
+const moneySql = (kopecks: CellSqlValue<ApplicationSqlFields>, decimal: string) =>
+  q`case when ${kopecks} < 0 then '-' else '' end || (abs(${kopecks}) / 100)::text || ${decimal} || lpad((abs(${kopecks}) % 100)::text, 2, '0')`;
+const moneyOf = (field: 'totalCostKopecks' | 'cofinancingKopecks' | 'requestedKopecks'): ApplicationCell =>
+  ({ cell: (r, c) => money(r[field], c), sql: (c) => moneySql(f(field), c.decimal) });
+
+const APPLICATION = {
+  number: stored('number'),
+  competitionCode: { cell: (r, c) => competitionOf(r, c).code, sql: () => q`${f('competitionCode')}` },
+  competition: { cell: (r, c) => competitionOf(r, c).title, sql: () => q`${f('competitionTitle')}` },
+  status: { cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status], sql: (c) => q`(${STATUS_JSON[c.lang]}::jsonb ->> ${f('status')})` },
+  organization: stored('organization'),
+  inn: stored('inn'),
+  regionCode: stored('regionCode'),
+  region: { cell: (r) => regionName(r.regionCode), sql: () => q`coalesce(${REGION_JSON}::jsonb ->> ${f('regionCode')}, ${f('regionCode')})` },
+  project: stored('title'),
+  directionCode: stored('directionCode'),
+  direction: {
+    cell: (r, c) => directionName(r.directionCode, c.lang),
+    sql: (c) => q`coalesce(${DIRECTION_JSON[c.lang]}::jsonb ->> ${f('directionCode')}, ${f('directionCode')})`,
+  },
+  totalCost: moneyOf('totalCostKopecks'),
+  cofinancing: moneyOf('cofinancingKopecks'),
+  requested: moneyOf('requestedKopecks'),
+  // The grant of a winner only.
+  awarded: {
+    cell: (r, c) => money(r.status === 'winner' ? r.awardedKopecks : null, c),
+    sql: (c) => q`case when ${f('status')} = 'winner' then ${moneySql(f('awardedKopecks'), c.decimal)} end`,
+  },
+  // numeric(6,2) prints two decimals, as formatScore's toFixed(2).
+  finalScore: { cell: (r, c) => formatScore(r.finalScore, c.decimal), sql: (c) => q`replace(${f('finalScore')}::text, '.', ${c.decimal})` },
+  // In the competition's time zone, to the minute: the deadline the applicant saw was stated in it.
+  submittedAt: {
+    cell: (r, c) => (r.submittedAt ? dateTimeText(r.submittedAt, competitionOf(r, c).timezone) : ''),
+    sql: () => q`to_char(${f('submittedAt')} at time zone ${f('competitionTimezone')}, 'DD.MM.YYYY HH24:MI')`,
+  },
+} satisfies Record<string, ApplicationCell>;
+
+export type ApplicationColumn = Column<Application, ApplicationSqlFields> & ApplicationCell;
+
+export const APPLICATION_COLUMNS: readonly ApplicationColumn[] = [
+  { ru: 'Номер заявки', en: 'Application number', ...APPLICATION.number },
+  { ru: 'Код конкурса', en: 'Competition code', ...APPLICATION.competitionCode },
+  { ru: 'Конкурс', en: 'Competition', ...APPLICATION.competition },
+  { ru: 'Статус', en: 'Status', ...APPLICATION.status },
+  { ru: 'Организация', en: 'Organisation', ...APPLICATION.organization },
+  { ru: 'ИНН', en: 'INN', ...APPLICATION.inn },
+  { ru: 'Код региона', en: 'Region code', ...APPLICATION.regionCode },
+  { ru: 'Регион', en: 'Region', ...APPLICATION.region },
+  { ru: 'Название проекта', en: 'Project title', ...APPLICATION.project },
+  { ru: 'Направление', en: 'Direction', ...APPLICATION.direction },
+  { ru: 'Общая стоимость, руб.', en: 'Total cost, RUB', ...APPLICATION.totalCost },
+  { ru: 'Софинансирование, руб.', en: 'Co-financing, RUB', ...APPLICATION.cofinancing },
+  { ru: 'Запрошено, руб.', en: 'Requested, RUB', ...APPLICATION.requested },
+  { ru: 'Размер гранта, руб.', en: 'Awarded, RUB', ...APPLICATION.awarded },
+  { ru: 'Итоговый балл', en: 'Final score', ...APPLICATION.finalScore },
+  { ru: 'Дата подачи', en: 'Submitted at', ...APPLICATION.submittedAt },
 ];
+
+/**
+ * The open data registry of winners: one field list for the CSV and its Table Schema (schema.json). Names are
+ * Latin and stable (they are the columns of a published dataset); the CSV uses `,` and a decimal point, as
+ * open-data portals expect, and Russian labels.
+ */
+export interface OpenDataField extends ApplicationCell {
+  name: string;
+  type: 'string' | 'number';
+  title: string;
+  pattern?: string;
+  /** A cell that may be empty. */
+  optional?: true;
+}
+export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
+  { name: 'applicationNumber', type: 'string', title: 'Номер заявки', ...APPLICATION.number },
+  { name: 'competitionCode', type: 'string', title: 'Код конкурса', ...APPLICATION.competitionCode },
+  { name: 'competition', type: 'string', title: 'Конкурс', ...APPLICATION.competition },
+  { name: 'organization', type: 'string', title: 'Организация', ...APPLICATION.organization },
+  { name: 'inn', type: 'string', title: 'ИНН', pattern: '^[0-9]{10}$', ...APPLICATION.inn },
+  { name: 'regionCode', type: 'string', title: 'Код региона', ...APPLICATION.regionCode },
+  { name: 'region', type: 'string', title: 'Регион', ...APPLICATION.region },
+  { name: 'project', type: 'string', title: 'Название проекта', optional: true, ...APPLICATION.project },
+  { name: 'directionCode', type: 'string', title: 'Код направления', optional: true, ...APPLICATION.directionCode },
+  { name: 'direction', type: 'string', title: 'Направление', optional: true, ...APPLICATION.direction },
+  { name: 'amountRub', type: 'number', title: 'Размер гранта, руб.', ...APPLICATION.awarded },
+  { name: 'finalScore', type: 'number', title: 'Итоговый балл', optional: true, ...APPLICATION.finalScore },
+];
+
+/** A winner of the registry as JSON: the facts of its CSV row, money in kopecks and the score as a number. */
+export function winnerOf(r: Application, ctx: CellContext): OpenDataWinner {
+  const comp = competitionOf(r, ctx);
+  return {
+    applicationNumber: r.number, competitionCode: comp.code, competition: comp.title, organization: r.organization, inn: r.inn,
+    regionCode: r.regionCode, region: regionName(r.regionCode), project: r.title, directionCode: r.directionCode,
+    direction: r.directionCode ? directionName(r.directionCode, 'ru') : null, amountKopecks: r.awardedKopecks ?? 0, finalScore: r.finalScore,
+  };
+}
+
+/** A Frictionless Table Schema of the registry CSV (https://specs.frictionlessdata.io/table-schema/). */
+export function winnersTableSchema(): OpenDataTableSchema {
+  return {
+    title: 'Реестр победителей конкурсов',
+    description: 'Победители конкурсов, итоги которых опубликованы: организация, ИНН, регион, проект, направление, размер гранта, итоговый балл, конкурс.',
+    fields: OPEN_DATA_FIELDS.map((f) => ({
+      name: f.name, type: f.type, title: f.title,
+      ...(f.type === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
+      constraints: { required: !f.optional, ...(f.pattern ? { pattern: f.pattern } : {}) },
+    })),
+    primaryKey: ['applicationNumber'],
+    missingValues: [''],
+    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
+    encoding: 'utf-8',
+  };
+}
+
+// ---- Totals: the figures of stats, grouped (a few hundred rows at most, formatted here).
 
 const GROUP_HEADERS: Record<TotalsGroup, { ru: string; en: string; keyRu: string; keyEn: string }> = {
   region: { ru: 'Регион', en: 'Region', keyRu: 'Код региона', keyEn: 'Region code' },
@@ -90,18 +255,20 @@ export function totalsCells(totals: Totals, groupBy: TotalsGroup, ctx: CellConte
   return [...totals.rows, totalRow].map((r) => cells(columns, r, ctx));
 }
 
+// ---- Reviews: one competition's, read through the cursor (its expert numbering is kept as the rows go by).
+
 /**
  * The reviews of a competition: experts appear as "Эксперт 1", "Эксперт 2"… numbered in order of first
  * appearance in this export (stable within it), and by name too — the organiser assigned them and may know them.
  */
-export function reviewColumns(criteria: readonly { code: string; title: string }[], timezone: string) {
+export function reviewColumns(criteria: readonly { code: string; title: string }[], timezone: string): Column<ReviewExportRow>[] {
   const codes = new Map<string, number>();
   const expertCode = (r: ReviewExportRow, lang: Lang) => {
     let n = codes.get(r.expertId);
     if (n === undefined) codes.set(r.expertId, (n = codes.size + 1));
     return `${lang === 'en' ? 'Expert' : 'Эксперт'} ${n}`;
   };
-  const columns: Column<ReviewExportRow>[] = [
+  return [
     { ru: 'Номер заявки', en: 'Application number', cell: (r) => r.number },
     { ru: 'Название проекта', en: 'Project title', cell: (r) => r.title },
     { ru: 'Эксперт', en: 'Expert', cell: (r, c) => expertCode(r, c.lang) },
@@ -118,45 +285,4 @@ export function reviewColumns(criteria: readonly { code: string; title: string }
     { ru: 'Комментарий', en: 'Comment', cell: (r) => r.comment },
     { ru: 'Дата отправки', en: 'Submitted at', cell: (r) => (r.submittedAt ? dateTimeText(r.submittedAt, timezone) : '') },
   ];
-  return columns;
-}
-
-/**
- * The open data registry of winners: one field list for the CSV, its Table Schema (schema.json) and the JSON
- * items. Names are Latin and stable (they are the columns of a published dataset); the CSV uses `,` and a
- * decimal point, as open-data portals expect.
- */
-type Row = ApplicationExportRow;
-type Ctx = CellContext;
-export const OPEN_DATA_FIELDS = [
-  { name: 'applicationNumber', type: 'string', title: 'Номер заявки', cell: (r: Row) => r.number },
-  { name: 'competitionCode', type: 'string', title: 'Код конкурса', cell: (r: Row, c: Ctx) => competitionOf(r, c).code },
-  { name: 'competition', type: 'string', title: 'Конкурс', cell: (r: Row, c: Ctx) => competitionOf(r, c).title },
-  { name: 'organization', type: 'string', title: 'Организация', cell: (r: Row) => r.organization },
-  { name: 'inn', type: 'string', title: 'ИНН', pattern: '^[0-9]{10}$', cell: (r: Row) => r.inn },
-  { name: 'regionCode', type: 'string', title: 'Код региона', cell: (r: Row) => r.regionCode },
-  { name: 'region', type: 'string', title: 'Регион', cell: (r: Row) => regionName(r.regionCode) },
-  { name: 'project', type: 'string', title: 'Название проекта', cell: (r: Row) => r.title },
-  { name: 'directionCode', type: 'string', title: 'Код направления', cell: (r: Row) => r.directionCode },
-  { name: 'direction', type: 'string', title: 'Направление', cell: (r: Row) => directionName(r.directionCode, 'ru') },
-  { name: 'amountRub', type: 'number', title: 'Размер гранта, руб.', cell: (r: Row, c: Ctx) => money(r.awardedKopecks, c) },
-  { name: 'finalScore', type: 'number', title: 'Итоговый балл', cell: (r: Row, c: Ctx) => formatScore(r.finalScore, c.decimal) },
-] as const;
-
-/** A Frictionless Table Schema of the registry CSV (https://specs.frictionlessdata.io/table-schema/). */
-export function openDataTableSchema() {
-  return {
-    title: 'Реестр победителей конкурсов',
-    description: 'Победители конкурсов, итоги которых опубликованы: организация, ИНН, регион, проект, направление, размер гранта, итоговый балл, конкурс.',
-    fields: OPEN_DATA_FIELDS.map((f) => ({
-      name: f.name, type: f.type, title: f.title,
-      ...(f.type === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
-      constraints: { required: f.name !== 'project' && f.name !== 'directionCode' && f.name !== 'direction' && f.name !== 'finalScore',
-        ...('pattern' in f ? { pattern: f.pattern } : {}) },
-    })),
-    primaryKey: ['applicationNumber'],
-    missingValues: [''],
-    dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
-    encoding: 'utf-8',
-  };
 }

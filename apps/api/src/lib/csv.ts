@@ -17,12 +17,13 @@ export function csvDialect(delimiter: 'semicolon' | 'comma', bom = true): CsvDia
   return delimiter === 'comma' ? { delimiter: ',', decimal: '.', bom } : { delimiter: ';', decimal: ',', bom };
 }
 
-// A spreadsheet runs a cell starting with one of these as a formula (CSV injection); tab and CR hide one.
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A spreadsheet runs a cell starting with one of these as a formula (CSV injection); tab and CR hide one. */
+export const FORMULA_START_CODES: readonly number[] = ['=', '+', '-', '@', '\t', '\r'].map((c) => c.charCodeAt(0));
+const FORMULA_START = new Set(FORMULA_START_CODES);
 
 /** Makes a cell that a spreadsheet would evaluate into plain text by prefixing an apostrophe (OWASP advice). */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
 
 export type CsvCell = string | number | null | undefined;

@@ -1,80 +1,23 @@
 // Open data, no sign-in: the winners registry of every competition whose results are published, as JSON and
 // CSV at stable URLs, with an index of the datasets and a Table Schema of the CSV columns.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParams, problem } from '@konkurs/shared';
-import { exportCompetitions, publishedCompetitions, RESULTS_PUBLIC, winnerRows, type ApplicationExportRow } from '../queries/exports.js';
-import { directionName, OPEN_DATA_FIELDS, openDataTableSchema, regionName, type CellContext } from '../domain/csv.js';
-import { csvDialect, csvStream, sendCsv } from '../lib/csv.js';
-import { notFound } from '../lib/problem.js';
+import { idParams, openDataCsv, openDataIndex, openDataTableSchema, openDataWinners, problem } from '@konkurs/shared';
+import { publishedCompetition, publishedCompetitions, winners, winnersCsv } from '../queries/exports.js';
+import { winnersTableSchema } from '../domain/csv.js';
+import { sendCsv } from '../lib/csv.js';
 
 const BASE = '/api/v1/open-data';
 /** Published data changes only when another competition is published: caches may keep it a few minutes. */
 const CACHE = 'public, max-age=300';
 
-const winner = z.object({
-  applicationNumber: z.string(),
-  competitionCode: z.string(),
-  competition: z.string(),
-  organization: z.string(),
-  inn: z.string(),
-  regionCode: z.string(),
-  region: z.string().nullable(),
-  project: z.string().nullable(),
-  directionCode: z.string().nullable(),
-  direction: z.string().nullable(),
-  amountKopecks: z.number().int(),
-  finalScore: z.number().nullable(),
-});
-const winners = z.object({ items: z.array(winner) });
-const dataset = z.object({
-  id: z.string(),
-  title: z.string(),
-  competitionId: z.string().nullable(),
-  competitionCode: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  json: z.string(),
-  csv: z.string(),
-});
-const index = z.object({ title: z.string(), schema: z.string(), datasets: z.array(dataset) });
-
-function toWinner(r: ApplicationExportRow, ctx: CellContext): z.infer<typeof winner> {
-  const comp = ctx.competitions?.get(r.competitionId);
-  return {
-    applicationNumber: r.number, competitionCode: comp?.code ?? '', competition: comp?.title ?? '', organization: r.organization, inn: r.inn,
-    regionCode: r.regionCode, region: regionName(r.regionCode), project: r.title, directionCode: r.directionCode,
-    direction: r.directionCode ? directionName(r.directionCode, 'ru') : null, amountKopecks: r.awardedKopecks ?? 0, finalScore: r.finalScore,
-  };
-}
-
 const routes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
   const tags = ['open data'];
-  const csvHeader = OPEN_DATA_FIELDS.map((f) => f.name);
-  // Machines read open data: `,` and a decimal point, no byte order mark.
-  const dialect = csvDialect('comma', false);
+  const oneCompetition = { 400: problem, 404: problem };
 
-  async function publicCompetition(id: string) {
-    const [comp] = await publishedCompetitions(app.db, id);
-    if (!comp) throw notFound('Published competition');
-    return comp;
-  }
-  const context = async (): Promise<CellContext> => ({ lang: 'ru', decimal: dialect.decimal, competitions: await exportCompetitions(app.db, RESULTS_PUBLIC) });
-  async function winnersJson(competitionId?: string) {
-    const ctx = await context();
-    const items = [];
-    for await (const row of winnerRows(app.database, competitionId)) items.push(toWinner(row, ctx));
-    return { items };
-  }
-  async function winnersCsv(competitionId?: string) {
-    const ctx = await context();
-    async function* rows() {
-      for await (const row of winnerRows(app.database, competitionId)) yield OPEN_DATA_FIELDS.map((f) => f.cell(row, ctx));
-    }
-    return csvStream(csvHeader, rows(), dialect);
-  }
-
-  app.get('/open-data', { config, schema: { tags, response: { 200: index } } }, async (_request, reply) => {
+  app.get('/open-data', {
+    config, schema: { operationId: 'listOpenDatasets', summary: 'List the published datasets of winners', tags, response: { 200: openDataIndex } },
+  }, async (_request, reply) => {
     const comps = await publishedCompetitions(app.db);
     reply.header('cache-control', CACHE);
     return {
@@ -92,32 +35,45 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.get('/open-data/schema.json', { config, schema: { tags } }, async (_request, reply) => {
+  app.get('/open-data/schema.json', {
+    config, schema: { operationId: 'getWinnersTableSchema', summary: 'Get the Table Schema of the winners CSV', tags, response: { 200: openDataTableSchema } },
+  }, async (_request, reply) => {
     reply.header('cache-control', CACHE);
-    return openDataTableSchema();
+    return winnersTableSchema();
   });
 
-  app.get('/open-data/winners.json', { config, schema: { tags, response: { 200: winners } } }, async (_request, reply) => {
+  app.get('/open-data/winners.json', {
+    config, schema: { operationId: 'listWinners', summary: 'List the winners of every published competition', tags, response: { 200: openDataWinners } },
+  }, async (_request, reply) => {
     reply.header('cache-control', CACHE);
-    return winnersJson();
+    return { items: await winners(app.database) };
   });
 
-  app.get('/open-data/winners.csv', { config, schema: { tags } }, async (_request, reply) =>
-    sendCsv(reply, 'winners.csv', await winnersCsv(), CACHE));
+  app.get('/open-data/winners.csv', {
+    config, schema: { operationId: 'downloadWinnersCsv', summary: 'Download the winners of every published competition as CSV', tags, response: { 200: openDataCsv } },
+  }, async (_request, reply) => sendCsv(reply, 'winners.csv', await winnersCsv(app.database), CACHE));
 
   app.get('/open-data/competitions/:id/winners.json', {
-    config, schema: { tags, params: idParams, response: { 200: winners, 400: problem, 404: problem } },
+    config,
+    schema: {
+      operationId: 'listCompetitionWinners', summary: 'List the winners of one published competition',
+      tags, params: idParams, response: { 200: openDataWinners, ...oneCompetition },
+    },
   }, async (request, reply) => {
-    const comp = await publicCompetition(request.params.id);
+    const comp = await publishedCompetition(app.db, request.params.id);
     reply.header('cache-control', CACHE);
-    return winnersJson(comp.id);
+    return { items: await winners(app.database, comp.id) };
   });
 
   app.get('/open-data/competitions/:id/winners.csv', {
-    config, schema: { tags, params: idParams, response: { 400: problem, 404: problem } },
+    config,
+    schema: {
+      operationId: 'downloadCompetitionWinnersCsv', summary: 'Download the winners of one published competition as CSV',
+      tags, params: idParams, response: { 200: openDataCsv, ...oneCompetition },
+    },
   }, async (request, reply) => {
-    const comp = await publicCompetition(request.params.id);
-    return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(comp.id), CACHE);
+    const comp = await publishedCompetition(app.db, request.params.id);
+    return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);
   });
 };
 export default routes;
