@@ -1,0 +1,22 @@
+// The tags operations are grouped by, in the order a reader meets the work (redocly.yaml makes an undeclared tag an error).
+export const TAGS = [
+  { name: 'health', description: 'Liveness and readiness of the server, for load balancers and monitoring.' },
+  { name: 'reference', description: 'Reference data: regions, directions of support and the default evaluation criteria.' },
+  { name: 'auth', description: 'Sign-up, sign-in and sign-out, the signed-in user, password changes. The token from `login` goes into `Authorization: Bearer`.' },
+  { name: 'users', description: 'Accounts managed by administrators (and experts added by organisers).' },
+  { name: 'operators', description: 'Grant operators: the federal, regional or municipal bodies that run competitions.' },
+  { name: 'organizations', description: 'Non-profit organisations (ИНН, ОГРН, КПП) and their members, who apply on their behalf.' },
+  { name: 'competitions', description: 'Competitions and their lifecycle: draft, open for applications, review, decided, published, archived.' },
+  { name: 'applications', description: 'Applications: a draft saved as it is typed, submitted before the deadline, screened by the organiser.' },
+  { name: 'attachments', description: 'Files attached to an application (charter, registration, letters of support…).' },
+  { name: 'experts', description: 'The pool of experts a competition draws its reviewers from.' },
+  { name: 'assignments', description: 'Who reviews which application: automatic and manual assignment, declines with a conflict of interest.' },
+  { name: 'reviews', description: 'An expert’s scores and comments on each criterion, saved and then submitted.' },
+  { name: 'ranking', description: 'Applications ranked by final score, with divergent reviews and the ones still waiting.' },
+  { name: 'awards', description: 'Allocating the budget down the ranking: a proposal first, then the decision.' },
+  { name: 'results', description: 'Results after publication: the applicant’s scores and the public winners registry.' },
+  { name: 'stats', description: 'Totals by region, direction, competition or operator.' },
+  { name: 'exports', description: 'CSV exports for staff (UTF-8 with BOM, semicolons and decimal commas by default).' },
+  { name: 'open data', description: 'The winners registry as open data (JSON, CSV and its Table Schema), no sign-in.' },
+  { name: 'audit', description: 'The append-only audit trail, its hash chain and its verification.' },
+];
