@@ -146,9 +146,12 @@ export function createFuzzHarness(t: TestApp) {
     if (res.statusCode >= 500) return `answered ${res.statusCode}: ${res.body.slice(0, 300)}; the server saw: ${describeError(serverError)}`;
     if (res.statusCode < 400) return null;
     if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json')) return `${res.statusCode} as ${res.headers['content-type']}, not problem+json`;
-    let problem: { type?: unknown; title?: unknown; status?: unknown; errors?: { path?: unknown }[] };
+    let problem: { type?: unknown; title?: unknown; status?: unknown; code?: unknown; errors?: { path?: unknown; code?: unknown; message?: unknown }[] };
     try { problem = JSON.parse(res.body); } catch { return `${res.statusCode} with a body that is not JSON`; }
     if (typeof problem.type !== 'string' || typeof problem.title !== 'string' || problem.status !== res.statusCode) return `${res.statusCode} problem lacks type/title/status: ${res.body.slice(0, 200)}`;
+    // Clients translate by code: the problem and each of its field errors carry one.
+    if (typeof problem.code !== 'string' || !(problem.errors ?? []).every((e) => typeof e.code === 'string' && typeof e.message === 'string'))
+      return `${res.statusCode} problem or field error without a code: ${res.body.slice(0, 300)}`;
     if (res.statusCode === 400 && !(Array.isArray(problem.errors) && problem.errors.some((e) => typeof e.path === 'string' && e.path.length > 0)))
       return `400 names no field: ${res.body.slice(0, 300)}`;
     return null;

@@ -1,6 +1,6 @@
 // Property-based fuzzing of every read endpoint the OpenAPI document lists: generated query strings
 // (valid-ish values, junk, repeated and unknown parameters), path ids and callers must never get a 5xx,
-// and every 4xx is problem+json (a 400 naming the parameter). A quarter of FUZZ_RUNS per route.
+// and every 4xx is problem+json with a code (a 400 naming the parameter, each field error by code). A quarter of FUZZ_RUNS per route.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helper.js';
 import { buildFuzzWorld } from './fuzz-world.js';

@@ -1,6 +1,6 @@
 // Property-based fuzzing of every write endpoint the OpenAPI document lists (so new routes join by
-// themselves): generated bodies, path ids and callers must never get a 5xx, every 4xx is problem+json,
-// and every 400 names at least one field. FUZZ_RUNS sets the requests per route (1,000 when CI is set,
+// themselves): generated bodies, path ids and callers must never get a 5xx, every 4xx is problem+json
+// with a code (and each of its field errors a code and a message), and every 400 names at least one field. FUZZ_RUNS sets the requests per route (1,000 when CI is set,
 // 200 otherwise), FUZZ_SEED replays a run, FUZZ_VERBOSE prints the statuses seen per route. Multipart
 // routes (uploads) have their own tests.
 import { afterAll, describe, expect, it } from 'vitest';
