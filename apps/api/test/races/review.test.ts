@@ -62,4 +62,26 @@ describe.runIf(isRealPostgres)('review races', () => {
     }
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
+  it('the same assignment submitted and declined at once: exactly one wins, the others are refused by code', async () => {
+    const op = await makeOperator(t);
+    const organiser = await makeUser(t, 'organiser', { operatorId: op.id });
+    const experts: TestUser[] = await Promise.all(Array.from({ length: 3 }, () => makeUser(t, 'expert')));
+    const owner = await makeUser(t, 'applicant');
+    const comp = await makeCompetition(t, op.id, { status: 'review', experts: experts.map((e) => e.id), criteria: [{ code: 'K1', weight: 1, maxScore: 10 }] });
+    const app = await makeApplication(t, comp, (await makeOrganization(t, owner.id)).id, owner.id, { status: 'admitted' });
+    await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/assignments/auto`);
+    const [a] = await t.db.select().from(assignments).where(eq(assignments.applicationId, app.id));
+    const expert = experts.find((e) => e.id === a.expertId)!;
+    await call(t, expert.token, 'PUT', `/api/v1/assignments/${a.id}/review`, { scores: [{ criterionCode: 'K1', score: 7 }] });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2
+      ? call(t, expert.token, 'POST', `/api/v1/assignments/${a.id}/review/submit`)
+      : call(t, expert.token, 'POST', `/api/v1/assignments/${a.id}/decline`, { reason: 'Конфликт' }))));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 409));
+    const [final] = await t.db.select().from(assignments).where(eq(assignments.id, a.id));
+    const expected = final.status === 'submitted' ? 'already-submitted' : 'assignment-declined';
+    expect(refused.map((r) => r.json.code)).toEqual(refused.map(() => expected));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+  });
 });
