@@ -1,6 +1,7 @@
 // Problem-level messages (`code` of a whole problem, the `detail` a person reads), and the rule messages
 // the domain attaches to fields (submit problems, frozen settings, account and organisation rules).
 // Parameters carry ids, instants (ISO, shown in `timezone`), kopecks and enum codes; the texts render them.
+// A status move's wrong-status and status-changed are in review.ts, beside the other lifecycles'.
 import { APPLICATION_STATUS_LABELS, ATTACHMENT_KIND_LABELS, COMPETITION_STATUS_LABELS, ROLE_LABELS, type Lang } from '../labels.js';
 import { REGIONS } from '../reference.js';
 import { formatDate } from '../format.js';
@@ -15,14 +16,6 @@ const compStatus = (s: unknown, lang: Lang) => COMPETITION_STATUS_LABELS[lang][s
 const kindLabel = (k: unknown, lang: Lang) => ATTACHMENT_KIND_LABELS[lang][k as AttachmentKind] ?? String(k);
 const regionName = (code: unknown) => REGIONS.find((r) => r[0] === code)?.[1] ?? String(code);
 const day = (d: unknown) => (typeof d === 'string' ? formatDate(d) : '');
-
-/** "Заявка KLG-2027-000001" / "Конкурс KLG-2027": what a status message is about (an application has a number). */
-function subject(p: MessageParams, lang: Lang) {
-  if (p.number) return lang === 'ru' ? { name: `Заявка ${p.number}`, status: appStatus(p.from, lang), to: appStatus(p.to, lang), needed: appStatus(p.needed, lang), it: 'её' }
-    : { name: `Application ${p.number}`, status: appStatus(p.from, lang), to: appStatus(p.to, lang), needed: appStatus(p.needed, lang), it: 'it' };
-  return lang === 'ru' ? { name: `Конкурс ${p.code ?? ''}`.trim(), status: compStatus(p.from, lang), to: compStatus(p.to, lang), needed: compStatus(p.needed, lang), it: 'его' }
-    : { name: `Competition ${p.code ?? ''}`.trim(), status: compStatus(p.from, lang), to: compStatus(p.to, lang), needed: compStatus(p.needed, lang), it: 'it' };
-}
 
 /** What was not found, as a Russian sentence (the noun's gender decides the verb). */
 const NOT_FOUND: Record<string, [ru: string, en: string]> = {
@@ -56,22 +49,6 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'stale-version': {
     ru: same('Пока вы работали, данные изменили в другом окне или другой пользователь; обновите страницу и внесите изменения снова'),
     en: (p) => `A newer version${p.current ? ` (${p.current})` : ''} was saved in the meantime; reload it and apply your changes again`,
-  },
-  'wrong-status': {
-    ru: (p) => {
-      const s = subject(p, 'ru');
-      if (p.to) return `${s.name} в статусе «${s.status}»: перевести ${s.it} в статус «${s.to}» нельзя`;
-      return `${s.name} в статусе «${s.status}»: это можно сделать только в статусе «${s.needed}»`;
-    },
-    en: (p) => {
-      const s = subject(p, 'en');
-      if (p.to) return `${s.name} is “${s.status}”; it cannot become “${s.to}”`;
-      return `${s.name} is “${s.status}”; this can be done only while it is “${s.needed}”`;
-    },
-  },
-  'changed-meanwhile': {
-    ru: (p) => `${subject(p, 'ru').name} только что ${p.number ? 'изменена' : 'изменён'} другим пользователем; обновите страницу`,
-    en: (p) => `${subject(p, 'en').name} was changed by someone else; reload it`,
   },
   'invalid-cursor': { ru: same('Ссылка на следующую страницу списка недействительна; откройте список заново'), en: same('Not a cursor this server issued') },
   'cursor-other-list': { ru: same('Эта ссылка на страницу относится к другому списку'), en: same('Not a cursor for this list') },
@@ -137,6 +114,10 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'region-not-allowed': {
     ru: (p) => `Конкурс ${p.code} принимает заявки только от организаций из регионов: ${((p.regions ?? []) as string[]).map(regionName).join(', ')}`,
     en: (p) => `Competition ${p.code} accepts organisations of regions ${list(p.regions)} only`,
+  },
+  'not-a-draft': {
+    ru: (p) => `Заявка № ${p.number} в статусе «${appStatus(p.status, 'ru')}»: изменять можно только черновик`,
+    en: (p) => `Application ${p.number} is ${appStatus(p.status, 'en')}; only a draft can be changed`,
   },
   'sums-too-large': { ru: same('Суммы по смете слишком велики, чтобы их посчитать'), en: same('The sums of the lines are too large to be counted') },
   'rule-check-failed': {
