@@ -5,8 +5,9 @@ import { innCheckDigit, ogrnCheckDigit, type Role } from '@konkurs/shared';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { competitionExperts, competitions, criteria, defaultCriteria, operators, organizationMembers, organizations } from './db/schema/index.js';
-import { createUser, findUserByEmail } from './queries/users.js';
+import { findUserByEmail } from './queries/users.js';
 import { recordAudit } from './services/audit-log.js';
+import { addUser } from './services/users.js';
 
 export interface Login { role: Role; email: string; password: string }
 
@@ -16,7 +17,7 @@ export async function ensureAdmin(db: Db, config: Config): Promise<Login[]> {
   if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) return [];
   if (await findUserByEmail(db, config.ADMIN_EMAIL)) return [];
   await db.transaction(async (tx) => {
-    const u = await createUser(tx, { email: config.ADMIN_EMAIL!, password: config.ADMIN_PASSWORD!, fullName: 'Администратор', role: 'admin' });
+    const u = await addUser(tx, { email: config.ADMIN_EMAIL!, password: config.ADMIN_PASSWORD!, fullName: 'Администратор', role: 'admin' });
     await recordAudit(tx, { actorId: null, action: 'user.created', entityType: 'user', entityId: u.id, after: { email: u.email, role: 'admin' }, at: new Date() });
   });
   return [{ role: 'admin', email: config.ADMIN_EMAIL, password: '(ADMIN_PASSWORD)' }];
@@ -31,7 +32,7 @@ export async function seedDemo(db: Db): Promise<Login[]> {
     const [fund] = await tx.insert(operators).values({ name: 'Фонд президентских грантов (демо)', level: 'federal' }).returning();
     const [region] = await tx.insert(operators).values({ name: 'Министерство внутренней политики Калужской области', level: 'regional', regionCode: '40' }).returning();
     const make = async (role: Role, email: string, fullName: string, extra: { operatorId?: string; expertDirections?: string[]; regionCode?: string } = {}) => {
-      const u = await createUser(tx, { email, password: DEMO_PASSWORD, fullName, role, ...extra });
+      const u = await addUser(tx, { email, password: DEMO_PASSWORD, fullName, role, ...extra });
       logins.push({ role, email, password: DEMO_PASSWORD });
       return u;
     };

@@ -1,5 +1,6 @@
 // Which files an application may carry, judged by their bytes, and how a user's file name is shown. Pure functions.
 import { ATTACHMENT_MIME_TYPES } from '@konkurs/shared';
+import { DomainError, type FieldIssue } from './errors.js';
 
 type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
 
@@ -24,14 +25,21 @@ const isAccepted = (mime: string): mime is AttachmentMime => (ATTACHMENT_MIME_TY
  * The verdict on an upload: the type its bytes show must be an accepted one, and the file name's extension,
  * when there is one, must agree with it (a PDF named .docx is refused: the name would mislead whoever opens it).
  */
-export function judgeAttachmentType(detectedMime: string | undefined, fileName: string): { ok: true; mimeType: AttachmentMime } | { ok: false; message: string } {
+export function judgeAttachmentType(detectedMime: string | undefined, fileName: string): { ok: true; mimeType: AttachmentMime } | { ok: false; issue: FieldIssue } {
   if (!detectedMime || !isAccepted(detectedMime))
-    return { ok: false, message: `the file's contents are ${detectedMime ? `of type ${detectedMime}` : 'of no recognised type'}; accepted are PDF, PNG, JPEG and office documents` };
+    return { ok: false, issue: { path: 'file', code: 'file-type-unknown', params: { detected: detectedMime ?? null } } };
   const dot = fileName.lastIndexOf('.');
   const extension = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   if (extension && !ATTACHMENT_EXTENSIONS[detectedMime].includes(extension))
-    return { ok: false, message: `the file is named .${extension} but its contents are ${ATTACHMENT_EXTENSIONS[detectedMime][0].toUpperCase()}` };
+    return { ok: false, issue: { path: 'file', code: 'file-extension-mismatch', params: { extension, actual: ATTACHMENT_EXTENSIONS[detectedMime][0].toUpperCase() } } };
   return { ok: true, mimeType: detectedMime };
+}
+
+/** Refuses (415) a file whose bytes are not of an accepted type or contradict its name; the type it is otherwise. */
+export function acceptedAttachmentType(detectedMime: string | undefined, fileName: string): AttachmentMime {
+  const verdict = judgeAttachmentType(detectedMime, fileName);
+  if (!verdict.ok) throw new DomainError('unsupported-type', 'file-type-not-allowed', {}, [verdict.issue]);
+  return verdict.mimeType;
 }
 
 const MAX_NAME = 200;

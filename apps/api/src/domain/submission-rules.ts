@@ -1,7 +1,7 @@
 // What a submit checks: the window (a refusal of its own), then completeness and the competition's rules,
 // every problem at once with a path into the application, so that the form can point at each.
-import { ATTACHMENT_KIND_LABELS, budgetTotals, type DraftFields } from '@konkurs/shared';
-import type { FieldError } from '../lib/problem.js';
+import { budgetTotals, type DraftFields, type MessageParams } from '@konkurs/shared';
+import { conflict, type FieldIssue } from './errors.js';
 
 /** The competition's settings a submit is judged by. */
 export interface SubmissionRules {
@@ -24,9 +24,19 @@ export interface SubmissionContext {
   submittedByOrganization: number;
 }
 
+type Window = { code: string; status: string; opensAt: Date; closesAt: Date; timezone: string };
+
 /** Applications are accepted while the competition is open and opensAt ≤ now < closesAt, by the server's clock. */
-export function acceptsApplications(c: { status: string; opensAt: Date; closesAt: Date }, now: Date): boolean {
+export function acceptsApplications(c: Omit<Window, 'code' | 'timezone'>, now: Date): boolean {
   return c.status === 'open' && c.opensAt.getTime() <= now.getTime() && now.getTime() < c.closesAt.getTime();
+}
+
+/** Refuses (409) outside the window: `deadline-passed` once closed, `submission-closed` before it opens or in another status. */
+export function assertAcceptsApplications(c: Window, now: Date): void {
+  if (acceptsApplications(c, now)) return;
+  const when = { code: c.code, closesAt: c.closesAt.toISOString(), timezone: c.timezone };
+  if (c.status === 'open' && now.getTime() >= c.closesAt.getTime()) throw conflict('deadline-passed', when);
+  throw conflict('submission-closed', { ...when, status: c.status, opensAt: c.opensAt.toISOString() });
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one (it was a tenth of a submit's CPU): one per zone, kept.
@@ -39,6 +49,13 @@ export function localDay(instant: Date, timeZone: string): string {
   const p = formatter.formatToParts(instant);
   const get = (type: string) => p.find((x) => x.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** An organisation registered outside the competition's regions (when it lists any) cannot apply (409 naming organizationId). */
+export function assertRegionAllowed(c: { code: string; regionCodes: readonly string[] }, regionCode: string): void {
+  if (!c.regionCodes.length || c.regionCodes.includes(regionCode)) return;
+  const params = { code: c.code, regions: c.regionCodes, regionCode };
+  throw conflict('region-not-allowed', params, [{ path: 'organizationId', code: 'region-not-allowed', params }]);
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -57,20 +74,20 @@ export function lastProjectDay(start: string, months: number): string {
 
 const filled = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
 
-export function submissionProblems(content: DraftFields, rules: SubmissionRules, context: SubmissionContext): FieldError[] {
-  const problems: FieldError[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+export function submissionProblems(content: DraftFields, rules: SubmissionRules, context: SubmissionContext): FieldIssue[] {
+  const problems: FieldIssue[] = [];
+  const add = (path: string, code: string, params?: MessageParams) => problems.push(params ? { path, code, params } : { path, code });
 
   // Project card.
   for (const field of ['title', 'summary', 'relevance', 'goal'] as const) if (!filled(content[field])) add(field, 'required');
   if (!content.directionCode) add('directionCode', 'required');
-  else if (!rules.directionCodes.includes(content.directionCode)) add('directionCode', 'not among the directions of the competition');
+  else if (!rules.directionCodes.includes(content.directionCode)) add('directionCode', 'direction-not-in-competition');
   for (const field of ['tasks', 'targetGroups'] as const) {
     const list = content[field] ?? [];
-    if (list.length === 0) add(field, 'at least one is required');
-    list.forEach((s, i) => { if (!filled(s)) add(`${field}.${i}`, 'must not be empty'); });
+    if (list.length === 0) add(field, 'list-empty');
+    list.forEach((s, i) => { if (!filled(s)) add(`${field}.${i}`, 'item-empty'); });
   }
-  if (!content.geographyRegionCodes?.length) add('geographyRegionCodes', 'at least one region is required');
+  if (!content.geographyRegionCodes?.length) add('geographyRegionCodes', 'list-empty');
 
   // Project dates.
   const { startDate, endDate } = content;
@@ -78,62 +95,62 @@ export function submissionProblems(content: DraftFields, rules: SubmissionRules,
   if (!endDate) add('endDate', 'required');
   if (startDate) {
     const closingDay = localDay(rules.closesAt, rules.timezone);
-    if (startDate < closingDay) add('startDate', `must be no earlier than the competition's closing day, ${closingDay}`);
+    if (startDate < closingDay) add('startDate', 'start-before-closing-day', { closingDay });
   }
   if (startDate && endDate) {
-    if (endDate < startDate) add('endDate', 'must not be before startDate');
+    if (endDate < startDate) add('endDate', 'end-before-start');
     else {
       const last = lastProjectDay(startDate, rules.maxProjectMonths);
-      if (endDate > last) add('endDate', `the project may last at most ${rules.maxProjectMonths} months: until ${last}`);
+      if (endDate > last) add('endDate', 'project-too-long', { months: rules.maxProjectMonths, lastDay: last });
     }
   }
 
   // Team.
   const team = content.team ?? [];
-  if (team.length === 0) add('team', 'at least one person is required');
+  if (team.length === 0) add('team', 'list-empty');
   team.forEach((p, i) => { if (!filled(p.fullName)) add(`team.${i}.fullName`, 'required'); });
 
   // Calendar plan: each event complete, tied to a task, in order, within the project's dates.
   const plan = content.calendarPlan ?? [];
   const tasks = content.tasks ?? [];
-  if (plan.length === 0) add('calendarPlan', 'at least one event is required');
+  if (plan.length === 0) add('calendarPlan', 'list-empty');
   plan.forEach((e, i) => {
     const at = (f: string) => `calendarPlan.${i}.${f}`;
     if (!filled(e.title)) add(at('title'), 'required');
     if (!filled(e.expectedResult)) add(at('expectedResult'), 'required');
     if (e.taskIndex === null || e.taskIndex === undefined) add(at('taskIndex'), 'required');
-    else if (e.taskIndex >= tasks.length) add(at('taskIndex'), 'must point to one of the tasks');
+    else if (e.taskIndex >= tasks.length) add(at('taskIndex'), 'task-not-found');
     if (!e.startDate) add(at('startDate'), 'required');
-    else if (startDate && e.startDate < startDate) add(at('startDate'), 'before the project starts');
+    else if (startDate && e.startDate < startDate) add(at('startDate'), 'before-project-start');
     if (!e.endDate) add(at('endDate'), 'required');
-    else if (e.startDate && e.endDate < e.startDate) add(at('endDate'), 'must not be before its startDate');
-    else if (endDate && e.endDate > endDate) add(at('endDate'), 'after the project ends');
+    else if (e.startDate && e.endDate < e.startDate) add(at('endDate'), 'end-before-start');
+    else if (endDate && e.endDate > endDate) add(at('endDate'), 'after-project-end');
   });
 
   // Budget: each line complete and consistent, then the totals against the competition's bounds.
   const budget = content.budget ?? [];
-  if (budget.length === 0) add('budget', 'at least one line is required');
+  if (budget.length === 0) add('budget', 'list-empty');
   budget.forEach((l, i) => {
     const at = (f: string) => `budget.${i}.${f}`;
     if (!l.category) add(at('category'), 'required');
     if (!filled(l.item)) add(at('item'), 'required');
     if (l.quantity === null || l.quantity === undefined) add(at('quantity'), 'required');
-    else if (l.quantity <= 0) add(at('quantity'), 'must be greater than 0');
+    else if (l.quantity <= 0) add(at('quantity'), 'must-be-positive');
     if (l.unitCostKopecks === null || l.unitCostKopecks === undefined) add(at('unitCostKopecks'), 'required');
-    else if ((l.cofinancingKopecks ?? 0) > Math.round((l.quantity ?? 0) * l.unitCostKopecks)) add(at('cofinancingKopecks'), "must not exceed the line's total");
+    else if ((l.cofinancingKopecks ?? 0) > Math.round((l.quantity ?? 0) * l.unitCostKopecks)) add(at('cofinancingKopecks'), 'cofinancing-exceeds-line');
   });
   if (budget.length > 0) {
     const { totalCostKopecks, cofinancingKopecks, requestedKopecks } = budgetTotals(budget);
     if (requestedKopecks < rules.minGrantKopecks || requestedKopecks > rules.maxGrantKopecks)
-      add('requestedKopecks', `the requested amount must be between ${rules.minGrantKopecks} and ${rules.maxGrantKopecks} kopecks`);
+      add('requestedKopecks', 'requested-out-of-range', { min: rules.minGrantKopecks, max: rules.maxGrantKopecks });
     if (totalCostKopecks > 0 && cofinancingKopecks * 100 < rules.minCofinancingPercent * totalCostKopecks)
-      add('cofinancingKopecks', `co-financing must be at least ${rules.minCofinancingPercent}% of the total cost`);
+      add('cofinancingKopecks', 'cofinancing-too-low', { percent: rules.minCofinancingPercent });
   }
 
   // Documents and the organisation's limit.
   for (const kind of rules.requiredAttachmentKinds)
-    if (!context.attachmentKinds.includes(kind)) add(`attachments.${kind}`, `a document "${ATTACHMENT_KIND_LABELS.en[kind as keyof typeof ATTACHMENT_KIND_LABELS.en] ?? kind}" is required`);
+    if (!context.attachmentKinds.includes(kind)) add(`attachments.${kind}`, 'attachment-required', { kind });
   if (context.submittedByOrganization >= rules.maxApplicationsPerOrganization)
-    add('organizationId', `the organisation has already submitted ${context.submittedByOrganization} application(s), the most this competition accepts`);
+    add('organizationId', 'limit-reached', { submitted: context.submittedByOrganization, max: rules.maxApplicationsPerOrganization });
   return problems;
 }

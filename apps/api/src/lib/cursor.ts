@@ -1,6 +1,6 @@
 // Opaque list cursors: the position of the last item, signed so that a cursor the server never issued is a 400.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { fieldError } from './problem.js';
+import { fieldInvalid } from '../domain/errors.js';
 
 export type CursorValue = string | number | null;
 
@@ -11,12 +11,12 @@ export function encodeCursor(values: CursorValue[], secret: string): string {
 
 export function decodeCursor(cursor: string, secret: string, arity: number): CursorValue[] {
   const [body, mac] = cursor.split('.');
-  if (!body || !mac) throw fieldError('cursor', 'not a cursor this server issued');
+  if (!body || !mac) throw fieldInvalid('cursor', 'invalid-cursor');
   const expected = Buffer.from(sign(body, secret));
   const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw fieldError('cursor', 'not a cursor this server issued');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw fieldInvalid('cursor', 'invalid-cursor');
   const values = JSON.parse(Buffer.from(body, 'base64url').toString()) as CursorValue[];
-  if (!Array.isArray(values) || values.length !== arity) throw fieldError('cursor', 'not a cursor for this list');
+  if (!Array.isArray(values) || values.length !== arity) throw fieldInvalid('cursor', 'cursor-other-list');
   return values;
 }
 

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@konkurs/shared';
 import { sessions, users } from '../db/schema/index.js';
-import { forbidden, unauthorized } from '../lib/problem.js';
+import { forbidden, unauthenticated } from '../domain/errors.js';
 
 export interface AuthUser {
   id: string;
@@ -33,7 +33,7 @@ interface TokenPayload { sub: string; sid: string }
 
 /** The signed-in user of a route that is not public (the hook has checked it). */
 export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.auth) throw unauthorized();
+  if (!request.auth) throw unauthenticated();
   return request.auth;
 }
 
@@ -60,10 +60,10 @@ export default fp(async function auth(app: FastifyInstance, opts: { secret: stri
     try {
       payload = app.jwt.verify<TokenPayload>(header.slice(7));
     } catch {
-      throw unauthorized('The token is invalid or has expired; sign in again');
+      throw unauthenticated('session-ended');
     }
     const [row] = await sessionUser.execute({ sid: payload.sid, sub: payload.sub, now: app.clock.now().toISOString() });
-    if (!row || !row.active) throw unauthorized('The session has ended; sign in again');
+    if (!row || !row.active) throw unauthenticated('session-ended');
     return { id: row.id, sessionId: payload.sid, email: row.email, fullName: row.fullName, role: row.role, operatorId: row.operatorId };
   }
 
@@ -76,7 +76,7 @@ export default fp(async function auth(app: FastifyInstance, opts: { secret: stri
       return;
     }
     request.auth = await resolve(request);
-    if (!request.auth) throw unauthorized();
+    if (!request.auth) throw unauthenticated();
     if (config.roles && !config.roles.includes(request.auth.role)) throw forbidden();
   });
 }, { name: 'auth', dependencies: ['deps'] });

@@ -1,20 +1,18 @@
 // Competitions with their criteria. Who sees which: everyone the open and published ones; staff their
 // operator's at every stage (a federal official all); an expert those whose pool they are in; the admin all.
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Competition, CompetitionStatus, CreateCompetitionBody, CriterionInput, UpdateCompetitionBody } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import { PUBLICLY_LISTED, type Competition, type CompetitionStatus, type CreateCompetitionBody, type CriterionInput, type UpdateCompetitionBody } from '@konkurs/shared';
+import type { Executor, Tx } from '../db/client.js';
 import { competitionExperts, competitions, criteria, defaultCriteria, operators } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { conflict, fieldError, forbidden, notFound } from '../lib/problem.js';
+import { conflict, notFound } from '../domain/errors.js';
 import { staffCompetitionScope } from './scope.js';
 
 export type CompetitionRow = typeof competitions.$inferSelect;
 
-export const PUBLIC_COMPETITION_STATUSES: readonly CompetitionStatus[] = ['open', 'published'];
-
 /** A condition on competitions for what the user (or the public, when null) may see; undefined means all. */
 export async function competitionVisibility(db: Executor, user: AuthUser | null): Promise<SQL | undefined> {
-  const pub = inArray(competitions.status, [...PUBLIC_COMPETITION_STATUSES]);
+  const pub = inArray(competitions.status, [...PUBLICLY_LISTED]);
   if (!user) return pub;
   if (user.role === 'expert') {
     return or(pub, exists(db.select({ one: sql`1` }).from(competitionExperts)
@@ -64,7 +62,7 @@ export async function competitionViews(db: Executor, rows: { c: CompetitionRow; 
 /** The competition if the user may see it; 404 otherwise. */
 export async function visibleCompetition(db: Executor, user: AuthUser | null, id: string): Promise<CompetitionRow> {
   const [row] = await db.select().from(competitions).where(and(eq(competitions.id, id), await competitionVisibility(db, user)));
-  if (!row) throw notFound('Competition');
+  if (!row) throw notFound('competition');
   return row;
 }
 
@@ -80,14 +78,11 @@ export async function listCompetitions(db: Executor, user: AuthUser | null,
     .where(and(...where)).orderBy(desc(competitions.createdAt), desc(competitions.id)).limit(limit + 1);
 }
 
-/** An organiser creates competitions of its own operator; the admin of any. */
-export async function createCompetition(tx: Executor, actor: AuthUser, input: CreateCompetitionBody): Promise<CompetitionRow> {
-  if (actor.role !== 'admin' && input.operatorId !== actor.operatorId) throw forbidden('An organiser creates competitions of its own operator only');
-  const [op] = await tx.select({ id: operators.id }).from(operators).where(eq(operators.id, input.operatorId));
-  if (!op) throw fieldError('operatorId', 'no such operator');
+/** Inserts a draft competition with its criteria (the default set when none are given); 409 for a code in use. */
+export async function insertCompetition(tx: Tx, createdBy: string, input: CreateCompetitionBody): Promise<CompetitionRow> {
   const { criteria: given, ...settings } = input;
   const [row] = await tx.insert(competitions).values({
-    ...settings, opensAt: new Date(settings.opensAt), closesAt: new Date(settings.closesAt), status: 'draft', createdBy: actor.id,
+    ...settings, opensAt: new Date(settings.opensAt), closesAt: new Date(settings.closesAt), status: 'draft', createdBy,
   }).onConflictDoNothing({ target: competitions.code }).returning();
   if (!row) throw codeTaken();
   await replaceCriteria(tx, row.id, given ?? (await tx.select().from(defaultCriteria).orderBy(asc(defaultCriteria.position))));
@@ -99,11 +94,11 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
-const codeTaken = () => conflict('code-taken', 'A competition with this code already exists', [{ path: 'code', message: 'already used' }]);
+const codeTaken = () => conflict('code-taken', {}, [{ path: 'code', code: 'code-taken' }]);
 
 type CriterionValues = Pick<CriterionInput, 'code' | 'title' | 'weight' | 'maxScore'> & Partial<Pick<CriterionInput, 'description' | 'commentRequired'>>;
 
-async function replaceCriteria(tx: Executor, competitionId: string, list: CriterionValues[]) {
+async function replaceCriteria(tx: Tx, competitionId: string, list: CriterionValues[]) {
   await tx.delete(criteria).where(eq(criteria.competitionId, competitionId));
   await tx.insert(criteria).values(list.map((c, i) => ({
     competitionId, code: c.code, title: c.title, description: c.description ?? '', weight: c.weight, maxScore: c.maxScore,
@@ -112,7 +107,7 @@ async function replaceCriteria(tx: Executor, competitionId: string, list: Criter
 }
 
 /** Applies a checked patch (the caller holds the row lock and has compared versions). */
-export async function updateCompetition(tx: Executor, current: CompetitionRow, patch: Omit<UpdateCompetitionBody, 'version'>, at: Date): Promise<CompetitionRow> {
+export async function updateCompetition(tx: Tx, current: CompetitionRow, patch: Omit<UpdateCompetitionBody, 'version'>, at: Date): Promise<CompetitionRow> {
   const { criteria: newCriteria, opensAt, closesAt, ...rest } = patch;
   const [row] = await tx.update(competitions).set({
     ...rest,

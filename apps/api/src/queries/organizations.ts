@@ -2,10 +2,10 @@
 // organisation behind an application they may read. Anything else is "not found".
 import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import type { CreateOrganizationBody, Organization } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { applications, organizationMembers, organizations, users } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { conflict, fieldError, forbidden, notFound } from '../lib/problem.js';
+import { conflict, fieldInvalid, forbidden, notFound } from '../domain/errors.js';
 import { applicationScope } from './scope.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -19,9 +19,9 @@ export function toOrganization(o: OrganizationRow, myRole: MemberRole | null): O
 }
 
 /** Registers the organisation with the user as its owner. One ИНН is registered once. */
-export async function createOrganization(tx: Executor, ownerId: string, input: CreateOrganizationBody): Promise<OrganizationRow> {
+export async function createOrganization(tx: Tx, ownerId: string, input: CreateOrganizationBody): Promise<OrganizationRow> {
   const [row] = await tx.insert(organizations).values({ ...input, createdBy: ownerId }).onConflictDoNothing({ target: organizations.inn }).returning();
-  if (!row) throw conflict('inn-taken', 'An organisation with this ИНН is already registered', [{ path: 'inn', message: 'already registered' }]);
+  if (!row) throw conflict('inn-taken', {}, [{ path: 'inn', code: 'inn-taken' }]);
   await tx.insert(organizationMembers).values({ organizationId: row.id, userId: ownerId, role: 'owner' });
   return row;
 }
@@ -46,22 +46,30 @@ export async function visibleOrganization(db: Executor, user: AuthUser, id: stri
       exists(db.select({ one: sql`1` }).from(applications).where(and(eq(applications.organizationId, organizations.id), scope)))));
     if (org) return { org, role: null };
   }
-  throw notFound('Organization');
+  throw notFound('organization');
+}
+
+/** The organisation if the user is a member of it (what an application of it needs), or undefined. */
+export async function memberOrganization(db: Executor, userId: string, id: string) {
+  const [org] = await db.select({ id: organizations.id, regionCode: organizations.regionCode, shortName: organizations.shortName }).from(organizations)
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))
+    .where(eq(organizations.id, id));
+  return org;
 }
 
 /** The organisation if the user owns it, locked for the change; 404 for one they do not belong to, 403 for a plain member. */
-export async function ownedOrganization(tx: Executor, userId: string, id: string): Promise<OrganizationRow> {
+export async function ownedOrganization(tx: Tx, userId: string, id: string): Promise<OrganizationRow> {
   const [row] = await tx.select({ org: organizations, role: organizationMembers.role }).from(organizations)
     .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, userId)))
     .where(eq(organizations.id, id))
     .for('no key update', { of: organizations });
-  if (!row) throw notFound('Organization');
+  if (!row) throw notFound('organization');
   // A plain member knows the organisation exists, so a 403 leaks nothing.
-  if (row.role !== 'owner') throw forbidden('Only the owner of the organisation may do this');
+  if (row.role !== 'owner') throw forbidden('owner-only');
   return row.org;
 }
 
-export async function updateOrganization(tx: Executor, id: string, changes: Partial<CreateOrganizationBody>): Promise<OrganizationRow> {
+export async function updateOrganization(tx: Tx, id: string, changes: Partial<CreateOrganizationBody>): Promise<OrganizationRow> {
   const [row] = await tx.update(organizations).set(changes).where(eq(organizations.id, id)).returning();
   return row;
 }
@@ -74,11 +82,11 @@ export async function listMembers(db: Executor, organizationId: string) {
 }
 
 /** Adds an applicant user as a member. The same answer for an unknown e-mail and a non-applicant, so roles do not leak. */
-export async function addMember(tx: Executor, organizationId: string, email: string) {
+export async function addMember(tx: Tx, organizationId: string, email: string) {
   const [u] = await tx.select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active })
     .from(users).where(eq(users.email, email.toLowerCase()));
-  if (!u || u.role !== 'applicant' || !u.active) throw fieldError('email', 'no applicant is registered with this e-mail');
+  if (!u || u.role !== 'applicant' || !u.active) throw fieldInvalid('email', 'no-such-applicant');
   const [row] = await tx.insert(organizationMembers).values({ organizationId, userId: u.id, role: 'member' }).onConflictDoNothing().returning();
-  if (!row) throw conflict('already-member', 'This user is already a member of the organisation', [{ path: 'email', message: 'already a member' }]);
+  if (!row) throw conflict('already-member', {}, [{ path: 'email', code: 'already-member' }]);
   return { userId: u.id, email: u.email, fullName: u.fullName, role: row.role };
 }

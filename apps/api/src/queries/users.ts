@@ -1,9 +1,9 @@
+// Users and their sessions: plain reads and writes; the rules of who may be created are in services/users.ts.
 import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm';
-import type { CreateUserBody, Role, User } from '@konkurs/shared';
-import type { Executor } from '../db/client.js';
-import { operators, sessions, users } from '../db/schema/index.js';
-import { hashPassword } from '../lib/passwords.js';
-import { fieldError, conflict } from '../lib/problem.js';
+import type { Role, User } from '@konkurs/shared';
+import type { Executor, Tx } from '../db/client.js';
+import { sessions, users } from '../db/schema/index.js';
+import { notFound } from '../domain/errors.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -19,27 +19,27 @@ export async function findUserByEmail(db: Executor, email: string) {
   return u;
 }
 
-/** Organisers and officials belong to an operator; applicants and admins to none. */
-export async function createUser(db: Executor, input: CreateUserBody): Promise<UserRow> {
-  const needsOperator = input.role === 'organiser' || input.role === 'official';
-  if (needsOperator && !input.operatorId) throw fieldError('operatorId', `required for the role ${input.role}`);
-  if (input.operatorId) {
-    const [op] = await db.select({ id: operators.id }).from(operators).where(eq(operators.id, input.operatorId));
-    if (!op) throw fieldError('operatorId', 'no such operator');
-  }
-  if (input.expertDirections?.length && input.role !== 'expert') throw fieldError('expertDirections', 'only experts have directions');
-  if (await findUserByEmail(db, input.email)) throw conflict('email-taken', 'A user with this e-mail already exists', [{ path: 'email', message: 'already registered' }]);
-  const [row] = await db.insert(users).values({
-    email: input.email.toLowerCase(),
-    passwordHash: await hashPassword(input.password),
-    fullName: input.fullName,
-    role: input.role,
-    operatorId: input.role === 'applicant' ? null : (input.operatorId ?? null),
-    expertDirections: input.expertDirections ?? [],
-    regionCode: input.regionCode ?? null,
-  }).onConflictDoNothing().returning();
-  if (!row) throw conflict('email-taken', 'A user with this e-mail already exists', [{ path: 'email', message: 'already registered' }]);
+/** Inserts the user (the e-mail lower-cased); undefined when the e-mail is taken (the unique index decides). */
+export async function insertUser(tx: Tx, values: Omit<typeof users.$inferInsert, 'id' | 'createdAt'>): Promise<UserRow | undefined> {
+  const [row] = await tx.insert(users).values({ ...values, email: values.email.toLowerCase() }).onConflictDoNothing().returning();
   return row;
+}
+
+/** The user locked for a change; 404 when there is none. */
+export async function lockUser(tx: Tx, id: string): Promise<UserRow> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  if (!row) throw notFound('user');
+  return row;
+}
+
+export async function setUser(tx: Tx, id: string, set: Partial<Omit<UserRow, 'id' | 'email' | 'createdAt'>>): Promise<UserRow> {
+  const [row] = await tx.update(users).set(set).where(eq(users.id, id)).returning();
+  return row;
+}
+
+export async function passwordHashOf(db: Executor, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash;
 }
 
 export async function listUsers(db: Executor, filter: { role?: Role; operatorId?: string; afterEmail?: string }, limit: number) {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { health, readiness, unavailable } from '@konkurs/shared';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/health', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
-  app.get('/ready', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) } } },
+  const tags = ['health'];
+  app.get('/health', { schema: { operationId: 'health', summary: 'The process is up', tags, response: { 200: health } } }, async () => ({ status: 'ok' as const }));
+  app.get('/ready', { schema: { operationId: 'ready', summary: 'The database answers (503 while it does not)', tags, response: { 200: readiness, 503: unavailable } } },
     async (_req, reply) => (await app.database.ping()) ? { status: 'ready' as const } : reply.code(503).header('retry-after', '5').send({ status: 'unavailable' as const }));
 };
 export default routes;

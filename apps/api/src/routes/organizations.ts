@@ -1,69 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { addMemberBody, createOrganizationBody, idParams, member, organization, problem, updateOrganizationBody } from '@konkurs/shared';
-import { currentUser } from '../plugins/auth.js';
-import { recordAudit } from '../services/audit-log.js';
 import {
-  addMember, createOrganization, listMembers, organizationsOfUser, ownedOrganization, toOrganization, updateOrganization, visibleOrganization,
-} from '../queries/organizations.js';
+  addMemberBody, createOrganizationBody, idParams, member, memberList, organization, organizationList, problem, updateOrganizationBody,
+} from '@konkurs/shared';
+import { currentUser } from '../plugins/auth.js';
+import {
+  addMember, createOrganization, myOrganizations, organizationMembers, readOrganization, updateOrganization,
+} from '../services/organizations.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['organizations'];
   const applicant = { roles: ['applicant'] } as const;
-  const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() });
 
-  app.post('/organizations', { config: applicant, schema: { tags, body: createOrganizationBody, response: { 201: organization, 400: problem, 409: problem } } },
-    async (request, reply) => {
-      const actor = currentUser(request);
-      const org = await app.db.transaction(async (tx) => {
-        const row = await createOrganization(tx, actor.id, request.body);
-        await recordAudit(tx, { actorId: actor.id, action: 'organization.created', entityType: 'organization', entityId: row.id, after: request.body, at: app.clock.now() });
-        return row;
-      });
-      return reply.code(201).send(toOrganization(org, 'owner'));
-    });
+  app.post('/organizations', { config: applicant, schema: { operationId: 'createOrganization', summary: 'Register an organisation (the caller becomes its owner)',
+    tags, body: createOrganizationBody, response: { 201: organization, 400: problem, 409: problem } } },
+  async (request, reply) => reply.code(201).send(await createOrganization(app.db, currentUser(request), request.body, app.clock.now())));
 
-  app.get('/organizations/mine', { schema: { tags, response: { 200: list(organization) } } }, async (request) => {
-    const rows = await organizationsOfUser(app.db, currentUser(request).id);
-    return { items: rows.map((r) => toOrganization(r.org, r.role)), nextCursor: null };
-  });
+  app.get('/organizations/mine', { schema: { operationId: 'listMyOrganizations', summary: 'The organisations the caller belongs to',
+    tags, response: { 200: organizationList } } },
+  async (request) => myOrganizations(app.db, currentUser(request)));
 
-  app.get('/organizations/:id', { schema: { tags, params: idParams, response: { 200: organization, 404: problem } } }, async (request) => {
-    const { org, role } = await visibleOrganization(app.db, currentUser(request), request.params.id);
-    return toOrganization(org, role);
-  });
+  app.get('/organizations/:id', { schema: { operationId: 'getOrganization', summary: 'Read an organisation',
+    tags, params: idParams, response: { 200: organization, 404: problem } } },
+  async (request) => readOrganization(app.db, currentUser(request), request.params.id));
 
-  app.patch('/organizations/:id', { config: applicant, schema: { tags, params: idParams, body: updateOrganizationBody, response: { 200: organization, 400: problem, 403: problem, 404: problem } } },
-    async (request) => {
-      const actor = currentUser(request);
-      const updated = await app.db.transaction(async (tx) => {
-        const before = await ownedOrganization(tx, actor.id, request.params.id);
-        if (Object.keys(request.body).length === 0) return before;
-        const after = await updateOrganization(tx, before.id, request.body);
-        const changed = Object.keys(request.body) as (keyof typeof request.body)[];
-        await recordAudit(tx, { actorId: actor.id, action: 'organization.updated', entityType: 'organization', entityId: before.id,
-          before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: request.body, at: app.clock.now() });
-        return after;
-      });
-      return toOrganization(updated, 'owner');
-    });
+  app.patch('/organizations/:id', { config: applicant, schema: { operationId: 'updateOrganization', summary: 'Change an organisation’s details (owner)',
+    tags, params: idParams, body: updateOrganizationBody, response: { 200: organization, 400: problem, 403: problem, 404: problem } } },
+  async (request) => updateOrganization(app.db, currentUser(request), request.params.id, request.body, app.clock.now()));
 
-  app.get('/organizations/:id/members', { schema: { tags, params: idParams, response: { 200: list(member), 404: problem } } }, async (request) => {
-    const { org } = await visibleOrganization(app.db, currentUser(request), request.params.id);
-    return { items: await listMembers(app.db, org.id), nextCursor: null };
-  });
+  app.get('/organizations/:id/members', { schema: { operationId: 'listOrganizationMembers', summary: 'The members of an organisation',
+    tags, params: idParams, response: { 200: memberList, 404: problem } } },
+  async (request) => organizationMembers(app.db, currentUser(request), request.params.id));
 
-  app.post('/organizations/:id/members', { config: applicant, schema: { tags, params: idParams, body: addMemberBody, response: { 201: member, 400: problem, 403: problem, 404: problem, 409: problem } } },
-    async (request, reply) => {
-      const actor = currentUser(request);
-      const added = await app.db.transaction(async (tx) => {
-        const org = await ownedOrganization(tx, actor.id, request.params.id);
-        const m = await addMember(tx, org.id, request.body.email);
-        await recordAudit(tx, { actorId: actor.id, action: 'organization.member_added', entityType: 'organization', entityId: org.id,
-          after: { userId: m.userId, email: m.email, role: m.role }, at: app.clock.now() });
-        return m;
-      });
-      return reply.code(201).send(added);
-    });
+  app.post('/organizations/:id/members', { config: applicant, schema: { operationId: 'addOrganizationMember', summary: 'Add a registered applicant as a member (owner)',
+    tags, params: idParams, body: addMemberBody, response: { 201: member, 400: problem, 403: problem, 404: problem, 409: problem } } },
+  async (request, reply) => reply.code(201).send(await addMember(app.db, currentUser(request), request.params.id, request.body.email, app.clock.now())));
 };
 export default routes;

@@ -1,20 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { asc } from 'drizzle-orm';
-import { criterion } from '@konkurs/shared';
-import { defaultCriteria, directions, regions } from '../db/schema/index.js';
+import { criteriaList, directionList, regionList } from '@konkurs/shared';
+import { listDefaultCriteria, listDirections, listRegions } from '../queries/reference.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const pub = { public: true } as const;
-  app.get('/regions', { config: pub, schema: { tags: ['reference'], response: { 200: z.array(z.object({ code: z.string(), name: z.string(), district: z.string() })) } } },
-    async (_req, reply) => { reply.header('cache-control', 'public, max-age=3600'); return app.db.select().from(regions).orderBy(asc(regions.code)); });
-  app.get('/directions', { config: pub, schema: { tags: ['reference'], response: { 200: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) } } },
-    async (_req, reply) => {
-      reply.header('cache-control', 'public, max-age=3600');
-      return app.db.select({ code: directions.code, name: directions.name, nameEn: directions.nameEn }).from(directions).orderBy(asc(directions.position));
-    });
-  app.get('/criteria/default', { config: pub, schema: { tags: ['reference'], response: { 200: z.array(criterion) } } },
-    async () => app.db.select({ code: defaultCriteria.code, title: defaultCriteria.title, description: defaultCriteria.description, weight: defaultCriteria.weight,
-      maxScore: defaultCriteria.maxScore, commentRequired: defaultCriteria.commentRequired }).from(defaultCriteria).orderBy(asc(defaultCriteria.position)));
+  const tags = ['reference'];
+  // Reference data changes only with a migration: caches may keep it for an hour.
+  const HOUR = 'public, max-age=3600';
+
+  app.get('/regions', { config: pub, schema: { operationId: 'listRegions', summary: 'The subjects of the Russian Federation', tags, response: { 200: regionList } } },
+    async (_request, reply) => reply.header('cache-control', HOUR).send(await listRegions(app.db)));
+  app.get('/directions', { config: pub, schema: { operationId: 'listDirections', summary: 'The directions grants are given in', tags, response: { 200: directionList } } },
+    async (_request, reply) => reply.header('cache-control', HOUR).send(await listDirections(app.db)));
+  app.get('/criteria/default', { config: pub, schema: { operationId: 'listDefaultCriteria', summary: 'The default criteria of a new competition', tags, response: { 200: criteriaList } } },
+    async () => listDefaultCriteria(app.db));
 };
 export default routes;

@@ -1,6 +1,10 @@
-// The append-only audit log in the database: appending events inside the caller's transaction, and verifying the chain.
-import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.js';
+// The append-only audit log in the database: appending events inside the caller's transaction, reading them
+// (an organiser its operator's), and verifying the chain.
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import type { AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
+import type { Db, Executor, Tx } from '../db/client.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { decodeCursor, pageOf } from '../lib/cursor.js';
 import { auditEvents } from '../db/schema/index.js';
 import { jsonRows } from '../db/bulk.js';
 import { GENESIS, eventBody, eventHash, toEvent, type AuditInput } from '../domain/audit.js';
@@ -53,7 +57,7 @@ export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): 
 }
 
 /** Walks the whole chain in order; reports the first event whose hash or link does not match. */
-export async function verifyAuditChain(db: Db): Promise<{ ok: true; events: number } | { ok: false; brokenAt: number; events: number }> {
+export async function verifyAuditChain(db: Db): Promise<AuditVerification & ({ ok: true } | { ok: false; brokenAt: number })> {
   let prevHash = GENESIS;
   let lastId = 0;
   let count = 0;
@@ -68,4 +72,18 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: true; events: numb
       count++;
     }
   }
+}
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/** A page of events, newest first, of one entity or type when asked; an organiser reads its operator's only. */
+export async function auditPage(db: Executor, actor: AuthUser, query: AuditQuery, secret: string): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+  const { entityType, entityId, limit, cursor } = query;
+  const where: SQL[] = [];
+  if (entityType) where.push(eq(auditEvents.entityType, entityType));
+  if (entityId) where.push(eq(auditEvents.entityId, entityId));
+  if (actor.role === 'organiser') where.push(eq(auditEvents.operatorId, actor.operatorId ?? NOBODY));
+  if (cursor) where.push(lt(auditEvents.id, Number(decodeCursor(cursor, secret, 1)[0])));
+  const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.id)).limit(limit + 1);
+  return pageOf(rows, limit, secret, (r) => [r.id], ({ prevHash: _prev, ...r }) => ({ ...r, at: r.at.toISOString() }));
 }

@@ -14,7 +14,7 @@ describe('judgeAttachmentType', () => {
     expect(judgeAttachmentType(undefined, 'a.pdf')).toMatchObject({ ok: false });
     expect(judgeAttachmentType('application/x-msdownload', 'a.pdf')).toMatchObject({ ok: false });
     expect(judgeAttachmentType('application/zip', 'a.zip')).toMatchObject({ ok: false });
-    expect(judgeAttachmentType('application/pdf', 'a.docx')).toEqual({ ok: false, message: 'the file is named .docx but its contents are PDF' });
+    expect(judgeAttachmentType('application/pdf', 'a.docx')).toEqual({ ok: false, issue: { path: 'file', code: 'file-extension-mismatch', params: { extension: 'docx', actual: 'PDF' } } });
     expect(judgeAttachmentType('image/png', 'a.exe')).toMatchObject({ ok: false });
   });
 });

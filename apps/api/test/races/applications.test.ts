@@ -77,7 +77,7 @@ describe('the deadline, by the server clock', () => {
       t.clock.set(closesAt.getTime() + 1);
       const late = await call(t, owner.token, 'POST', `/api/v1/applications/${after.id}/submit`);
       expect(late.status).toBe(409);
-      expect(late.json.type).toBe('urn:konkurs:problem:submission-closed');
+      expect(late.json.type).toBe('urn:konkurs:problem:deadline-passed');
     } finally {
       t.clock.set(now);
     }

@@ -61,7 +61,7 @@ describe('POST /competitions/:id/applications', () => {
   it('is refused outside the window (409) and for a competition the applicant cannot see (404)', async () => {
     const now = t.clock.now().getTime();
     const closed = await makeCompetition(t, op.id, { opensAt: new Date(now - 10_000), closesAt: new Date(now - 1) });
-    expect((await draftOf(closed)).json.type).toBe('urn:konkurs:problem:submission-closed');
+    expect((await draftOf(closed)).json.type).toBe('urn:konkurs:problem:deadline-passed');
     const early = await makeCompetition(t, op.id, { opensAt: new Date(now + 1000), closesAt: new Date(now + 86_400_000) });
     expect((await draftOf(early)).status).toBe(409);
     const review = await makeCompetition(t, op.id, { status: 'review' });
@@ -257,7 +257,7 @@ describe('POST /applications/:id/submit', () => {
       for (const id of [empty.id, complete.id]) {
         const r = await call(t, owner.token, 'POST', `/api/v1/applications/${id}/submit`);
         expect(r.status).toBe(409);
-        expect(r.json.type).toBe('urn:konkurs:problem:submission-closed');
+        expect(r.json.type).toBe('urn:konkurs:problem:deadline-passed');
       }
     } finally { t.clock.set(now); }
     const review = await makeCompetition(t, op.id, { status: 'review' });
@@ -318,5 +318,76 @@ describe('POST /applications/:id/withdraw', () => {
     const other = await makeApplication(t, comp, org.id, owner.id);
     expect((await call(t, stranger.token, 'POST', `/api/v1/applications/${other.id}/withdraw`)).status).toBe(404);
     expect((await call(t, organiser.token, 'POST', `/api/v1/applications/${other.id}/withdraw`)).status).toBe(403);
+  });
+});
+
+describe('refusals by code, in the caller’s language', () => {
+  const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const send = async (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) => {
+    const res = await t.app.inject({ method, url, payload: body, headers: { authorization: `Bearer ${owner.token}`, ...(lang ? { 'accept-language': lang } : {}) } });
+    return { status: res.statusCode, json: JSON.parse(res.body) };
+  };
+
+  it('the deadline: the closing time in the competition’s zone, Russian by default, English when asked', async () => {
+    const now = t.clock.now().getTime();
+    const closesAt = new Date(now + 60_000);
+    const comp = await makeCompetition(t, op.id, { closesAt, timezone: 'Europe/Kaliningrad' });
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    t.clock.set(closesAt.getTime());
+    try {
+      const ru = await send('POST', `/api/v1/applications/${app.id}/submit`);
+      expect(ru.status).toBe(409);
+      expect(ru.json).toMatchObject({ code: 'deadline-passed', params: { code: comp.code, closesAt: closesAt.toISOString(), timezone: 'Europe/Kaliningrad' } });
+      expect(ru.json.detail).toMatch(new RegExp(`^Приём заявок на конкурс ${comp.code} завершён \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d \\(Europe/Kaliningrad\\)$`));
+      expect(ru.json.detail).not.toMatch(ISO);
+      const en = await send('POST', `/api/v1/applications/${app.id}/submit`, undefined, 'en');
+      expect(en.json.detail).toMatch(new RegExp(`^Applications to competition ${comp.code} closed at `));
+      const draft = await send('POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: org.id });
+      expect(draft.json.code).toBe('deadline-passed');
+    } finally { t.clock.set(now); }
+    const early = await makeCompetition(t, op.id, { opensAt: new Date(now + 86_400_000), closesAt: new Date(now + 2 * 86_400_000) });
+    const notYet = await send('POST', `/api/v1/competitions/${early.id}/applications`, { organizationId: org.id });
+    expect(notYet.json).toMatchObject({ status: 409, code: 'submission-closed', params: { status: 'open', opensAt: early.opensAt.toISOString() } });
+    expect(notYet.json.detail).toMatch(/^Конкурс .+ принимает заявки с \d\d\.\d\d\.\d{4} \d\d:\d\d \(МСК\) до /);
+  });
+
+  it('a stale autosave, an edit of a submitted one and a second submit say why', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const url = `/api/v1/applications/${app.id}`;
+    expect((await send('PATCH', url, { version: 1, title: 'Новое' })).status).toBe(200);
+    const stale = await send('PATCH', url, { version: 1, title: 'Устаревшее' });
+    expect(stale).toMatchObject({ status: 412, json: { code: 'stale-version', params: { current: 2 } } });
+    expect(stale.json.detail).toMatch(/обновите страницу/);
+    expect((await send('POST', `${url}/submit`)).status).toBe(200);
+    const again = await send('POST', `${url}/submit`);
+    expect(again.json).toMatchObject({ code: 'wrong-status', params: { entity: 'application', number: app.number, from: 'submitted', to: 'submitted' } });
+    expect(again.json.detail).toBe(`Заявка № ${app.number} в статусе «Подана»: перевести в статус «Подана» нельзя`);
+    const edit = await send('PATCH', url, { version: 3, title: 'x' });
+    expect(edit.json).toMatchObject({ status: 409, code: 'not-a-draft', detail: `Заявка № ${app.number} в статусе «Подана»: изменять можно только черновик` });
+  });
+
+  it('every submit problem carries a code, and its message reads in Russian with money in roubles', async () => {
+    const comp = await makeCompetition(t, op.id, { requiredAttachmentKinds: ['charter'] });
+    const content = { ...completeDraft(comp, 100) };
+    const app = await makeApplication(t, comp, org.id, owner.id, { content });
+    const r = await send('POST', `/api/v1/applications/${app.id}/submit`);
+    expect(r.status).toBe(422);
+    expect(r.json).toMatchObject({ code: 'rule-check-failed', params: { count: 2 }, detail: 'Заявку пока нельзя подать: исправьте замечания (2)' });
+    expect(r.json.errors).toEqual([
+      { path: 'requestedKopecks', code: 'requested-out-of-range', params: { min: 1_000_000, max: 50_000_000 },
+        message: 'Запрашиваемая сумма должна быть от 10\u00a0000,00\u00a0₽ до 500\u00a0000,00\u00a0₽' },
+      { path: 'attachments.charter', code: 'attachment-required', params: { kind: 'charter' }, message: 'Приложите документ «Устав»' },
+    ]);
+  });
+
+  it('a region outside the competition’s and another’s organisation name organizationId by code', async () => {
+    const comp = await makeCompetition(t, op.id, { regionCodes: ['62', '77'] });
+    const far = await send('POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: org.id });
+    expect(far.json).toMatchObject({ status: 409, code: 'region-not-allowed', params: { regions: ['62', '77'], regionCode: '40' } });
+    expect(far.json.detail).toBe(`Конкурс ${comp.code} принимает заявки только от организаций из регионов: Рязанская область, Москва`);
+    const foreign = await makeOrganization(t, stranger.id, '40');
+    const notMine = await send('POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: foreign.id });
+    expect(notMine.json).toMatchObject({ status: 404, code: 'not-found', detail: 'Организация не найдена', errors: [{ path: 'organizationId', code: 'not-a-member' }] });
   });
 });

@@ -213,7 +213,7 @@ describe('competition lifecycle', () => {
     expect((await go('open')).status).toBe(409);
     const early = await go('start-review');
     expect(early.status).toBe(409);
-    expect(early.json.detail).toMatch(/accepted until/);
+    expect(early.json).toMatchObject({ code: 'review-too-early', params: { closesAt: c.closesAt, timezone: 'Europe/Moscow' } });
     t.clock.set(Date.parse(c.closesAt));
     try {
       expect((await go('start-review')).json.status).toBe('review');
@@ -236,5 +236,66 @@ describe('competition lifecycle', () => {
     const official = await makeUser(t, 'official', { operatorId: op.id });
     expect((await call(t, official.token, 'POST', `/api/v1/competitions/${past.id}/open`)).status).toBe(403);
     expect((await call(t, null, 'POST', `/api/v1/competitions/${past.id}/open`)).status).toBe(401);
+  });
+});
+
+describe('refusals by code, in the caller’s language', () => {
+  const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const send = async (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) => {
+    const res = await t.app.inject({ method, url, payload: body, headers: { authorization: `Bearer ${organiser.token}`, ...(lang ? { 'accept-language': lang } : {}) } });
+    return { status: res.statusCode, json: JSON.parse(res.body) };
+  };
+
+  it('start-review too early: the closing time in the competition’s zone, no ISO instant; English when asked', async () => {
+    const closesAt = new Date(Date.UTC(2026, 11, 31, 7, 30));
+    const comp = await makeCompetition(t, op.id, { status: 'open', opensAt: new Date(t.clock.now().getTime() - 1000), closesAt });
+    const ru = await send('POST', `/api/v1/competitions/${comp.id}/start-review`);
+    expect(ru.status).toBe(409);
+    expect(ru.json).toMatchObject({ type: 'urn:konkurs:problem:review-too-early', code: 'review-too-early',
+      params: { code: comp.code, closesAt: closesAt.toISOString(), timezone: 'Europe/Moscow' } });
+    expect(ru.json.detail).toBe('Приём заявок идёт до 31.12.2026 10:30 (МСК); экспертизу можно начать после этого');
+    const en = await send('POST', `/api/v1/competitions/${comp.id}/start-review`, undefined, 'en-GB,en;q=0.9');
+    expect(en.json.detail).toBe('Applications are accepted until 31.12.2026 10:30 (Moscow time); the review starts after that');
+    const far = await makeCompetition(t, op.id, { status: 'open', opensAt: new Date(t.clock.now().getTime() - 1000), closesAt, timezone: 'Asia/Vladivostok' });
+    expect((await send('POST', `/api/v1/competitions/${far.id}/start-review`)).json.detail).toBe('Приём заявок идёт до 31.12.2026 17:30 (Asia/Vladivostok); экспертизу можно начать после этого');
+  });
+
+  it('opening after the closing time, a wrong status, a stale version and frozen fields each carry their code and a Russian sentence', async () => {
+    const now = t.clock.now().getTime();
+    const past = await makeCompetition(t, op.id, { status: 'draft', opensAt: new Date(now - 86_400_000), closesAt: new Date(now - 1000) });
+    const late = await send('POST', `/api/v1/competitions/${past.id}/open`);
+    expect(late.json).toMatchObject({ code: 'closes-at-passed', params: { closesAt: past.closesAt.toISOString() } });
+    expect(late.json.detail).toMatch(/^Срок приёма заявок на конкурс .+ \(до \d\d\.\d\d\.\d{4} \d\d:\d\d \(МСК\)\) уже прошёл/);
+
+    const open = await makeCompetition(t, op.id, { status: 'open' });
+    const wrong = await send('POST', `/api/v1/competitions/${open.id}/publish`);
+    expect(wrong.status).toBe(409);
+    expect(wrong.json).toMatchObject({ code: 'wrong-status', params: { code: open.code, from: 'open', to: 'published' } });
+    expect(wrong.json.detail).toBe(`Конкурс ${open.code} в статусе «Приём заявок»: перевести в статус «Итоги опубликованы» нельзя`);
+
+    const stale = await send('PATCH', `/api/v1/competitions/${open.id}`, { version: 7, title: 'x' });
+    expect(stale.status).toBe(412);
+    expect(stale.json).toMatchObject({ code: 'stale-version', params: { current: 1 } });
+    expect(stale.json.detail).toMatch(/^Пока вы работали, данные изменили/);
+    expect((await send('PATCH', `/api/v1/competitions/${open.id}`, { version: 7, title: 'x' }, 'en')).json.detail).toMatch(/A newer version \(1\)/);
+
+    const frozen = await send('PATCH', `/api/v1/competitions/${open.id}`, { version: 1, maxGrantKopecks: 1_000_000, closesAt: new Date(now + 1000).toISOString() });
+    expect(frozen.status).toBe(409);
+    expect(frozen.json).toMatchObject({ code: 'frozen', params: { status: 'open' } });
+    expect(frozen.json.errors).toEqual(expect.arrayContaining([
+      { path: 'maxGrantKopecks', code: 'field-frozen', params: { status: 'open' }, message: 'В статусе «Приём заявок» это поле изменить нельзя' },
+      { path: 'closesAt', code: 'closes-at-only-later', message: 'Пока идёт приём заявок, срок окончания можно только продлить' },
+    ]));
+    for (const r of [late, wrong, stale, frozen]) expect(r.json.detail).not.toMatch(ISO);
+  });
+
+  it('a code in use and an unknown operator name their field by code', async () => {
+    const first = (await create()).json;
+    const dup = await create({ code: first.code });
+    expect(dup.json).toMatchObject({ code: 'code-taken', errors: [{ path: 'code', code: 'code-taken', message: 'Конкурс с таким кодом уже есть' }] });
+    const unknown = await create({ operatorId: '00000000-0000-4000-8000-000000000000' }, admin.token);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors).toEqual([{ path: 'operatorId', code: 'unknown-operator', message: 'Такого оператора конкурса нет' }]);
+    expect((await create({ operatorId: (await makeOperator(t)).id })).json).toMatchObject({ status: 403, code: 'own-operator-competitions' });
   });
 });

@@ -60,7 +60,7 @@ describe('POST /applications/:id/screening', () => {
     const open = await setup('open');
     const r = await screen(open.organiser.token, open.app.id, { decision: 'admit' });
     expect(r.status).toBe(409);
-    expect(r.json.detail).toContain('review');
+    expect(r.json).toMatchObject({ code: 'competition-not-in-review', params: { status: 'open' } });
   });
 
   it('lets only the organiser of the operator (or the admin) screen; drafts and others are 404', async () => {

@@ -1,0 +1,92 @@
+// What applicants do with their applications: start a draft, autosave it, submit, withdraw; and the reads of
+// whoever may see them. Each use case opens its transaction, locks, checks the rules, writes and audits.
+import type { Application, ApplicationStatus, DraftFields } from '@konkurs/shared';
+import type { Db } from '../db/client.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { conflict, DomainError, staleVersion } from '../domain/errors.js';
+import { assertCountable, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
+import { assertAcceptsApplications, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
+import { decodeCursor, pageOf } from '../lib/cursor.js';
+import {
+  draftState, insertApplication, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
+} from '../queries/applications.js';
+import { visibleCompetition } from '../queries/competitions.js';
+import { memberOrganization } from '../queries/organizations.js';
+import { recordAudit } from './audit-log.js';
+import { transitionApplication } from './transitions.js';
+
+export { readApplication } from '../queries/applications.js';
+
+/**
+ * Starts a draft: the competition must be accepting applications, the user a member of the organisation, and the
+ * organisation registered in one of the competition's regions when it lists any.
+ */
+export async function createApplication(db: Db, actor: AuthUser, competitionId: string, body: DraftFields & { organizationId: string }, now: Date): Promise<Application> {
+  const { organizationId, ...fields } = body;
+  return db.transaction(async (tx) => {
+    const comp = await visibleCompetition(tx, actor, competitionId);
+    assertAcceptsApplications(comp, now);
+    const org = await memberOrganization(tx, actor.id, organizationId);
+    if (!org) throw new DomainError('not-found', 'not-found', { entity: 'organization' }, [{ path: 'organizationId', code: 'not-a-member' }]);
+    assertRegionAllowed(comp, org.regionCode);
+    const derived = derivedColumns(fields);
+    assertCountable(derived);
+    const row = await insertApplication(tx, comp, org, actor.id, fields, derived, now);
+    await recordAudit(tx, { actorId: actor.id, action: 'application.created', entityType: 'application', entityId: row.id, operatorId: comp.operatorId,
+      after: { number: row.number, organizationId: org.id, competitionId: comp.id }, at: now });
+    return toApplication(row, { competitionCode: comp.code, competitionTitle: comp.title, competitionStatus: comp.status, organizationName: org.shortName }, [], actor.role);
+  });
+}
+
+/**
+ * The autosave, the hot path: no transaction, one statement when it succeeds; when it changes nothing, a second
+ * look tells why (404, 409 not a draft, 412 stale). Not audited: a draft is its organisation's private working
+ * copy, guarded by its versions; the audit records the changes of state. An event per autosave would also queue
+ * every autosave behind the audit chain's lock.
+ */
+export async function saveDraft(db: Db, actor: AuthUser, id: string, body: DraftFields & { version: number }, now: Date): Promise<Application> {
+  const { version, ...fields } = body;
+  const derived = derivedColumnsOfPatch(fields);
+  assertCountable(derived);
+  const saved = await updateDraft(db, actor, id, version, fields, derived, now);
+  if (saved) return saved;
+  const current = await draftState(db, actor, id);
+  if (current.status !== 'draft') throw conflict('not-a-draft', { number: current.number, status: current.status });
+  throw staleVersion(current.version);
+}
+
+/**
+ * Submits a draft. The application's row is locked (parallel submits of it queue, and the next finds it
+ * submitted) with its organisation's, so that the organisation's limit holds; every problem is listed at once.
+ */
+export async function submitApplication(db: Db, actor: AuthUser, id: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const { a, c } = await lockForMember(tx, actor, id, { organization: true });
+    if (a.status !== 'draft') throw conflict('wrong-status', { entity: 'application', number: a.number, from: a.status, to: 'submitted' });
+    assertAcceptsApplications(c, now);
+    const problems = submissionProblems(a.content, c, await submissionContext(tx, a));
+    if (problems.length) throw new DomainError('unprocessable', 'rule-check-failed', { count: problems.length }, problems);
+    const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
+      { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number, requestedKopecks: a.requestedKopecks } });
+    return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
+  });
+}
+
+/** Withdraws the application (from draft, submitted or admitted: the workflow says which); answers it as it now is. */
+export async function withdrawApplication(db: Db, actor: AuthUser, id: string, now: Date): Promise<Application> {
+  await db.transaction(async (tx) => {
+    const { a, c } = await lockForMember(tx, actor, id);
+    await transitionApplication(tx, a, 'withdrawn', { id: actor.id, role: actor.role }, now, { set: { version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number } });
+  });
+  return readApplication(db, actor, id);
+}
+
+export interface ApplicationsFilter { competitionId?: string; organizationId?: string; status?: ApplicationStatus; limit: number; cursor?: string }
+
+/** A page of the applications the user may see, newest first. */
+export async function applicationPage(db: Db, actor: AuthUser, query: ApplicationsFilter, secret: string) {
+  const { limit, cursor, ...filter } = query;
+  const afterId = cursor ? String(decodeCursor(cursor, secret, 1)[0]) : undefined;
+  const rows = await listApplications(db, actor, { ...filter, afterId }, limit);
+  return pageOf(rows, limit, secret, (r) => [r.id], (r) => toSummary(r, actor.role));
+}

@@ -1,0 +1,97 @@
+// An application's documents: a member adds and removes them while it is a draft. The file is judged by its
+// bytes as it streams into storage (nothing is kept of a refused one), then recorded and audited; whoever may
+// read the application may download them.
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Attachment, AttachmentKind } from '@konkurs/shared';
+import type { Db } from '../db/client.js';
+import type { AuthUser } from '../plugins/auth.js';
+import type { FileStorage } from '../storage/file-storage.js';
+import { conflict, DomainError } from '../domain/errors.js';
+import { acceptedAttachmentType, displayFileName } from '../domain/attachment-types.js';
+import { UploadInspector } from '../lib/upload-inspector.js';
+import { countAttachments, deleteAttachment, draftOfMember, insertAttachment, readableAttachment, toAttachment } from '../queries/attachments.js';
+import { recordAudit } from './audit-log.js';
+
+/** More would be a misuse of the form, not a project. */
+export const MAX_ATTACHMENTS_PER_APPLICATION = 30;
+
+/** A file part of the request as the parser hands it over: its kind came first, its bytes are still to be read. */
+export interface IncomingFile {
+  kind: AttachmentKind;
+  /** The name the client gave it (shown, never used for storage). */
+  fileName: string | undefined;
+  /** Emits 'limit' and is `truncated` when the parser cut it at the size limit. */
+  file: Readable & { truncated: boolean };
+  /** Called when the rest of the request body stays unread (the connection should close after the answer). */
+  abandon(): void;
+}
+
+const tooLarge = () => new DomainError('too-large', 'too-large');
+
+/**
+ * The multipart parser's own complaints (a body cut short, no boundary) are the client's doing: 400, not 500.
+ * They are plain errors, unlike file-system errors (which carry a `code`) and refusals.
+ */
+function asMalformedBody(e: unknown): unknown {
+  if (!(e instanceof Error) || e instanceof DomainError || 'statusCode' in e || 'code' in e) return e;
+  return new DomainError('invalid', 'malformed-multipart', {}, [{ path: 'body', code: 'malformed-multipart' }]);
+}
+
+/**
+ * Adds a document to the member's draft. Refused before a byte of the file is read when the application is not
+ * the user's draft; `readFile` (the request's parser) is called only then.
+ */
+export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: string, readFile: () => Promise<IncomingFile>,
+  storage: FileStorage, now: Date): Promise<Attachment> {
+  await draftOfMember(db, actor, applicationId);
+  const upload = await readFile().catch((e: unknown) => { throw asMalformedBody(e); });
+  const fileName = displayFileName(upload.fileName);
+  const inspector = new UploadInspector(async (head) => acceptedAttachmentType((await fileTypeFromBuffer(head))?.mime, fileName));
+  // Over the limit the parser cuts the file short: fail the stream, so that storage removes what it wrote.
+  upload.file.once('limit', () => inspector.destroy(tooLarge()));
+  const stored = await storage.put(pipeline(upload.file, inspector, () => {})).catch((e: unknown) => {
+    upload.abandon();
+    throw asMalformedBody(e);
+  });
+  if (upload.file.truncated) {
+    await storage.delete(stored.key);
+    throw tooLarge();
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      // Held until commit, so that a submit cannot slip in between the check and the new document.
+      const app = await draftOfMember(tx, actor, applicationId, { lock: true });
+      const n = await countAttachments(tx, app.id);
+      if (n >= MAX_ATTACHMENTS_PER_APPLICATION) throw conflict('too-many-attachments', { max: MAX_ATTACHMENTS_PER_APPLICATION });
+      const row = await insertAttachment(tx, app.id, {
+        kind: upload.kind, fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key,
+      }, actor.id, now);
+      await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_added', entityType: 'application', entityId: app.id, operatorId: app.operatorId,
+        after: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
+      return toAttachment(row);
+    });
+  } catch (e) {
+    await storage.delete(stored.key);
+    throw e;
+  }
+}
+
+/** Removes a document of the member's draft; its bytes go once the removal is committed. */
+export async function removeAttachment(db: Db, actor: AuthUser, applicationId: string, attachmentId: string, storage: FileStorage, now: Date): Promise<void> {
+  const key = await db.transaction(async (tx) => {
+    const app = await draftOfMember(tx, actor, applicationId, { lock: true });
+    const row = await deleteAttachment(tx, app.id, attachmentId);
+    await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_removed', entityType: 'application', entityId: app.id, operatorId: app.operatorId,
+      before: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, sha256: row.sha256 }, at: now });
+    return row.storageKey;
+  });
+  await storage.delete(key);
+}
+
+/** The document's bytes and what a download needs to say about them. */
+export async function downloadAttachment(db: Db, actor: AuthUser, applicationId: string, attachmentId: string, storage: FileStorage) {
+  const file = await readableAttachment(db, actor, applicationId, attachmentId);
+  return { fileName: file.fileName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, body: storage.get(file.storageKey) };
+}

@@ -1,0 +1,80 @@
+// Accounts as administrators manage them: who may be created with which role, changes of role, operator,
+// activity or password (each of which ends the user's sessions), and the lists staff read.
+import type { CreateUserBody, Role, User } from '@konkurs/shared';
+import type { Db, Tx } from '../db/client.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { conflict, fieldInvalid, forbidden } from '../domain/errors.js';
+import { hashPassword } from '../lib/passwords.js';
+import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
+import { operatorExists } from '../queries/operators.js';
+import { recordAudit } from './audit-log.js';
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+const emailTaken = () => conflict('email-taken', {}, [{ path: 'email', code: 'email-taken' }]);
+
+/**
+ * A new account, whoever creates it (sign-up, an administrator, the seed): organisers and officials belong to an
+ * operator, applicants to none; only experts have directions; one account per e-mail.
+ */
+export async function addUser(tx: Tx, input: CreateUserBody): Promise<UserRow> {
+  if ((input.role === 'organiser' || input.role === 'official') && !input.operatorId) throw fieldInvalid('operatorId', 'operator-required', { role: input.role });
+  if (input.operatorId && !(await operatorExists(tx, input.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
+  if (input.expertDirections?.length && input.role !== 'expert') throw fieldInvalid('expertDirections', 'directions-for-experts');
+  // Checked before the password is hashed, which costs far more than the look-up.
+  if (await findUserByEmail(tx, input.email)) throw emailTaken();
+  const row = await insertUser(tx, {
+    email: input.email, passwordHash: await hashPassword(input.password), fullName: input.fullName, role: input.role,
+    operatorId: input.role === 'applicant' ? null : (input.operatorId ?? null),
+    expertDirections: input.expertDirections ?? [], regionCode: input.regionCode ?? null,
+  });
+  if (!row) throw emailTaken();
+  return row;
+}
+
+/** An administrator creates any account; an organiser only experts of its own operator. */
+export async function createUser(db: Db, actor: AuthUser, body: CreateUserBody, now: Date): Promise<User> {
+  let input = body;
+  if (actor.role === 'organiser') {
+    if (body.role !== 'expert') throw forbidden('experts-only');
+    if (body.operatorId && body.operatorId !== actor.operatorId) throw fieldInvalid('operatorId', 'own-operator-only');
+    input = { ...body, operatorId: actor.operatorId ?? undefined };
+  }
+  const created = await db.transaction(async (tx) => {
+    const u = await addUser(tx, input);
+    await recordAudit(tx, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: u.id, operatorId: u.operatorId,
+      after: { email: u.email, role: u.role, operatorId: u.operatorId }, at: now });
+    return u;
+  });
+  return toUser(created);
+}
+
+export interface UserChanges {
+  fullName?: string; role?: Role; operatorId?: string | null; expertDirections?: string[]; regionCode?: string | null; active?: boolean; password?: string;
+}
+
+/** An administrator changes an account; a new password, a deactivation or a new role ends the user's sessions. */
+export async function updateUser(db: Db, actor: AuthUser, id: string, body: UserChanges, now: Date): Promise<User> {
+  const { password, ...changes } = body;
+  if (changes.operatorId && !(await operatorExists(db, changes.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  const updated = await db.transaction(async (tx) => {
+    const before = await lockUser(tx, id);
+    const set = { ...changes, ...(passwordHash ? { passwordHash } : {}) };
+    const after = Object.keys(set).length ? await setUser(tx, before.id, set) : before;
+    if (password || changes.active === false || (changes.role && changes.role !== before.role)) await revokeSessions(tx, before.id, now);
+    await recordAudit(tx, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: before.id, operatorId: after.operatorId,
+      before: { role: before.role, operatorId: before.operatorId, active: before.active }, after: { ...changes, passwordChanged: Boolean(password) }, at: now });
+    return after;
+  });
+  return toUser(updated);
+}
+
+/** A page of accounts by e-mail: organisers see their operator's (colleagues and experts), the admin all. */
+export async function userPage(db: Db, actor: AuthUser, query: { role?: Role; limit: number; cursor?: string }, secret: string) {
+  const { role, limit, cursor } = query;
+  const afterEmail = cursor ? String(decodeCursor(cursor, secret, 1)[0]) : undefined;
+  const operatorId = actor.role === 'organiser' ? (actor.operatorId ?? NOBODY) : undefined;
+  const rows = await listUsers(db, { role, operatorId, afterEmail }, limit);
+  return pageOf(rows, limit, secret, (r) => [r.email], toUser);
+}
