@@ -1,4 +1,5 @@
-// Errors a client can cause, answered as application/problem+json (RFC 9457).
+// The problem+json answer (RFC 9457) as the error plugin sends it. Refusals are DomainErrors (domain/errors.ts);
+// the plugin turns each into one of these, its sentences in the caller's language.
 export interface FieldError { path: string; message: string; code?: string; params?: Record<string, unknown> }
 
 const TITLES: Record<number, string> = {
@@ -32,13 +33,3 @@ export class HttpProblem extends Error {
     };
   }
 }
-
-export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, 'invalid-request', detail, errors);
-export const fieldError = (path: string, message: string) => new HttpProblem(400, 'invalid-request', `${path}: ${message}`, [{ path, message }]);
-export const unauthorized = (detail = 'Sign in first') => new HttpProblem(401, 'unauthorized', detail);
-export const forbidden = (detail = 'Your role may not do this') => new HttpProblem(403, 'forbidden', detail);
-export const notFound = (what = 'Resource') => new HttpProblem(404, 'not-found', `${what} not found`);
-export const conflict = (code: string, detail: string, errors?: FieldError[]) => new HttpProblem(409, code, detail, errors);
-export const staleVersion = (current?: number) =>
-  new HttpProblem(412, 'stale-version', `A newer version${current ? ` (${current})` : ''} was saved in the meantime; reload it and apply your changes again`);
-export const unprocessable = (detail: string, errors: FieldError[]) => new HttpProblem(422, 'rule-check-failed', detail, errors);

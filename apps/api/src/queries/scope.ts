@@ -4,7 +4,7 @@ import { and, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { applications, competitions, operators, organizationMembers } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { notFound } from '../lib/problem.js';
+import { notFound } from '../domain/errors.js';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 /** Staff see an application once it has been submitted (a draft withdrawn unsubmitted stays private). */
@@ -30,7 +30,7 @@ export async function competitionOfOrganiser(db: Executor, user: AuthUser, id: s
   const scope = user.role === 'admin' ? undefined : eq(competitions.operatorId, user.operatorId ?? NOBODY);
   const q = db.select().from(competitions).where(and(eq(competitions.id, id), scope));
   const [row] = lock ? await q.for('update') : await q;
-  if (!row || (user.role !== 'admin' && user.role !== 'organiser')) throw notFound('Competition');
+  if (!row || (user.role !== 'admin' && user.role !== 'organiser')) throw notFound('competition');
   return row;
 }
 
@@ -68,6 +68,6 @@ export async function applicationOfOrganiser(db: Executor, user: AuthUser, id: s
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .where(and(eq(applications.id, id), SUBMITTED_ONCE, scope));
   const [row] = lock ? await q.for('update', { of: applications }) : await q;
-  if (!row || (user.role !== 'admin' && user.role !== 'organiser')) throw notFound('Application');
+  if (!row || (user.role !== 'admin' && user.role !== 'organiser')) throw notFound('application');
   return row;
 }
