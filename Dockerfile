@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# Konkurs: the API and the built SPA in one image. Settings come from the environment (see README.md);
-# the database is PostgreSQL through DATABASE_URL, or embedded PGlite in DATA_DIR when it is unset.
+# Konkurs: the API compiled to JavaScript and the built SPA in one image. Settings come from the environment
+# (see README.md); the database is PostgreSQL through DATABASE_URL, or embedded PGlite in DATA_DIR when it is unset.
 
 FROM node:20-bookworm-slim AS base
 ENV CI=true PNPM_HOME=/pnpm PATH=/pnpm:$PATH
@@ -22,18 +22,20 @@ COPY apps/web apps/web
 RUN pnpm --filter @konkurs/web build
 COPY apps/api apps/api
 COPY migrations migrations
-# Keep only what runs: production dependencies (tsx runs the TypeScript sources), from the store already filled.
+# esbuild bundles src/server.ts with @konkurs/shared into apps/api/dist/server.js; packages stay imports.
+RUN pnpm --filter @konkurs/api build
+# Keep only what runs: the API's production dependencies, from the store already filled.
 RUN rm -rf node_modules apps/*/node_modules packages/*/node_modules \
- && pnpm install --frozen-lockfile --prod --offline
+ && pnpm install --frozen-lockfile --prod --offline --filter @konkurs/api
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/data
 WORKDIR /app
-COPY --from=build /app/package.json /app/pnpm-workspace.yaml /app/tsconfig.base.json ./
 COPY --from=build /app/node_modules node_modules
-COPY --from=build /app/packages/shared packages/shared
+COPY --from=build /app/apps/api/package.json apps/api/
+COPY --from=build /app/apps/api/node_modules apps/api/node_modules
+COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/migrations migrations
-COPY --from=build /app/apps/api apps/api
 COPY --from=build /app/apps/web/dist apps/web/dist
 # Uploads, and the generated JWT secret when JWT_SECRET is unset, live in DATA_DIR.
 RUN mkdir -p /data && chown node:node /data
@@ -42,6 +44,6 @@ VOLUME /data
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# tsx is a dependency of apps/api, so it resolves from there: this is `node --import tsx apps/api/src/server.ts`.
-WORKDIR /app/apps/api
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# Compiled JavaScript, no TypeScript at run time; the paths it needs (migrations/, apps/web/dist) resolve
+# from apps/api/package.json, the package the bundle belongs to.
+CMD ["node", "--enable-source-maps", "apps/api/dist/server.js"]

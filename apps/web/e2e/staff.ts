@@ -1,8 +1,8 @@
 // Helpers for the staff scenarios (organiser, expert, official, admin): signing in through the UI, and the
 // API calls that set up what a scenario is not about (an applicant's submissions, other experts' reviews).
 // The full round runs over scenarios 03…07 in order and shares one competition, found by its code prefix.
-import type { Page } from 'playwright-core';
-import type { Login } from './harness';
+import type { Page } from '@playwright/test';
+import type { Login } from './fixtures';
 
 export const ROUND_PREFIX = 'E2E-';
 export const NEW_EXPERT_PASSWORD = 'e2e-expert-password-1';

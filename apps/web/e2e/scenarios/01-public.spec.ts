@@ -1,7 +1,9 @@
-// A visitor: open competitions on the home page, a competition's rules, the sign-in page, English.
-import { see, type Scenario } from '../harness';
+// A visitor: open competitions on the home page, a competition's rules, the sign-in page (empty fields and a
+// wrong password refused in Russian), English.
+import { messageText } from '@konkurs/shared';
+import { see, test } from '../fixtures';
 
-const scenario: Scenario = async ({ page, step, checkPage }) => {
+test('a visitor: the open competitions, a competition\'s rules, signing in, English', async ({ page, step, checkPage, checkLanguage }) => {
   await step('home lists the open demo competition with its deadline in Moscow time', async () => {
     await page.goto('/');
     await see(page, 'Идёт приём заявок');
@@ -26,12 +28,19 @@ const scenario: Scenario = async ({ page, step, checkPage }) => {
   });
   await checkPage('signin');
 
+  await step('empty fields: the form says what is missing', async () => {
+    await page.getByRole('button', { name: 'Войти' }).last().click();
+    await page.getByLabel('Электронная почта').and(page.locator('[aria-invalid="true"]')).waitFor();
+  });
+  await checkLanguage('signin-empty');
+
   await step('wrong password: the server message is shown on the form', async () => {
     await page.getByLabel('Электронная почта').fill('nobody@example.org');
     await page.getByLabel('Пароль').fill('wrong-password-123');
     await page.getByRole('button', { name: 'Войти' }).last().click();
-    await see(page, 'Неверный e-mail или пароль');
+    await see(page, messageText('invalid-credentials'));
   });
+  await checkLanguage('signin-wrong-password');
 
   await step('the language switch turns the interface to English and is remembered', async () => {
     await page.getByText('EN', { exact: true }).click();
@@ -48,5 +57,4 @@ const scenario: Scenario = async ({ page, step, checkPage }) => {
     await page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', { name: 'Конкурсы' }).first().waitFor();
   });
   await checkPage('home-phone');
-};
-export default scenario;
+});

@@ -1,11 +1,14 @@
 // An organiser sets up a round that can run inside one e2e run: creates a competition in the editor (Moscow
 // time, roubles, criteria), builds the expert pool (with a new expert), opens it with closesAt two minutes
 // ahead; the demo applicant submits three applications (API); once closed, the organiser starts the review,
-// screens (admit two, reject one with a reason) and assigns experts automatically.
-import { see, type Scenario } from '../harness';
-import { NEW_EXPERT_PASSWORD, ROUND_PREFIX, apiAs, completeDraft, moscowLocal, roundCompetition, signIn } from '../staff';
+// screens (admit two, reject one with a reason) and assigns experts automatically. A form with a bad code and
+// a grant above the fund, and a review started too early, are refused in Russian.
+import { see, test } from '../fixtures';
+import { NEW_EXPERT_PASSWORD, ROUND_PREFIX, apiAs, completeDraft, moscowLocal, roundCompetition } from '../staff';
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, screenshot }) => {
+test.use({ signedInAs: 'organiser' });
+
+test('an organiser sets up a round, opens it, starts the review, screens and assigns experts', async ({ page, baseUrl, logins, step, checkPage, checkLanguage, keepScreenshot }) => {
   const code = `${ROUND_PREFIX}${Date.now().toString(36).toUpperCase()}`;
   const title = `Конкурс e2e ${code}`;
   const organiser = await apiAs(baseUrl, logins.organiser);
@@ -13,11 +16,24 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
   let closesAt = '';
   const numbers: string[] = [];
 
-  await step('sign in as the organiser', async () => {
-    await signIn(page, logins.organiser);
+  await step('the organiser’s competitions', async () => {
+    await page.goto('/organiser');
     await page.getByRole('heading', { level: 1, name: 'Конкурсы оператора' }).waitFor();
   });
   await checkPage('competitions');
+
+  await step('a bad code and a maximum grant above the fund are refused', async () => {
+    await page.getByRole('link', { name: 'Создать конкурс' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Новый конкурс' }).waitFor();
+    await page.getByRole('textbox', { name: /^Код конкурса/ }).fill('плохой код');
+    await page.getByRole('textbox', { name: /^Фонд конкурса/ }).fill('100000');
+    await page.getByRole('textbox', { name: /^Максимальный грант/ }).fill('500000');
+    await page.getByRole('button', { name: 'Создать конкурс' }).click();
+    await page.getByRole('textbox', { name: /^Код конкурса/ }).and(page.locator('[aria-invalid="true"]')).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Новый конкурс' }).waitFor();
+  });
+  await checkLanguage('competition-form-refused');
+  await page.goto('/organiser');
 
   await step('create a competition: window in Moscow time, money in roubles, a criterion asking for comments', async () => {
     await page.getByRole('link', { name: 'Создать конкурс' }).click();
@@ -38,7 +54,7 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
     await page.getByRole('textbox', { name: /^Заявок от одной организации/ }).fill('3');
     await page.getByLabel('Не более одного гранта на организацию').uncheck();
     await page.getByLabel('Комментарий обязателен 1', { exact: true }).check();
-    await screenshot('editor-filled');
+    await keepScreenshot('editor-filled');
     await page.getByRole('button', { name: 'Создать конкурс' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await see(page, 'Черновик');
@@ -81,6 +97,17 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
     await page.getByRole('dialog').getByRole('button', { name: 'Подтвердить' }).click();
     await page.getByText('Приём заявок', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Начать экспертизу' }).waitFor();
+  });
+
+  await step('starting the review before the deadline is refused', async () => {
+    await page.getByRole('button', { name: 'Начать экспертизу' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Подтвердить' }).click();
+    await page.getByRole('dialog').getByRole('alert').waitFor();
+  });
+  await checkLanguage('start-review-too-early');
+  await step('the competition is still open for applications', async () => {
+    await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+    await page.getByText('Приём заявок', { exact: true }).first().waitFor();
   });
 
   await step('the demo applicant submits three applications before the deadline (API)', async () => {
@@ -133,5 +160,4 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
     await page.getByTestId('review-progress').filter({ hasText: 'Оценок отправлено: 0 из 4' }).waitFor();
   });
   await checkPage('assignments');
-};
-export default scenario;
+});

@@ -1,14 +1,14 @@
 // An expert scores an application of the round (scenario 03): the queue with due dates and progress, the
 // application beside the scoring form, the live total, a required comment, the draft, the confirmed submit.
 // The other experts' reviews are then submitted through the API so that the ranking is complete.
-import type { Login } from '../harness';
-import { see, type Scenario } from '../harness';
+import type { Login } from '../fixtures';
+import { see, test } from '../fixtures';
 import { NEW_EXPERT_PASSWORD, apiAs, reviewByApi, roundCompetition, signIn } from '../staff';
 
 type Assignment = { id: string; applicationNumber: string; expertId: string; status: string };
 type PoolExpert = { expertId: string; email: string };
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, screenshot }) => {
+test('an expert scores an application of the round', async ({ page, baseUrl, logins, step, checkPage, checkLanguage, keepScreenshot }) => {
   const organiser = await apiAs(baseUrl, logins.organiser);
   const competition = await roundCompetition(organiser);
   const { items: assignments } = await organiser<{ items: Assignment[] }>('GET', `/competitions/${competition.id}/assignments?limit=500`);
@@ -64,8 +64,9 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
     await see(page, 'Оценка не завершена: заполните отмеченные поля');
     const comment = page.getByRole('textbox', { name: /^Комментарий/ }).first();
     if ((await comment.getAttribute('aria-invalid')) !== 'true') throw new Error('the required comment is not marked');
-    await screenshot('required-comment');
+    await keepScreenshot('required-comment');
   });
+  await checkLanguage('scoring-refused');
 
   await step('with the comment the review is submitted after the confirmation', async () => {
     await page.getByRole('textbox', { name: /^Комментарий/ }).first().fill('Проект отвечает потребностям семей микрорайона.');
@@ -92,5 +93,4 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage, scre
       await reviewByApi(clients.get(a.expertId)!, a.id, competition.criteria, a.applicationNumber === first.applicationNumber ? 8 : 7);
     }
   });
-};
-export default scenario;
+});

@@ -1,16 +1,17 @@
 // The organiser finishes the round of scenario 03: the ranking (sortable, filterable, CSV exports), the award
 // proposal with its budget bar and the stop/skip switch, a lowered amount, the confirmation, then publication.
 import { readFileSync } from 'node:fs';
-import { see, type Scenario } from '../harness';
-import { apiAs, roundCompetition, signIn } from '../staff';
+import { see, test } from '../fixtures';
+import { apiAs, roundCompetition } from '../staff';
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) => {
+test.use({ signedInAs: 'organiser' });
+
+test('the organiser ranks the round, decides the awards and publishes the results', async ({ page, baseUrl, logins, step, checkPage }) => {
   const organiser = await apiAs(baseUrl, logins.organiser);
   const competition = await roundCompetition(organiser);
   const ranking = await organiser<{ number: string; finalScore: number | null; status: string }[]>('GET', `/competitions/${competition.id}/ranking`);
 
-  await step('sign in and open the round’s ranking', async () => {
-    await signIn(page, logins.organiser);
+  await step('open the round’s ranking', async () => {
     await page.goto(`/organiser/competitions/${competition.id}/ranking`);
     await page.getByRole('table', { name: 'Рейтинг' }).waitFor();
     await see(page, `Показано ${ranking.length} из ${ranking.length}`);
@@ -79,5 +80,11 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) =>
     if (items.length !== 2) throw new Error(`the registry lists ${items.length} winners, not 2`);
   });
   await checkPage('published');
-};
-export default scenario;
+
+  await step('the public results page lists the two winners', async () => {
+    await page.goto(`/competitions/${competition.id}/results`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(competition.title) }).waitFor();
+    await page.getByRole('row', { name: new RegExp(ranking[0].number) }).waitFor();
+  });
+  await checkPage('public-results');
+});

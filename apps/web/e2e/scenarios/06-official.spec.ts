@@ -1,18 +1,20 @@
 // An official of the regional operator reads the totals (by region, by direction, for the round's
 // competition), sees the totals row, and exports CSV with the token.
 import { readFileSync } from 'node:fs';
-import { see, type Scenario } from '../harness';
-import { apiAs, roundCompetition, signIn } from '../staff';
+import { see, test } from '../fixtures';
+import { apiAs, roundCompetition } from '../staff';
 
 type Totals = { rows: { key: string; label: string; submitted: number; winners: number }[]; total: { submitted: number; admitted: number; winners: number } };
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) => {
+test.use({ signedInAs: 'official' });
+
+test('an official reads the totals and exports CSV', async ({ page, baseUrl, logins, step, checkPage }) => {
   const official = await apiAs(baseUrl, logins.official);
   const competition = await roundCompetition(await apiAs(baseUrl, logins.organiser));
   const byRegion = await official<Totals>('GET', '/stats/totals?groupBy=region');
 
-  await step('sign in: totals by region with a chart and a totals row', async () => {
-    await signIn(page, logins.official);
+  await step('totals by region with a chart and a totals row', async () => {
+    await page.goto('/official');
     await page.getByRole('heading', { level: 1, name: 'Итоги и выгрузки' }).waitFor();
     await page.getByTestId('headline').filter({ hasText: new RegExp(`^${byRegion.total.submitted.toLocaleString('ru-RU')} заяв`) }).waitFor();
     await page.getByRole('figure', { name: 'Диаграмма: Заявки' }).waitFor();
@@ -39,5 +41,4 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) =>
       await see(page, /Файл .+\.csv скачан/);
     }
   });
-};
-export default scenario;
+});

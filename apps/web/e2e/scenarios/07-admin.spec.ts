@@ -1,12 +1,13 @@
 // The admin after a whole round: the audit log (filtered, paged), the hash chain verified, users and operators.
-import { see, type Scenario } from '../harness';
-import { apiAs, roundCompetition, signIn } from '../staff';
+import { see, test } from '../fixtures';
+import { apiAs, roundCompetition } from '../staff';
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) => {
+test.use({ signedInAs: 'admin' });
+
+test('the admin reads the audit log, verifies the chain, lists users and operators', async ({ page, baseUrl, logins, step, checkPage }) => {
   const competition = await roundCompetition(await apiAs(baseUrl, logins.organiser));
 
-  await step('sign in: users with a role filter', async () => {
-    await signIn(page, logins.admin);
+  await step('users with a role filter', async () => {
     await page.goto('/admin/users');
     await page.getByRole('heading', { level: 1, name: 'Пользователи' }).waitFor();
     await page.getByRole('textbox', { name: 'Роль' }).click();
@@ -40,5 +41,4 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step, checkPage }) =>
     await page.getByTestId('verify-result').filter({ hasText: /Цепочка цела: проверено записей — \d+/ }).waitFor();
   });
   await checkPage('audit-verified');
-};
-export default scenario;
+});

@@ -1,13 +1,15 @@
 // The SPA's speed as a person meets it (TARGETS.md): the JavaScript a first visit loads (≤ 250 KB gzip) and
 // the application form interactive (≤ 1.5 s) in headless Chromium on localhost. Figures are printed.
 import { gzipSync } from 'node:zlib';
-import type { Scenario } from '../harness';
-import { apiAs, signIn } from '../staff';
+import { test } from '../fixtures';
+import { apiAs } from '../staff';
 
 const INITIAL_JS_LIMIT = 250 * 1024;
 const FORM_INTERACTIVE_LIMIT_MS = 1500;
 
-const scenario: Scenario = async ({ page, baseUrl, logins, step }) => {
+test.use({ signedInAs: 'applicant' });
+
+test('speed: the first visit\'s JavaScript and the application form interactive', async ({ page, baseUrl, logins, step }) => {
   await step(`a first visit to the home page loads ≤ ${INITIAL_JS_LIMIT / 1024} KB of JavaScript (gzip)`, async () => {
     // A fresh context: nothing cached from the other scenarios.
     const context = await page.context().browser()!.newContext({ baseURL: baseUrl });
@@ -28,7 +30,6 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step }) => {
     const { items } = await applicant<{ items: { id: string; code: string }[] }>('GET', '/competitions?status=open');
     const competition = items.find((c) => c.code === 'KLG-2027')!;
     const draft = await applicant<{ id: string }>('POST', `/competitions/${competition.id}/applications`, { organizationId: org.id, title: 'Проверка скорости формы' });
-    await signIn(page, logins.applicant);
     const timings: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.goto('/');
@@ -45,5 +46,4 @@ const scenario: Scenario = async ({ page, baseUrl, logins, step }) => {
     console.log(`      application form interactive: ${timings.join(' ms, ')} ms (best ${best} ms)`);
     if (best > FORM_INTERACTIVE_LIMIT_MS) throw new Error(`${best} ms is over ${FORM_INTERACTIVE_LIMIT_MS} ms`);
   });
-};
-export default scenario;
+});
