@@ -5,17 +5,16 @@ import { Alert, List } from '@mantine/core';
 import { toNestErrors, validateFieldsNatively } from '@hookform/resolvers';
 import type { FieldError, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
-import { isKnownMessage, messageText, type Lang, type MessageParams } from '@konkurs/shared';
+import { fieldIssueOf, fieldIssueText, isKnownMessage, type Lang, type MessageParams } from '@konkurs/shared';
 import { isApiError, type FieldProblem } from '../api/client';
 import { useLang, useT } from '../i18n';
 
 /** What says something is wrong: a code with its parameters, and the server's sentence as the fallback. */
 export type Coded = { code?: string; params?: MessageParams; message?: string };
 
-/** The text of a coded problem in `lang`; instants in the zone the parameters name, as the server renders them. */
-export function problemText({ code, params = {}, message }: Coded, lang: Lang): string {
-  if (!code || !isKnownMessage(code)) return message ?? '';
-  return messageText(code, params, { lang, timezone: typeof params.timezone === 'string' ? params.timezone : undefined });
+/** The text of a coded problem in `lang`, rendered as the server renders it (instants in the zone its parameters name). */
+export function problemText({ code, params, message }: Coded, lang: Lang): string {
+  return code && isKnownMessage(code) ? fieldIssueText({ path: '', code, params }, lang) : message ?? '';
 }
 
 /** `problemText` in the user's language. */
@@ -48,9 +47,9 @@ export function useSchemaResolver<T extends FieldValues>(schema: z.ZodType<T, un
     }
     const errors: Record<string, FieldError> = {};
     for (const issue of result.error.issues) {
-      const field = fieldIssue(issue);
+      const field = fieldIssueOf(issue, values);
       // The first problem of a field is the one it shows.
-      errors[field.path] ??= { type: field.code, message: problemText(field, lang) };
+      errors[field.path] ??= { type: field.code, message: fieldIssueText(field, lang) };
     }
     return { values: {}, errors: toNestErrors(errors, options) };
   }, [schema, lang]);
@@ -90,13 +89,4 @@ export function FormProblem({ error, shownPaths = [] }: { error: unknown; shownP
       )}
     </Alert>
   );
-}
-
-// INTERIM until VALIDATION's shared zod-issue → { path, code, params } lands (then this goes).
-function fieldIssue(issue: z.core.$ZodIssue): { path: string; code: string; params?: MessageParams; message: string } {
-  const path = issue.path.join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { path, code: 'required', message: issue.message };
-  if (issue.code === 'too_small') return { path, code: 'too-small', params: { type: issue.origin, minimum: Number(issue.minimum) }, message: issue.message };
-  if (issue.code === 'too_big') return { path, code: 'too-big', params: { type: issue.origin, maximum: Number(issue.maximum) }, message: issue.message };
-  return { path, code: 'invalid', message: issue.message };
 }

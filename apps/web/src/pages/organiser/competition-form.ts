@@ -29,7 +29,7 @@ export const competitionFormSchema = z.object({
   criteria: settings.criteria.unwrap(),
 }).superRefine((v, ctx) => {
   for (const issue of competitionSettingsIssues(formToBody(v, ''))) {
-    ctx.addIssue({ ...issue, code: 'custom', path: formPathOf(issue.path).split('.') });
+    ctx.addIssue({ code: 'custom', path: formPathOf(issue.path).split('.'), params: { ...issue.params, code: issue.code } });
   }
 });
 export type CompetitionFormValues = z.output<typeof competitionFormSchema>;
