@@ -101,35 +101,36 @@ const money = (kopecks: number | null, ctx: CellContext) => (kopecks === null ? 
 
 type Application = ApplicationExportRow;
 type ApplicationCell = Required<Cell<Application, ApplicationSqlFields>>;
-const q = (text: TemplateStringsArray, ...values: CellSqlValue<ApplicationSqlFields>[]): CellSql<ApplicationSqlFields> => ({ text, values });
-const f = (field: keyof ApplicationSqlFields & string) => ({ field });
+/** A cell's SQL over the application fields (a tagged template), and a reference to one of them. */
+const sqlCell = (text: TemplateStringsArray, ...values: CellSqlValue<ApplicationSqlFields>[]): CellSql<ApplicationSqlFields> => ({ text, values });
+const ref = (field: keyof ApplicationSqlFields & string) => ({ field });
 
 const competitionOf = (r: Application, c: CellContext): ExportCompetition =>
   c.competitions?.get(r.competitionId) ?? { code: '', title: '', timezone: 'Europe/Moscow' };
 
 /** A field shown as stored (NULL is an empty cell either way). */
 const stored = (field: 'number' | 'organization' | 'inn' | 'regionCode' | 'title' | 'directionCode'): ApplicationCell =>
-  ({ cell: (r) => r[field], sql: () => q`${f(field)}` });
+  ({ cell: (r) => r[field], sql: () => sqlCell`${ref(field)}` });
 /** formatMoneyPlain in SQL: roubles, the decimal separator, two digits of kopecks; integer arithmetic on the bigint. */
 const moneySql = (kopecks: CellSqlValue<ApplicationSqlFields>, decimal: string) =>
-  q`case when ${kopecks} < 0 then '-' else '' end || (abs(${kopecks}) / 100)::text || ${decimal} || lpad((abs(${kopecks}) % 100)::text, 2, '0')`;
+  sqlCell`case when ${kopecks} < 0 then '-' else '' end || (abs(${kopecks}) / 100)::text || ${decimal} || lpad((abs(${kopecks}) % 100)::text, 2, '0')`;
 const moneyOf = (field: 'totalCostKopecks' | 'cofinancingKopecks' | 'requestedKopecks'): ApplicationCell =>
-  ({ cell: (r, c) => money(r[field], c), sql: (c) => moneySql(f(field), c.decimal) });
+  ({ cell: (r, c) => money(r[field], c), sql: (c) => moneySql(ref(field), c.decimal) });
 
 const APPLICATION = {
   number: stored('number'),
-  competitionCode: { cell: (r, c) => competitionOf(r, c).code, sql: () => q`${f('competitionCode')}` },
-  competition: { cell: (r, c) => competitionOf(r, c).title, sql: () => q`${f('competitionTitle')}` },
-  status: { cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status], sql: (c) => q`(${STATUS_JSON[c.lang]}::jsonb ->> ${f('status')})` },
+  competitionCode: { cell: (r, c) => competitionOf(r, c).code, sql: () => sqlCell`${ref('competitionCode')}` },
+  competition: { cell: (r, c) => competitionOf(r, c).title, sql: () => sqlCell`${ref('competitionTitle')}` },
+  status: { cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status], sql: (c) => sqlCell`(${STATUS_JSON[c.lang]}::jsonb ->> ${ref('status')})` },
   organization: stored('organization'),
   inn: stored('inn'),
   regionCode: stored('regionCode'),
-  region: { cell: (r) => regionName(r.regionCode), sql: () => q`coalesce(${REGION_JSON}::jsonb ->> ${f('regionCode')}, ${f('regionCode')})` },
+  region: { cell: (r) => regionName(r.regionCode), sql: () => sqlCell`coalesce(${REGION_JSON}::jsonb ->> ${ref('regionCode')}, ${ref('regionCode')})` },
   project: stored('title'),
   directionCode: stored('directionCode'),
   direction: {
     cell: (r, c) => directionName(r.directionCode, c.lang),
-    sql: (c) => q`coalesce(${DIRECTION_JSON[c.lang]}::jsonb ->> ${f('directionCode')}, ${f('directionCode')})`,
+    sql: (c) => sqlCell`coalesce(${DIRECTION_JSON[c.lang]}::jsonb ->> ${ref('directionCode')}, ${ref('directionCode')})`,
   },
   totalCost: moneyOf('totalCostKopecks'),
   cofinancing: moneyOf('cofinancingKopecks'),
@@ -137,14 +138,14 @@ const APPLICATION = {
   // The grant of a winner only.
   awarded: {
     cell: (r, c) => money(r.status === 'winner' ? r.awardedKopecks : null, c),
-    sql: (c) => q`case when ${f('status')} = 'winner' then ${moneySql(f('awardedKopecks'), c.decimal)} end`,
+    sql: (c) => sqlCell`case when ${ref('status')} = 'winner' then ${moneySql(ref('awardedKopecks'), c.decimal)} end`,
   },
   // numeric(6,2) prints two decimals, as formatScore's toFixed(2).
-  finalScore: { cell: (r, c) => formatScore(r.finalScore, c.decimal), sql: (c) => q`replace(${f('finalScore')}::text, '.', ${c.decimal})` },
+  finalScore: { cell: (r, c) => formatScore(r.finalScore, c.decimal), sql: (c) => sqlCell`replace(${ref('finalScore')}::text, '.', ${c.decimal})` },
   // In the competition's time zone, to the minute: the deadline the applicant saw was stated in it.
   submittedAt: {
     cell: (r, c) => (r.submittedAt ? dateTimeText(r.submittedAt, competitionOf(r, c).timezone) : ''),
-    sql: () => q`to_char(${f('submittedAt')} at time zone ${f('competitionTimezone')}, 'DD.MM.YYYY HH24:MI')`,
+    sql: () => sqlCell`to_char(${ref('submittedAt')} at time zone ${ref('competitionTimezone')}, 'DD.MM.YYYY HH24:MI')`,
   },
 } satisfies Record<string, ApplicationCell>;
 

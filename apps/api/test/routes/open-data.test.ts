@@ -32,6 +32,7 @@ describe('open data', () => {
       const r = await call(t, null, 'GET', `/api/v1/open-data/competitions/${w.comps.A2.id}/winners.${ext}`);
       expect(r.status).toBe(404);
       expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.json).toMatchObject({ code: 'published-competition-not-found', detail: 'Конкурс с опубликованными итогами не найден' });
     }
   });
 
