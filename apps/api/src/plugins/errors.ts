@@ -81,11 +81,12 @@ function requestProblem(err: FastifyError, reply: FastifyReply, lang: Lang): Htt
   const code = err.code;
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (status === 400 && err instanceof SyntaxError))
     return problemOf(400, 'malformed-json', lang, {}, [{ path: 'body', code: 'malformed-json' }]);
-  if (status === 413 || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemOf(413, 'too-large', lang);
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return problemOf(413, 'too-large', lang);
+  if (status === 413 || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problemOf(413, 'body-too-large', lang);
   if (status === 415 || code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problemOf(415, 'unsupported-media-type', lang);
   if (status === 429) {
-    const seconds = Number(reply.getHeader('retry-after'));
-    return problemOf(429, 'rate-limited', lang, Number.isFinite(seconds) && seconds > 0 ? { seconds } : {});
+    // @fastify/rate-limit's own refusal; it has set Retry-After already.
+    return problemOf(429, 'rate-limited', lang, { retryAfterSeconds: Number(reply.getHeader('retry-after')) || 60 });
   }
   if (status >= 400 && status < 500) return problemOf(status, 'client-error', lang);
   return null;

@@ -136,6 +136,12 @@ describe('problems of the request as a whole', () => {
     expect((await send('POST', '/api/v1/auth/login', { raw: '{"email":', lang: 'en' })).detail).toBe('The body is not valid JSON');
   });
 
+  it('a body over the limit is body-too-large, in Russian', async () => {
+    const p = await send('POST', '/api/v1/auth/login', { raw: JSON.stringify({ email: 'x'.repeat(2_200_000) }) });
+    expectRussian(p);
+    expect(p).toMatchObject({ status: 413, code: 'body-too-large', title: 'Слишком большой запрос' });
+  });
+
   it('an unknown route answers Russian with its code, naming the route', async () => {
     const p = await send('GET', '/api/v1/no-such-thing?x=1');
     expectRussian(p);

@@ -104,7 +104,8 @@ export const FIELD_MESSAGES: Record<string, Message> = {
 
   // The request as a whole.
   'malformed-json': { ru: () => 'Тело запроса — некорректный JSON', en: () => 'The body is not valid JSON' },
-  'too-large': { ru: () => 'Запрос или файл больше допустимого размера', en: () => 'The request or file is larger than allowed' },
+  // A file over the upload limit is problems.ts's too-large; rate-limited is there too (the sign-in limit).
+  'body-too-large': { ru: () => 'Запрос больше допустимого размера', en: () => 'The request is larger than allowed' },
   'unsupported-media-type': { ru: () => 'Такой тип содержимого запроса не поддерживается', en: () => 'This content type is not supported' },
   'route-not-found': { ru: (p) => `Такого адреса нет: ${p.method} ${p.path}`, en: (p) => `No route ${p.method} ${p.path}` },
   'bad-url': { ru: () => 'Адрес запроса не удаётся прочитать', en: () => 'The URL cannot be read' },
@@ -113,9 +114,5 @@ export const FIELD_MESSAGES: Record<string, Message> = {
   'database-unavailable': {
     ru: () => 'База данных сейчас недоступна; повторите через несколько секунд',
     en: () => 'The database is not reachable at the moment; try again in a few seconds',
-  },
-  'rate-limited': {
-    ru: (p) => `Слишком много попыток; повторите ${p.seconds ? `через ${p.seconds} с` : 'позже'}`,
-    en: (p) => `Too many attempts; try again ${p.seconds ? `in ${p.seconds} s` : 'later'}`,
   },
 };
