@@ -1,13 +1,9 @@
 // The audit log (newest first, paged by cursor) and the check of its hash chain.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
-export type AuditEvent = {
-  id: number; at: string; actorId: string | null; action: string; entityType: string; entityId: string;
-  operatorId: string | null; before: unknown; after: unknown; hash: string;
-};
-export type AuditFilter = { entityType?: string; entityId?: string };
-export type AuditVerification = { ok: boolean; events: number; brokenAt?: number };
+export type AuditFilter = Pick<AuditQuery, 'entityType' | 'entityId'>;
 
 export const auditKeys = { list: (f: AuditFilter) => ['audit', 'list', f] as const, verify: ['audit', 'verify'] as const };
 

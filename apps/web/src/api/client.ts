@@ -7,8 +7,8 @@ import { currentLang } from '../i18n/current-lang';
 
 export const API_BASE = '/api/v1';
 
-/** One field's problem: a dotted path, its stable code and parameters, and the server's own words for it. */
-export type FieldProblem = { path: string; code?: string; params?: MessageParams; message: string };
+/** One field's problem as shared's `problem` schema has it: a dotted path, its stable code and parameters, the server's words. */
+export type FieldProblem = Omit<NonNullable<Problem['errors']>[number], 'params'> & { params?: MessageParams };
 
 /** A problem+json answer (RFC 9457), or a network failure (status 0). `message` is the server's detail. */
 export class ApiError extends Error {

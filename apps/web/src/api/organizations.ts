@@ -1,9 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { CreateOrganizationBody, Organization, member } from '@konkurs/shared';
-import { api, type Page } from './client';
-
-export type Member = z.infer<typeof member>;
+import type { CreateOrganizationBody, Member, MemberList, Organization, OrganizationList } from '@konkurs/shared';
+import { api } from './client';
 
 export const organizationKeys = {
   mine: ['organizations', 'mine'] as const,
@@ -11,17 +8,15 @@ export const organizationKeys = {
   members: (id: string) => ['organizations', id, 'members'] as const,
 };
 
-// `/organizations/mine` may answer a plain array or a page; both are accepted so the screen does not care.
-const items = <T,>(r: T[] | Page<T>): T[] => (Array.isArray(r) ? r : r.items);
-
+// A user's organisations and an organisation's members come whole, as one page: the screens take its items.
 export const myOrganizationsQuery = () =>
-  queryOptions({ queryKey: organizationKeys.mine, queryFn: async () => items(await api<Organization[] | Page<Organization>>('/organizations/mine')) });
+  queryOptions({ queryKey: organizationKeys.mine, queryFn: async () => (await api<OrganizationList>('/organizations/mine')).items });
 
 export const organizationQuery = (id: string) =>
-  queryOptions({ queryKey: organizationKeys.one(id), queryFn: () => api<Organization & { members?: Member[] }>(`/organizations/${id}`) });
+  queryOptions({ queryKey: organizationKeys.one(id), queryFn: () => api<Organization>(`/organizations/${id}`) });
 
 export const membersQuery = (id: string) =>
-  queryOptions({ queryKey: organizationKeys.members(id), queryFn: async () => items(await api<Member[] | Page<Member>>(`/organizations/${id}/members`)) });
+  queryOptions({ queryKey: organizationKeys.members(id), queryFn: async () => (await api<MemberList>(`/organizations/${id}/members`)).items });
 
 export const createOrganization = (body: CreateOrganizationBody) => api<Organization>('/organizations', { method: 'POST', body });
 export const addMember = (id: string, email: string) => api<Member>(`/organizations/${id}/members`, { method: 'POST', body: { email } });

@@ -1,9 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CriterionDefinition } from '@konkurs/shared';
+import type { Criterion, Direction, Region } from '@konkurs/shared';
 import { api } from './client';
-
-export type Region = { code: string; name: string; district: string };
-export type Direction = { code: string; name: string; nameEn?: string };
 
 // Reference data changes only with a migration: cache it for the session.
 const forever = { staleTime: Infinity, gcTime: Infinity } as const;
@@ -11,4 +8,4 @@ const forever = { staleTime: Infinity, gcTime: Infinity } as const;
 export const regionsQuery = () => queryOptions({ queryKey: ['regions'], queryFn: () => api<Region[]>('/regions'), ...forever });
 export const directionsQuery = () => queryOptions({ queryKey: ['directions'], queryFn: () => api<Direction[]>('/directions'), ...forever });
 export const defaultCriteriaQuery = () =>
-  queryOptions({ queryKey: ['criteria', 'default'], queryFn: () => api<CriterionDefinition[]>('/criteria/default'), ...forever });
+  queryOptions({ queryKey: ['criteria', 'default'], queryFn: () => api<Criterion[]>('/criteria/default'), ...forever });
