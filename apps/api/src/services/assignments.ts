@@ -1,6 +1,8 @@
 // Who reviews what: automatic assignment over the whole competition, one expert by hand, an expert declining,
 // and the lists experts and organisers read.
-import type { Assignment, AssignmentStatus, AutoAssignBody, DeclineBody, DeclineResult, ManualAssignmentBody } from '@konkurs/shared';
+import {
+  isAssignable, type Assignment, type AssignmentStatus, type AutoAssignBody, type DeclineBody, type DeclineResult, type ManualAssignmentBody,
+} from '@konkurs/shared';
 import type { Db, Executor } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict } from '../domain/errors.js';
@@ -86,7 +88,7 @@ export async function declineAssignment(db: Db, actor: AuthUser, assignmentId: s
       set: { declineReason: body.reason }, operatorId: comp.operatorId, detail: { reason: body.reason, conflictWith: app.organizationId },
     });
     const declined = { id: a.id, status: 'declined' as const };
-    if (app.status !== 'under_review' && app.status !== 'admitted') return { ...declined, replaced: false };
+    if (!isAssignable(app.status)) return { ...declined, replaced: false };
     const { result } = await solveForCompetition(tx, comp, { applicationIds: [app.id], needed: 1 });
     if (result.pairs.length === 0) {
       await settleApplication(tx, app, comp, now);

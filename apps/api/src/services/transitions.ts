@@ -4,7 +4,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import {
-  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, canMove,
+  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, canMove, type Move,
   type ApplicationStatus, type AssignmentStatus, type CompetitionStatus, type MessageParams, type ReviewStatus, type Role,
 } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
@@ -26,6 +26,28 @@ const wrongStatus = (who: MessageParams, from: string, to: string) => conflict('
 /** The guarded UPDATE found the row in another status: someone moved it since it was read. */
 const statusChanged = (who: MessageParams, from: string, to: string) => conflict('status-changed', { ...who, from, to });
 
+interface MoveEvent { entityType: string; entityId: string; operatorId?: string | null; detail?: Record<string, unknown> }
+
+/**
+ * The steps every lifecycle shares: the workflow's check, the UPDATE guarded by the expected status (`update`
+ * answers undefined when it moved nothing), and the audit event (`event` null: another event records it).
+ */
+async function move<S extends string, R>(
+  tx: Tx, moves: readonly Move<S>[], who: MessageParams, from: S, to: S, actor: Actor, at: Date,
+  update: () => Promise<R | undefined>, event: MoveEvent | null,
+): Promise<R> {
+  if (!canMove(moves, from, to, actor.role)) throw wrongStatus(who, from, to);
+  const row = await update();
+  if (!row) throw statusChanged(who, from, to);
+  if (event) {
+    await recordAudit(tx, {
+      actorId: actor.id, action: `${event.entityType}.${to}`, entityType: event.entityType, entityId: event.entityId, operatorId: event.operatorId,
+      before: { status: from }, after: { status: to, ...event.detail }, at,
+    });
+  }
+  return row;
+}
+
 export async function transitionApplication(
   tx: Tx,
   app: Pick<ApplicationRow, 'id' | 'status' | 'number'>,
@@ -34,18 +56,11 @@ export async function transitionApplication(
   at: Date,
   options: { set?: Partial<ApplicationRow>; operatorId?: string | null; detail?: Record<string, unknown> } = {},
 ): Promise<Omit<ApplicationRow, 'content'>> {
-  const who = { entity: 'application', number: app.number };
-  if (!canMove(APPLICATION_MOVES, app.status, to, actor.role)) throw wrongStatus(who, app.status, to);
-  const [row] = await tx.update(applications)
-    .set({ ...options.set, status: to, updatedAt: at })
-    .where(and(eq(applications.id, app.id), eq(applications.status, app.status)))
-    .returning(columnsWithoutContent);
-  if (!row) throw statusChanged(who, app.status, to);
-  await recordAudit(tx, {
-    actorId: actor.id, action: `application.${to}`, entityType: 'application', entityId: app.id, operatorId: options.operatorId,
-    before: { status: app.status }, after: { status: to, ...options.detail }, at,
-  });
-  return row;
+  return move(tx, APPLICATION_MOVES, { entity: 'application', number: app.number }, app.status, to, actor, at, async () => {
+    const [row] = await tx.update(applications).set({ ...options.set, status: to, updatedAt: at })
+      .where(and(eq(applications.id, app.id), eq(applications.status, app.status))).returning(columnsWithoutContent);
+    return row;
+  }, { entityType: 'application', entityId: app.id, operatorId: options.operatorId, detail: options.detail });
 }
 
 /**
@@ -89,18 +104,11 @@ export async function transitionCompetition(
   at: Date,
   options: { set?: Partial<CompetitionRow>; detail?: Record<string, unknown> } = {},
 ): Promise<CompetitionRow> {
-  const who = { entity: 'competition', code: comp.code };
-  if (!canMove(COMPETITION_MOVES, comp.status, to, actor.role)) throw wrongStatus(who, comp.status, to);
-  const [row] = await tx.update(competitions)
-    .set({ ...options.set, status: to, updatedAt: at })
-    .where(and(eq(competitions.id, comp.id), eq(competitions.status, comp.status)))
-    .returning();
-  if (!row) throw statusChanged(who, comp.status, to);
-  await recordAudit(tx, {
-    actorId: actor.id, action: `competition.${to}`, entityType: 'competition', entityId: comp.id, operatorId: comp.operatorId,
-    before: { status: comp.status }, after: { status: to, ...options.detail }, at,
-  });
-  return row;
+  return move(tx, COMPETITION_MOVES, { entity: 'competition', code: comp.code }, comp.status, to, actor, at, async () => {
+    const [row] = await tx.update(competitions).set({ ...options.set, status: to, updatedAt: at })
+      .where(and(eq(competitions.id, comp.id), eq(competitions.status, comp.status))).returning();
+    return row;
+  }, { entityType: 'competition', entityId: comp.id, operatorId: comp.operatorId, detail: options.detail });
 }
 
 /**
@@ -115,20 +123,11 @@ export async function transitionAssignment(
   at: Date,
   options: { set?: Partial<AssignmentRow>; operatorId?: string | null; detail?: Record<string, unknown>; audit?: boolean } = {},
 ): Promise<AssignmentRow> {
-  const who = { entity: 'assignment' };
-  if (!canMove(ASSIGNMENT_MOVES, assignment.status, to, actor.role)) throw wrongStatus(who, assignment.status, to);
-  const [row] = await tx.update(assignments)
-    .set({ ...options.set, status: to })
-    .where(and(eq(assignments.id, assignment.id), eq(assignments.status, assignment.status)))
-    .returning();
-  if (!row) throw statusChanged(who, assignment.status, to);
-  if (options.audit !== false) {
-    await recordAudit(tx, {
-      actorId: actor.id, action: `assignment.${to}`, entityType: 'assignment', entityId: assignment.id, operatorId: options.operatorId,
-      before: { status: assignment.status }, after: { status: to, ...options.detail }, at,
-    });
-  }
-  return row;
+  return move(tx, ASSIGNMENT_MOVES, { entity: 'assignment' }, assignment.status, to, actor, at, async () => {
+    const [row] = await tx.update(assignments).set({ ...options.set, status: to })
+      .where(and(eq(assignments.id, assignment.id), eq(assignments.status, assignment.status))).returning();
+    return row;
+  }, options.audit === false ? null : { entityType: 'assignment', entityId: assignment.id, operatorId: options.operatorId, detail: options.detail });
 }
 
 /** A review submitted by its expert (final: no move leaves `submitted`). */
@@ -140,16 +139,9 @@ export async function transitionReview(
   at: Date,
   options: { set?: Partial<ReviewRow>; operatorId?: string | null; detail?: Record<string, unknown> } = {},
 ): Promise<ReviewRow> {
-  const who = { entity: 'review' };
-  if (!canMove(REVIEW_MOVES, review.status, to, actor.role)) throw wrongStatus(who, review.status, to);
-  const [row] = await tx.update(reviews)
-    .set({ ...options.set, status: to, updatedAt: at })
-    .where(and(eq(reviews.id, review.id), eq(reviews.status, review.status)))
-    .returning();
-  if (!row) throw statusChanged(who, review.status, to);
-  await recordAudit(tx, {
-    actorId: actor.id, action: `review.${to}`, entityType: 'review', entityId: review.id, operatorId: options.operatorId,
-    before: { status: review.status }, after: { status: to, ...options.detail }, at,
-  });
-  return row;
+  return move(tx, REVIEW_MOVES, { entity: 'review' }, review.status, to, actor, at, async () => {
+    const [row] = await tx.update(reviews).set({ ...options.set, status: to, updatedAt: at })
+      .where(and(eq(reviews.id, review.id), eq(reviews.status, review.status))).returning();
+    return row;
+  }, { entityType: 'review', entityId: review.id, operatorId: options.operatorId, detail: options.detail });
 }
