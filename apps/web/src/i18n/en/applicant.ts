@@ -79,7 +79,6 @@ const applicant: ApplicantDict = {
     retryNow: 'Save now',
     conflictTitle: 'The application was changed elsewhere',
     conflictText: 'Someone saved a newer version of this application. Your latest changes are not lost: load the new version, then apply them on top of it.',
-    reload: 'Load the new version',
     pendingTitle: 'Your unsaved changes',
     pendingText: (fields: string) => `Unsaved changes in: ${fields}.`,
     applyMine: 'Apply my changes',
@@ -200,6 +199,7 @@ const applicant: ApplicantDict = {
     score: 'Score',
     comment: 'Comment',
     overall: "Expert's overall comment",
+    scoresOf: (expert: string) => `Scores by criterion: ${expert}`,
     noResults: 'Results appear once the competition results are published',
   },
   fieldNames: {

@@ -48,5 +48,7 @@ const common: CommonDict = {
   required: 'Required',
   moscowTime: 'Moscow time',
   formHasErrors: 'Please correct the marked fields',
+  loadMore: 'Show more',
+  reloadVersion: 'Load the newer version',
 };
 export default common;

@@ -77,7 +77,6 @@ const expert: ExpertDict = {
     submittedText: (total: string) => `Your total is ${total} of 100. It can no longer change.`,
     stale: 'Newer version saved elsewhere',
     staleText: 'Someone saved a newer version of this review. Load it so as not to overwrite the other window’s changes.',
-    reload: 'Load the newer version',
     incomplete: 'The review is not complete: fix the marked fields',
     scoreRange: (max: number) => `A whole number from 0 to ${max}`,
     decline: 'Decline the review',

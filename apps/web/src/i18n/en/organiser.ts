@@ -72,7 +72,6 @@ const organiser: OrganiserDict = {
     created: 'Competition created',
     stale: 'Newer version saved elsewhere',
     staleText: 'Someone saved a newer version of the settings. Load it and make your changes again.',
-    reload: 'Load the newer version',
   },
   screening: {
     title: 'Screening',

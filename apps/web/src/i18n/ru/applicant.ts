@@ -78,7 +78,6 @@ const applicant = {
     retryNow: 'Сохранить сейчас',
     conflictTitle: 'Заявка изменена в другом окне',
     conflictText: 'Кто-то сохранил более новую версию этой заявки. Ваши последние изменения не потеряны: загрузите новую версию, затем примените их поверх неё.',
-    reload: 'Загрузить новую версию',
     pendingTitle: 'Ваши несохранённые изменения',
     pendingText: (fields: string) => `Не сохранены изменения в разделах: ${fields}.`,
     applyMine: 'Применить мои изменения',
@@ -200,6 +199,7 @@ const applicant = {
     score: 'Балл',
     comment: 'Комментарий',
     overall: 'Общий комментарий эксперта',
+    scoresOf: (expert: string) => `Баллы по критериям: ${expert}`,
     noResults: 'Результаты появятся после публикации итогов конкурса',
   },
   /** Where a problem's path points, in words: `budget.0.quantity` → `Бюджет, строка 1: Кол-во`. */

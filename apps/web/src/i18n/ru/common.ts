@@ -47,6 +47,8 @@ const common = {
   required: 'Обязательное поле',
   moscowTime: 'мск',
   formHasErrors: 'Исправьте отмеченные поля',
+  loadMore: 'Показать ещё',
+  reloadVersion: 'Загрузить новую версию',
 };
 export default common;
 export type CommonDict = typeof common;

@@ -1,11 +1,12 @@
 // The audit log (admin): newest first, filtered by entity, paged by cursor; and the check of the hash chain.
 import { Fragment, useState } from 'react';
 import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateText } from '../../components/date-text';
 import { ScrollRegion } from '../../components/scroll-region';
 import { FormProblem } from '../../components/field-error';
+import { LoadMore, useCursorList } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
@@ -33,8 +34,7 @@ export function AuditPage() {
   const [entityId, setEntityId] = useState('');
   const [filter, setFilter] = useState<AuditFilter>({});
   const [open, setOpen] = useState<number | null>(null);
-  const query = useInfiniteQuery(auditQuery(filter));
-  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items: events, more } = useCursorList(auditQuery(filter));
   const json = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v, null, 2));
 
   return (
@@ -50,7 +50,7 @@ export function AuditPage() {
         </form>
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : events.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <ScrollRegion minWidth={820}>
+            <ScrollRegion minWidth={820} label={t.tableLabel}>
               <Table striped aria-label={t.tableLabel}>
                 <Table.Thead>
                   <Table.Tr><Table.Th>№</Table.Th><Table.Th>{t.at}</Table.Th><Table.Th>{t.action}</Table.Th><Table.Th>{t.entity}</Table.Th><Table.Th>{t.actor}</Table.Th><Table.Th>{t.details}</Table.Th></Table.Tr>
@@ -84,7 +84,7 @@ export function AuditPage() {
                 </Table.Tbody>
               </Table>
             </ScrollRegion>
-            {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
+            <LoadMore {...more} />
           </>
         )}
       </Stack>

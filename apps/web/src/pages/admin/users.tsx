@@ -1,15 +1,16 @@
 // Users and roles (admin): list with a role filter, create, change role/operator, deactivate or activate.
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { ROLES, ROLE_LABELS, createUserBody, type Role, type User } from '@konkurs/shared';
 import { operatorsQuery } from '../../api/admin';
 import { api, queryString, type Page } from '../../api/client';
 import { createUser, updateUser, userKeys } from '../../api/users';
-import { applyProblemToForm, FormProblem, useServerMessage } from '../../components/field-error';
+import { CreateDialog, useCreateDialog } from '../../components/create-dialog';
+import { FormProblem, useFieldError } from '../../components/field-error';
+import { LoadMore, useCursorList } from '../../components/load-more';
 import { ScrollRegion } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -25,7 +26,6 @@ const userForm = createUserBody.extend({
   regionCode: z.string().nullable(),
   expertDirections: z.array(z.string()),
 });
-type UserForm = z.input<typeof userForm>;
 const CREATE_FIELDS = ['email', 'password', 'fullName', 'role', 'operatorId', 'regionCode', 'expertDirections'] as const;
 
 function useOperatorOptions() {
@@ -33,67 +33,51 @@ function useOperatorOptions() {
   return (operators.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
 }
 
-function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function CreateUserDialog() {
   const t = useT('admin').users;
-  const tc = useT('common');
   const { lang } = useLang();
-  const translate = useServerMessage();
   const queryClient = useQueryClient();
   const operatorOptions = useOperatorOptions();
-  const form = useForm<UserForm>({
-    resolver: zodResolver(userForm),
+  const dialog = useCreateDialog({
+    schema: userForm,
     defaultValues: { email: '', password: '', fullName: '', role: 'organiser', operatorId: null, regionCode: null, expertDirections: [] },
-  });
-  const role = form.watch('role');
-  const mutation = useMutation({
-    mutationFn: (v: UserForm) => createUser({
+    fields: CREATE_FIELDS,
+    create: (v) => createUser({
       email: v.email, password: v.password, fullName: v.fullName, role: v.role,
       ...(v.operatorId ? { operatorId: v.operatorId } : {}), ...(v.regionCode ? { regionCode: v.regionCode } : {}),
       ...(v.role === 'expert' ? { expertDirections: v.expertDirections } : {}),
     }),
-    onSuccess: () => {
+    onCreated: () => {
       queryClient.invalidateQueries({ queryKey: userKeys.all });
       notify(t.created);
-      form.reset();
-      onClose();
     },
-    onError: (e) => applyProblemToForm(e, CREATE_FIELDS, form.setError, translate),
   });
-  const err = form.formState.errors;
-  const msg = (m?: string) => (m ? translate(m) : undefined);
+  const { form, errorOf } = dialog;
+  const role = form.watch('role');
   return (
-    <Modal opened={opened} onClose={onClose} title={t.create} centered size="lg">
-      <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-        <Stack>
-          <FormProblem error={mutation.error} shownPaths={CREATE_FIELDS} />
-          <TextInput label={t.fullName} required {...form.register('fullName')} error={msg(err.fullName?.message)} data-autofocus />
-          <TextInput label={t.email} type="email" required autoComplete="off" {...form.register('email')} error={msg(err.email?.message)} />
-          <PasswordInput label={t.password} required autoComplete="new-password" {...form.register('password')} error={msg(err.password?.message)} />
-          <Controller control={form.control} name="role" render={({ field }) => (
-            <Select label={t.role} required allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} value={field.value} onChange={field.onChange} ref={field.ref} />
+    <CreateDialog dialog={dialog} label={t.create} title={t.create} wide>
+      <TextInput label={t.fullName} required {...form.register('fullName')} error={errorOf('fullName')} data-autofocus />
+      <TextInput label={t.email} type="email" required autoComplete="off" {...form.register('email')} error={errorOf('email')} />
+      <PasswordInput label={t.password} required autoComplete="new-password" {...form.register('password')} error={errorOf('password')} />
+      <Controller control={form.control} name="role" render={({ field }) => (
+        <Select label={t.role} required allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} value={field.value} onChange={field.onChange} ref={field.ref} />
+      )} />
+      {OPERATOR_ROLES.includes(role) && (
+        <Controller control={form.control} name="operatorId" render={({ field }) => (
+          <Select label={t.operator} searchable clearable data={operatorOptions} value={field.value} onChange={field.onChange} ref={field.ref} error={errorOf('operatorId')} />
+        )} />
+      )}
+      {role === 'expert' && (
+        <>
+          <Controller control={form.control} name="expertDirections" render={({ field }) => (
+            <MultiSelect label={t.directions} searchable data={directionOptions(lang)} value={field.value} onChange={field.onChange} ref={field.ref} error={errorOf('expertDirections')} />
           )} />
-          {OPERATOR_ROLES.includes(role) && (
-            <Controller control={form.control} name="operatorId" render={({ field }) => (
-              <Select label={t.operator} searchable clearable data={operatorOptions} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.operatorId?.message)} />
-            )} />
-          )}
-          {role === 'expert' && (
-            <>
-              <Controller control={form.control} name="expertDirections" render={({ field }) => (
-                <MultiSelect label={t.directions} searchable data={directionOptions(lang)} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.expertDirections?.message)} />
-              )} />
-              <Controller control={form.control} name="regionCode" render={({ field }) => (
-                <Select label={t.region} searchable clearable data={regionOptions()} value={field.value} onChange={field.onChange} ref={field.ref} error={msg(err.regionCode?.message)} />
-              )} />
-            </>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc.cancel}</Button>
-            <Button type="submit" loading={mutation.isPending}>{tc.save}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Controller control={form.control} name="regionCode" render={({ field }) => (
+            <Select label={t.region} searchable clearable data={regionOptions()} value={field.value} onChange={field.onChange} ref={field.ref} error={errorOf('regionCode')} />
+          )} />
+        </>
+      )}
+    </CreateDialog>
   );
 }
 
@@ -114,7 +98,7 @@ function EditUserDialog({ user, onClose }: { user: User | null; onClose: () => v
       onClose();
     },
   });
-  const fieldMessage = (p: string) => (mutation.error as { fieldMessage?: (p: string) => string | undefined } | null)?.fieldMessage?.(p);
+  const fieldMessage = useFieldError(mutation.error);
   return (
     <Modal opened={!!user} onClose={onClose} title={user ? t.editTitle(user.email) : ''} centered>
       <form noValidate onSubmit={(e) => { e.preventDefault(); mutation.mutate(); }}>
@@ -140,15 +124,12 @@ export function UsersPage() {
   const { lang } = useLang();
   const queryClient = useQueryClient();
   const [role, setRole] = useState<Role | null>(null);
-  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const operators = useQuery(operatorsQuery());
   const operatorName = new Map(operators.data?.items.map((o) => [o.id, o.name]));
-  const query = useInfiniteQuery({
+  const { query, items: users, more } = useCursorList({
     queryKey: [...userKeys.all, 'pages', role],
     queryFn: ({ pageParam }) => api<Page<User>>(`/users${queryString({ role, limit: 100, cursor: pageParam })}`),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const toggle = useMutation({
     mutationFn: (u: User) => updateUser(u.id, { active: !u.active }),
@@ -157,18 +138,17 @@ export function UsersPage() {
       notify(u.active ? t.activated : t.deactivated);
     },
   });
-  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
-      <PageTitle title={t.title} actions={<Button onClick={() => setCreating(true)}>{t.create}</Button>} />
+      <PageTitle title={t.title} actions={<CreateUserDialog />} />
       <Stack>
         <Select label={t.roleFilter} placeholder={t.allRoles} clearable w={260} value={role} onChange={(v) => setRole(v as Role | null)}
           data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} />
         <FormProblem error={toggle.error} />
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : users.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <ScrollRegion minWidth={760}>
+            <ScrollRegion minWidth={760} label={t.tableLabel}>
               <Table striped highlightOnHover aria-label={t.tableLabel}>
                 <Table.Thead>
                   <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.role}</Table.Th><Table.Th>{t.operator}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th /></Table.Tr>
@@ -192,11 +172,10 @@ export function UsersPage() {
                 </Table.Tbody>
               </Table>
             </ScrollRegion>
-            {query.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.more}</Button></Group>}
+            <LoadMore {...more} />
           </>
         )}
       </Stack>
-      <CreateUserDialog opened={creating} onClose={() => setCreating(false)} />
       <EditUserDialog key={editing?.id} user={editing} onClose={() => setEditing(null)} />
     </>
   );

@@ -1,14 +1,13 @@
 // One application: the editor while it is a draft, otherwise what was submitted, its status, the
 // withdraw action, and after publication the experts' scores and comments.
-import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatScore, hasResults, isWithdrawable, type Application, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationQuery, applicationResultsQuery, withdrawApplication } from '../../api/applications';
 import { competitionQuery } from '../../api/competitions';
 import { DateText } from '../../components/date-text';
-import { FormProblem } from '../../components/field-error';
+import { ConfirmButton } from '../../components/confirm-button';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
@@ -17,34 +16,23 @@ import { useLang, useT } from '../../i18n';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
 import { useNotify } from '../../components/notify';
+import { ScrollRegion } from '../../components/scroll-region';
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
-  const common = useT('common');
-  const [opened, { open, close }] = useDisclosure(false);
   const queryClient = useQueryClient();
   const notify = useNotify();
   const mutation = useMutation({
     mutationFn: () => withdrawApplication(application.id),
     onSuccess: async () => {
-      close();
       notify(t.withdrawn, 'gray');
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     },
   });
   if (!isWithdrawable(application.status)) return null;
   return (
-    <>
-      <Button variant="outline" color="red.9" onClick={open}>{t.withdraw}</Button>
-      <Modal opened={opened} onClose={close} title={t.withdrawTitle} centered>
-        <Text size="sm" mb="md">{t.withdrawText}</Text>
-        <FormProblem error={mutation.error} />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={close}>{common.cancel}</Button>
-          <Button color="red.9" loading={mutation.isPending} onClick={() => mutation.mutate()}>{t.withdraw}</Button>
-        </Group>
-      </Modal>
-    </>
+    <ConfirmButton variant="outline" color="red.9" label={t.withdraw} title={t.withdrawTitle} text={t.withdrawText}
+      confirmLabel={t.withdraw} confirmColor="red.9" onConfirm={() => mutation.mutateAsync()} />
   );
 }
 
@@ -70,7 +58,7 @@ function Results({ application, competition }: { application: Application; compe
             <Title order={3} fz="md">{t.expert(rev.expert)}</Title>
             <Text fw={600}>{t.expertTotal}: {formatScore(rev.total, decimal)}</Text>
           </Group>
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion minWidth={560} label={t.scoresOf(t.expert(rev.expert))}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -89,7 +77,7 @@ function Results({ application, competition }: { application: Application; compe
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
           {rev.comment && (
             <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}><b>{t.overall}:</b> {rev.comment}</Text>
           )}

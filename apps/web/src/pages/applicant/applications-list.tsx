@@ -8,6 +8,7 @@ import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
+import { ScrollRegion } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 
 export function ApplicationsPage() {
@@ -34,7 +35,7 @@ export function ApplicationsPage() {
         <EmptyState title={t.empty} action={<Button component={Link} to="/">{common.nav.home}</Button>}>{t.emptyHint}</EmptyState>
       ) : (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollRegion minWidth={760} label={t.title}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
@@ -64,7 +65,7 @@ export function ApplicationsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Card>
       )}
     </>

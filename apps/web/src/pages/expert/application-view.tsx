@@ -70,7 +70,7 @@ export function ApplicationView({ application: a }: { application: Application }
 
       <Section title={t.team}>
         {a.team?.length ? (
-          <ScrollRegion minWidth={480}>
+          <ScrollRegion minWidth={480} label={t.team}>
             <Table striped>
               <Table.Thead><Table.Tr><Table.Th>{t.teamName}</Table.Th><Table.Th>{t.teamRole}</Table.Th><Table.Th>{t.teamExperience}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
@@ -85,7 +85,7 @@ export function ApplicationView({ application: a }: { application: Application }
 
       <Section title={t.plan}>
         {a.calendarPlan?.length ? (
-          <ScrollRegion minWidth={560}>
+          <ScrollRegion minWidth={560} label={t.plan}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t.planEvent}</Table.Th><Table.Th>{t.planTask}</Table.Th><Table.Th>{t.planDates}</Table.Th><Table.Th>{t.planResult}</Table.Th></Table.Tr>
@@ -106,7 +106,7 @@ export function ApplicationView({ application: a }: { application: Application }
       </Section>
 
       <Section title={t.budget}>
-        <ScrollRegion minWidth={640}>
+        <ScrollRegion minWidth={640} label={t.budget}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>

@@ -52,7 +52,7 @@ export function QueuePage() {
               <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" aria-label={t.drafted(draftedIds.size)} />
             </Progress.Root>
           </Card>
-          <ScrollRegion minWidth={640}>
+          <ScrollRegion minWidth={640} label={t.tableLabel}>
             <Table striped highlightOnHover aria-label={t.tableLabel}>
               <Table.Thead>
                 <Table.Tr>

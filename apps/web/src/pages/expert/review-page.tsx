@@ -1,13 +1,12 @@
 // One assignment: the application on the left, the scoring form on the right (stacked on a phone); decline with a reason.
-import { useState } from 'react';
-import { Anchor, Button, Grid, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Grid, Group } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assignmentKeys, declineAssignment, myAssignmentsQuery } from '../../api/assignments';
 import { applicationQuery } from '../../api/applications';
 import { competitionQuery } from '../../api/competitions';
 import { reviewKeys, reviewQuery, saveReview, submitReview } from '../../api/reviews';
-import { FormProblem, useFieldError } from '../../components/field-error';
+import { ConfirmButton } from '../../components/confirm-button';
 import { PageTitle } from '../../components/page-title';
 import { StatusBadge } from '../../components/status-badge';
 import { ErrorState, Loading } from '../../components/states';
@@ -18,40 +17,20 @@ import { ScoringForm } from './scoring-form';
 
 function DeclineButton({ assignmentId }: { assignmentId: string }) {
   const t = useT('expert').form;
-  const tc = useT('common');
-  const [opened, setOpened] = useState(false);
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mutation = useMutation({
-    mutationFn: () => declineAssignment(assignmentId, reason.trim()),
+    mutationFn: (reason: string) => declineAssignment(assignmentId, reason),
     onSuccess: (r) => {
       queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
       notify(r.replaced ? t.declinedReplaced : t.declinedNotReplaced, { title: t.declined });
       navigate('/expert');
     },
   });
-  const missing = touched && !reason.trim();
-  const fieldError = useFieldError(mutation.error);
   return (
-    <>
-      <Button variant="outline" color="red.9" onClick={() => setOpened(true)}>{t.decline}</Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t.declineTitle} centered>
-        <form noValidate onSubmit={(e) => { e.preventDefault(); setTouched(true); if (reason.trim()) mutation.mutate(); }}>
-          <Stack>
-            <Text size="sm">{t.declineText}</Text>
-            <FormProblem error={mutation.error} shownPaths={['reason']} />
-            <Textarea label={t.declineReason} required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)}
-              error={missing ? t.reasonRequired : fieldError('reason')} data-autofocus />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpened(false)}>{tc.cancel}</Button>
-              <Button type="submit" color="red" loading={mutation.isPending}>{t.declineConfirm}</Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </>
+    <ConfirmButton variant="outline" color="red.9" label={t.decline} title={t.declineTitle} text={t.declineText}
+      reason={{ label: t.declineReason, missing: t.reasonRequired }} confirmLabel={t.declineConfirm} confirmColor="red"
+      onConfirm={(reason) => mutation.mutateAsync(reason)} />
   );
 }
 

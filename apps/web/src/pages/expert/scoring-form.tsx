@@ -2,7 +2,7 @@
 // 100-point scale (the server's formula, shared), a versioned draft save and a submit confirmed in a dialog.
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Badge, Button, Card, Group, Modal, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
+  Alert, Badge, Button, Card, Group, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { expertTotal, formatScore, reviewCompletenessIssues, type Lang, type Review } from '@konkurs/shared';
 import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
+import { ConfirmButton } from '../../components/confirm-button';
 import { FormProblem, problemText, useProblemText, type Coded } from '../../components/field-error';
+import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import type { ExpertDict } from '../../i18n/ru/expert';
@@ -103,7 +105,6 @@ type Props = {
 
 export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
   const t = useT('expert').form;
-  const tc = useT('common');
   const { lang } = useLang();
   const text = useProblemText();
   const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
@@ -112,7 +113,6 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   const [stale, setStale] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const [incomplete, setIncomplete] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const submitted = review.status === 'submitted';
   const locked = readOnly || submitted;
@@ -153,14 +153,20 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
     setBusy(null);
   });
 
-  const onAskSubmit = form.handleSubmit((values) => {
-    const problems = completenessProblems(values, criteria, lang);
-    setIncomplete(problems.length > 0);
-    problems.forEach((p, i) => form.setError(p.path, { type: 'required', message: p.message }, { shouldFocus: i === 0 }));
-    if (!problems.length) setConfirming(true);
-  });
+  /** The draft's own checks, then what a submission needs: the confirmation is asked only when both pass. */
+  async function askSubmit() {
+    let complete = false;
+    await form.handleSubmit((values) => {
+      const problems = completenessProblems(values, criteria, lang);
+      setIncomplete(problems.length > 0);
+      problems.forEach((p, i) => form.setError(p.path, { type: 'required', message: p.message }, { shouldFocus: i === 0 }));
+      complete = problems.length === 0;
+    })();
+    return complete;
+  }
 
-  async function onConfirmSubmit() {
+  /** Resolves in every case (a refusal is shown in the form), so that the dialog closes. */
+  async function confirmSubmit() {
     setBusy('submit');
     const values = form.getValues();
     // The server submits what is stored: what is on screen is saved first (one more PUT is cheaper than a doubt).
@@ -168,15 +174,13 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
     if (ok) {
       try {
         const result = await submit();
-        setConfirming(false);
         onSubmitted?.(result.total);
       } catch (e) {
-        setConfirming(false);
         applyReviewProblem(e, criteria, form.setError, text);
         setIncomplete(isApiError(e, 422));
         setProblem(e);
       }
-    } else setConfirming(false);
+    }
     setBusy(null);
   }
 
@@ -197,12 +201,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
           <Alert color="green.9" variant="outline" title={t.submitted}>{t.submittedText(formatScore(review.total ?? total))}</Alert>
         )}
         {readOnly && !submitted && <Alert color="gray" variant="light">{t.readOnly}</Alert>}
-        {stale && (
-          <Alert color="orange.9" variant="outline" title={t.stale} role="alert">
-            <Text size="sm" mb="xs">{t.staleText}</Text>
-            {onReload && <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>}
-          </Alert>
-        )}
+        {stale && <StaleVersionBanner title={t.stale} text={t.staleText} onReload={onReload && reload} />}
         {incomplete && Object.keys(err).length > 0 && <Alert color="red.9" variant="outline" role="alert">{t.incomplete}</Alert>}
         {!isApiError(problem, 422) && <FormProblem error={problem} shownPaths={shownPaths} />}
 
@@ -263,18 +262,11 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
         {!locked && (
           <Group justify="flex-end" gap="sm">
             <Button type="submit" variant="default" loading={busy === 'save'}>{t.save}</Button>
-            <Button type="button" onClick={onAskSubmit} loading={busy === 'submit'}>{t.submit}</Button>
+            <ConfirmButton label={t.submit} title={t.submitTitle} confirmLabel={t.submit} loading={busy === 'submit'}
+              text={<>{t.submitText} <b data-testid="confirm-total">{formatScore(total)}</b></>} beforeOpen={askSubmit} onConfirm={confirmSubmit} />
           </Group>
         )}
       </Stack>
-
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.submitTitle} centered>
-        <Text size="sm">{t.submitText} <b data-testid="confirm-total">{formatScore(total)}</b></Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setConfirming(false)}>{tc.cancel}</Button>
-          <Button onClick={onConfirmSubmit} loading={busy === 'submit'}>{t.submit}</Button>
-        </Group>
-      </Modal>
     </form>
   );
 }

@@ -66,7 +66,7 @@ export function DashboardPage() {
               {t.headline(query.data.total.submitted, query.data.total.winners, formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
             {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
-            <ScrollRegion minWidth={720}>
+            <ScrollRegion minWidth={720} label={t.tableLabel}>
               <Table striped highlightOnHover aria-label={t.tableLabel} data-testid="totals-table">
                 <Table.Thead>
                   <Table.Tr>

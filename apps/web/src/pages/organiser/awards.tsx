@@ -8,13 +8,13 @@ import { applicationKeys, applicationsQuery } from '../../api/applications';
 import { confirmAwards, proposeAwards, type AwardOverride } from '../../api/awards';
 import { competitionKeys } from '../../api/competitions';
 import { rankingKeys, rankingQuery } from '../../api/ranking';
+import { ConfirmButton } from '../../components/confirm-button';
 import { FormProblem } from '../../components/field-error';
 import { ScrollRegion } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
-import { ConfirmButton } from './confirm-button';
 import { kopecksToRoubles, roublesToKopecks } from './zoned-time';
 
 /** Budget, allocated and remaining as figures and as a bar (allocated share of the budget). */
@@ -72,7 +72,7 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
         <Badge variant="light" color="green" c="green.9" tt="none" size="lg" data-testid="winners-count">{t.winners(proposal.awards.length)}</Badge>
         <Badge variant="light" color="gray" c="gray.9" tt="none" size="lg">{t.passMark(formatScore(passMark))}</Badge>
       </Group>
-      <ScrollRegion minWidth={900}>
+      <ScrollRegion minWidth={900} label={t.tableLabel}>
         <Table striped aria-label={t.tableLabel}>
           <Table.Thead>
             <Table.Tr>
@@ -117,14 +117,16 @@ function DecidedAwards({ competition }: { competition: Competition }) {
     <Stack>
       <Alert color="green.9" variant="outline" title={t.decided} />
       <BudgetBar proposal={{ budgetKopecks: competition.budgetKopecks, allocatedKopecks: allocated, remainingKopecks: competition.budgetKopecks - allocated }} />
-      <Table striped aria-label={t.tableLabel}>
-        <Table.Thead><Table.Tr><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th ta="right">{t.amount}</Table.Th></Table.Tr></Table.Thead>
-        <Table.Tbody>
-          {winners.data.items.map((a) => (
-            <Table.Tr key={a.id}><Table.Td>{a.number}</Table.Td><Table.Td>{a.title}</Table.Td><Table.Td>{a.organizationName}</Table.Td><Table.Td ta="right"><Money kopecks={a.awardedKopecks} /></Table.Td></Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ScrollRegion minWidth={640} label={t.tableLabel}>
+        <Table striped aria-label={t.tableLabel}>
+          <Table.Thead><Table.Tr><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th ta="right">{t.amount}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {winners.data.items.map((a) => (
+              <Table.Tr key={a.id}><Table.Td>{a.number}</Table.Td><Table.Td>{a.title}</Table.Td><Table.Td>{a.organizationName}</Table.Td><Table.Td ta="right"><Money kopecks={a.awardedKopecks} /></Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
     </Stack>
   );
 }
@@ -188,7 +190,7 @@ export function AwardsTab({ competition }: { competition: Competition }) {
       <AwardProposalView proposal={p} rows={ranking.data} overrides={overrides} onOverride={setOverride} passMark={competition.passMark} />
       <Group justify="flex-end">
         <ConfirmButton label={t.confirm} title={t.confirmTitle} disabled={p.awards.length === 0 || proposal.isFetching}
-          text={t.confirmText(p.awards.length, formatMoney(p.allocatedKopecks, lang))} onConfirm={() => confirm.mutateAsync()} pending={confirm.isPending} error={confirm.error} />
+          text={t.confirmText(p.awards.length, formatMoney(p.allocatedKopecks, lang))} onConfirm={() => confirm.mutateAsync()} />
       </Group>
     </Stack>
   );

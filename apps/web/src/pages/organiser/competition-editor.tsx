@@ -3,7 +3,7 @@
 // when the competition's status lets that setting change (shared's EDITABLE_FIELDS, the rule the server applies).
 import { useState } from 'react';
 import {
-  ActionIcon, Alert, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title,
+  ActionIcon, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, type Control } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { createCompetition, updateCompetition } from '../../api/competition-sett
 import { useAuth } from '../../auth/auth';
 import { FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { ScrollRegion } from '../../components/scroll-region';
+import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { useLang, useT } from '../../i18n';
@@ -190,12 +191,7 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
     <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
       <Stack gap="lg">
         {!competition && <PageTitle title={t.createTitle} />}
-        {stale && (
-          <Alert color="orange.9" variant="outline" title={t.stale} role="alert">
-            <Text size="sm" mb="xs">{t.staleText}</Text>
-            <Button size="xs" variant="outline" color="orange" onClick={reload}>{t.reload}</Button>
-          </Alert>
-        )}
+        {stale && <StaleVersionBanner title={t.stale} text={t.staleText} onReload={reload} />}
         {!isApiError(mutation.error, 412) && (
           <FormProblem error={mutation.error} shownPaths={isApiError(mutation.error) ? mutation.error.errors.map((e) => e.path).filter((p) => formFields.includes(formPathOf(p).split('.')[0])) : []} />
         )}

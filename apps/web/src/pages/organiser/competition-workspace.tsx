@@ -5,6 +5,7 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } fr
 import type { Competition } from '@konkurs/shared';
 import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { moveCompetition, type CompetitionMove } from '../../api/competition-settings';
+import { ConfirmButton } from '../../components/confirm-button';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
@@ -12,7 +13,6 @@ import { useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { AwardsTab } from './awards';
 import { CompetitionEditor } from './competition-editor';
-import { ConfirmButton } from './confirm-button';
 import { ExpertsTab } from './experts-tab';
 import { RankingTab } from './ranking';
 import { ScreeningTab } from './screening';
@@ -31,7 +31,7 @@ function LifecycleButtons({ competition }: { competition: Competition }) {
     },
   });
   const move = (m: CompetitionMove, label: string, text: string) => (
-    <ConfirmButton label={label} title={label} text={text} onConfirm={() => mutation.mutateAsync(m)} pending={mutation.isPending} error={mutation.error} />
+    <ConfirmButton label={label} title={label} text={text} onConfirm={() => mutation.mutateAsync(m)} />
   );
   return (
     <Group gap="xs">

@@ -21,7 +21,7 @@ export function CompetitionsPage() {
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? (
         <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
       ) : (
-        <ScrollRegion minWidth={720}>
+        <ScrollRegion minWidth={720} label={t.tableLabel}>
           <Table striped highlightOnHover aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr><Table.Th>{t.code}</Table.Th><Table.Th>{t.competition}</Table.Th><Table.Th>{t.window}</Table.Th><Table.Th ta="right">{t.budget}</Table.Th><Table.Th>{t.status}</Table.Th></Table.Tr>

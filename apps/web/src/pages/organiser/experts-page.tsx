@@ -1,6 +1,5 @@
 // The operator's experts (organiser): who they are, their directions, and a new expert.
-import { useState } from 'react';
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { usersQuery } from '../../api/users';
 import { PageTitle } from '../../components/page-title';
@@ -14,13 +13,12 @@ import { NewExpertDialog } from './new-expert-dialog';
 export function ExpertsPage() {
   const t = useT('organiser').experts;
   const { lang } = useLang();
-  const [creating, setCreating] = useState(false);
   const query = useQuery(usersQuery({ role: 'expert', limit: 500 }));
   return (
     <>
-      <PageTitle title={t.operatorExperts} subtitle={t.operatorExpertsSubtitle} actions={<Button onClick={() => setCreating(true)}>{t.createExpert}</Button>} />
+      <PageTitle title={t.operatorExperts} subtitle={t.operatorExpertsSubtitle} actions={<NewExpertDialog onCreated={(u) => { notify(t.createdExpert(u.fullName)); }} />} />
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? <EmptyState title={t.noExperts} /> : (
-        <ScrollRegion minWidth={720}>
+        <ScrollRegion minWidth={720} label={t.operatorExperts}>
           <Table striped aria-label={t.operatorExperts}>
             <Table.Thead><Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th>{t.region}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -36,7 +34,6 @@ export function ExpertsPage() {
           </Table>
         </ScrollRegion>
       )}
-      <NewExpertDialog opened={creating} onClose={() => setCreating(false)} onCreated={(u) => { notify(t.createdExpert(u.fullName)); }} />
     </>
   );
 }

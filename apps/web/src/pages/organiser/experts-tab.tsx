@@ -23,7 +23,6 @@ function Pool({ competition }: { competition: Competition }) {
   const pool = useQuery({ ...expertPoolQuery(competition.id), staleTime: 0 });
   const experts = useQuery(usersQuery({ role: 'expert', limit: 500 }));
   const [chosen, setChosen] = useState<string[]>([]);
-  const [creating, setCreating] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: poolKeys.one(competition.id) });
   const add = useMutation({
     mutationFn: (ids: string[]) => addToPool(competition.id, ids),
@@ -40,11 +39,15 @@ function Pool({ competition }: { competition: Competition }) {
         <Group align="flex-end" gap="xs">
           <MultiSelect label={t.addLabel} placeholder={t.addPlaceholder} searchable data={candidates} value={chosen} onChange={setChosen} style={{ flex: '1 1 18rem' }} />
           <Button onClick={() => add.mutate(chosen)} disabled={!chosen.length} loading={add.isPending}>{t.add}</Button>
-          <Button variant="default" onClick={() => setCreating(true)}>{t.createExpert}</Button>
+          <NewExpertDialog variant="default" submitLabel={t.createAndAdd}
+            onCreated={async (u) => {
+              notify(t.createdExpert(u.fullName));
+              await add.mutateAsync([u.id]);
+            }} />
         </Group>
         <FormProblem error={add.error ?? remove.error} />
         {pool.isPending ? <Loading /> : pool.isError ? <ErrorState error={pool.error} /> : pool.data.items.length === 0 ? <EmptyState title={t.poolEmpty} /> : (
-          <ScrollRegion minWidth={640}>
+          <ScrollRegion minWidth={640} label={t.pool}>
             <Table striped aria-label={t.pool}>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th ta="right">{t.load}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th /></Table.Tr>
@@ -68,11 +71,6 @@ function Pool({ competition }: { competition: Competition }) {
           </ScrollRegion>
         )}
       </Stack>
-      <NewExpertDialog opened={creating} onClose={() => setCreating(false)} submitLabel={t.createAndAdd}
-        onCreated={async (u) => {
-          notify(t.createdExpert(u.fullName));
-          await add.mutateAsync([u.id]);
-        }} />
     </Card>
   );
 }
@@ -154,7 +152,7 @@ function ReviewProgress({ competition }: { competition: Competition }) {
         <Stack gap="sm">
           <Text fw={600} data-testid="review-progress">{t.progressValue(done, active.length)}</Text>
           <Progress value={active.length ? (100 * done) / active.length : 0} size="lg" color="green" aria-label={t.progressValue(done, active.length)} />
-          <ScrollRegion minWidth={480}>
+          <ScrollRegion minWidth={480} label={t.perApplication}>
             <Table striped aria-label={t.perApplication}>
               <Table.Thead><Table.Tr><Table.Th>{t.application}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>

@@ -78,7 +78,7 @@ export function RankingTable({ rows, expertNames }: { rows: RankingRow[]; expert
         <Checkbox label={t.divergentOnly} checked={divergentOnly} onChange={(e) => setDivergentOnly(e.currentTarget.checked)} mb={8} />
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">{t.count(shown.length, rows.length)}</Text>
-      <ScrollRegion minWidth={1100}>
+      <ScrollRegion minWidth={1100} label={t.tableLabel}>
         <Table striped highlightOnHover aria-label={t.tableLabel}>
           <Table.Thead>
             {table.getHeaderGroups().map((hg) => (

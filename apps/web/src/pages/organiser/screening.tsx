@@ -1,13 +1,14 @@
 // Screening: each submitted application admitted to review or rejected with a reason (the applicant sees it).
 import { useState } from 'react';
-import { Alert, Badge, Button, Drawer, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Stack, Table } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { COUNTED_AS_ADMITTED, SCREENABLE, type ApplicationSummary, type Competition } from '@konkurs/shared';
+import { COUNTED_AS_ADMITTED, SCREENABLE, type Competition } from '@konkurs/shared';
 import { applicationKeys, applicationQuery, applicationsQuery } from '../../api/applications';
 import { screenApplication, type ScreeningDecision } from '../../api/screening';
 import { DateText } from '../../components/date-text';
 import { ScrollRegion } from '../../components/scroll-region';
-import { FormProblem, useFieldError } from '../../components/field-error';
+import { ConfirmButton } from '../../components/confirm-button';
+import { FormProblem } from '../../components/field-error';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
@@ -24,43 +25,16 @@ export function ApplicationDrawer({ applicationId, onClose }: { applicationId: s
   );
 }
 
-function RejectDialog({ application, onClose, onReject, pending, error }: {
-  application: ApplicationSummary | null; onClose: () => void; onReject: (reason: string) => void; pending: boolean; error: unknown;
-}) {
-  const t = useT('organiser').screening;
-  const tc = useT('common');
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const fieldError = useFieldError(error);
-  return (
-    <Modal opened={!!application} onClose={onClose} title={application ? t.rejectTitle(application.number) : ''} centered>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); setTouched(true); if (reason.trim()) onReject(reason.trim()); }}>
-        <Stack>
-          <FormProblem error={error} shownPaths={['reason']} />
-          <Textarea label={t.reason} required autosize minRows={3} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus
-            error={touched && !reason.trim() ? t.reasonRequired : fieldError('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{tc.cancel}</Button>
-            <Button type="submit" color="red" loading={pending}>{t.reject}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
 export function ScreeningTab({ competition }: { competition: Competition }) {
   const t = useT('organiser').screening;
   const queryClient = useQueryClient();
   const [viewing, setViewing] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState<ApplicationSummary | null>(null);
   const all = useQuery({ ...applicationsQuery({ competitionId: competition.id, limit: 500 }), staleTime: 0 });
   const mutation = useMutation({
     mutationFn: ({ id, body }: { id: string; number: string; body: ScreeningDecision }) => screenApplication(id, body),
     onSuccess: (_r, v) => {
       queryClient.invalidateQueries({ queryKey: applicationKeys.all });
       notify(t.done(v.number));
-      setRejecting(null);
     },
   });
 
@@ -79,9 +53,10 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
         <Badge variant="light" color="green" c="green.9" tt="none" size="lg">{t.admitted(admitted)}</Badge>
         <Badge variant="light" color="red" c="red.9" tt="none" size="lg">{t.rejected(rejected)}</Badge>
       </Group>
-      {!rejecting && <FormProblem error={mutation.error} />}
+      {/* A refused rejection is shown in its dialog. */}
+      {mutation.variables?.body.decision === 'admit' && <FormProblem error={mutation.error} />}
       {waiting.length === 0 ? <EmptyState title={t.empty} /> : (
-        <ScrollRegion minWidth={820}>
+        <ScrollRegion minWidth={820} label={t.tableLabel}>
           <Table striped highlightOnHover aria-label={t.tableLabel}>
             <Table.Thead>
               <Table.Tr>
@@ -102,8 +77,9 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
                       <Button size="xs" variant="default" onClick={() => setViewing(a.id)} aria-label={`${t.view}: ${a.number}`}>{t.view}</Button>
                       <Button size="xs" color="green.9" disabled={competition.status !== 'review'} loading={mutation.isPending && mutation.variables?.id === a.id && mutation.variables.body.decision === 'admit'}
                         onClick={() => mutation.mutate({ id: a.id, number: a.number, body: { decision: 'admit' } })} aria-label={`${t.admit}: ${a.number}`}>{t.admit}</Button>
-                      <Button size="xs" color="red" variant="outline" disabled={competition.status !== 'review'}
-                        onClick={() => { mutation.reset(); setRejecting(a); }} aria-label={`${t.reject}: ${a.number}`}>{t.reject}</Button>
+                      <ConfirmButton size="xs" color="red" variant="outline" disabled={competition.status !== 'review'} aria-label={`${t.reject}: ${a.number}`}
+                        label={t.reject} title={t.rejectTitle(a.number)} reason={{ label: t.reason, missing: t.reasonRequired }} confirmLabel={t.reject} confirmColor="red"
+                        onConfirm={(reason) => mutation.mutateAsync({ id: a.id, number: a.number, body: { decision: 'reject', reason } })} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -113,8 +89,6 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
         </ScrollRegion>
       )}
       <ApplicationDrawer applicationId={viewing} onClose={() => setViewing(null)} />
-      <RejectDialog key={rejecting?.id} application={rejecting} onClose={() => setRejecting(null)} pending={mutation.isPending} error={mutation.error}
-        onReject={(reason) => rejecting && mutation.mutate({ id: rejecting.id, number: rejecting.number, body: { decision: 'reject', reason } })} />
     </Stack>
   );
 }

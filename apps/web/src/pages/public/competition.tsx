@@ -6,6 +6,7 @@ import { CompetitionFacts, Deadline, DirectionBadges } from '../../components/co
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
+import { ScrollRegion } from '../../components/scroll-region';
 import { useT } from '../../i18n';
 import { ApplyButton } from './apply-button';
 
@@ -51,7 +52,7 @@ export function CompetitionPage() {
         )}
         <Card withBorder padding="lg" component="section" aria-labelledby="criteria-heading">
           <Title order={2} fz="lg" mb="sm" id="criteria-heading">{t.competition.criteria}</Title>
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollRegion minWidth={480} label={t.competition.criteria}>
             <Table striped verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -75,7 +76,7 @@ export function CompetitionPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Card>
         {published && (
           <Group>

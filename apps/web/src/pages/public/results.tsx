@@ -1,15 +1,17 @@
 // The published winners registry of one competition, with search and filters (all client-side: a
 // registry is at most a few thousand rows).
 import { useMemo, useState } from 'react';
-import { Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { formatScore, type RegistryItem } from '@konkurs/shared';
 import { competitionQuery, publicResultsQuery } from '../../api/competitions';
 import { isApiError } from '../../api/client';
+import { LoadMore } from '../../components/load-more';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { ScrollRegion } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 import { directionName, regionName } from '../../lib/reference';
 
@@ -73,7 +75,7 @@ export function ResultsPage() {
         <EmptyState title={t.results.nothingFound} />
       ) : (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={900}>
+          <ScrollRegion minWidth={900} label={t.results.title}>
             <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
@@ -102,14 +104,10 @@ export function ResultsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Card>
       )}
-      {filtered.length > shown && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => setShown((s) => s + PAGE)}>{common.next}</Button>
-        </Group>
-      )}
+      <LoadMore hasMore={filtered.length > shown} onMore={() => setShown((s) => s + PAGE)} label={common.next} />
     </>
   );
 }

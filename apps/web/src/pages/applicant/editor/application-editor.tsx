@@ -9,6 +9,7 @@ import type { Application, Competition } from '@konkurs/shared';
 import { applicationKeys, submitApplication } from '../../../api/applications';
 import { isApiError, type FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
+import { StaleVersionBanner } from '../../../components/stale-version-banner';
 import { useT } from '../../../i18n';
 import { AttachmentsStep } from './attachments-step';
 import { BudgetTable } from './budget-table';
@@ -16,7 +17,7 @@ import { CalendarPlanStep } from './calendar-plan-step';
 import { findControl, stepOfPath, STEP, type Problems } from './field-paths';
 import { ProjectCardStep } from './project-card-step';
 import { ReviewStep, sectionsFilled } from './review-step';
-import { ConflictBanner, PendingBanner, SaveStatusLine } from './save-status';
+import { PendingBanner, SaveStatusLine } from './save-status';
 import { TeamStep } from './team-step';
 import { useAutosave } from './use-autosave';
 import { useNotify } from '../../../components/notify';
@@ -35,7 +36,6 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
 
   const draft = useAutosave(application, { delayMs: autosaveDelayMs });
   const [restored] = useState(() => draft.pending !== null);
-  const [reloading, setReloading] = useState(false);
   const [submitProblems, setSubmitProblems] = useState<FieldProblem[]>([]);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -101,9 +101,7 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
 
   return (
     <>
-      {draft.isConflict && (
-        <ConflictBanner reloading={reloading} onReload={async () => { setReloading(true); try { await draft.reload(); } finally { setReloading(false); } }} />
-      )}
+      {draft.isConflict && <StaleVersionBanner title={t.conflictTitle} text={t.conflictText} onReload={draft.reload} mb="md" />}
       {draft.pending && !draft.isConflict && (
         <PendingBanner pending={draft.pending} fieldNames={a.fieldNames} restored={restored} onApply={draft.applyPending} onDiscard={draft.discardPending} />
       )}

@@ -9,6 +9,7 @@ import { deleteAttachment, downloadAttachment, uploadAttachment } from '../../..
 import { isApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { useLang, useT } from '../../../i18n';
 import { fieldId } from './field-paths';
 import type { StepProps } from './step-props';
@@ -95,7 +96,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
         <EmptyState title={t.empty} />
       ) : (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollRegion minWidth={560} label={t.title}>
             <Table verticalSpacing="xs">
               <Table.Tbody>
                 {attachments.map((a) => (
@@ -115,7 +116,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Card>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, budgetTotals, formatMoney, t
 import { useLang, useT } from '../../../i18n';
 import { Money } from '../../../components/money';
 import { EmptyState } from '../../../components/states';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { MoneyInput } from './controls';
 import { fieldId, type Problems } from './field-paths';
 
@@ -31,7 +32,7 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
         <EmptyState title={t.empty} />
       ) : (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={920}>
+          <ScrollRegion minWidth={920} label={t.title}>
             <Table verticalSpacing="xs" horizontalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -78,7 +79,7 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </Card>
       )}
       <div>

@@ -1,10 +1,10 @@
 // The last step: what is filled, the budget figures, and the submit. A refused submit (422) lists every
 // problem with a link that opens the step and focuses the field.
-import { Alert, Anchor, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { budgetTotals, type DraftFields } from '@konkurs/shared';
 import type { FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
+import { ConfirmButton } from '../../../components/confirm-button';
 import { Money } from '../../../components/money';
 import { useT } from '../../../i18n';
 import { describePath } from './field-paths';
@@ -34,9 +34,7 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
 }) {
   const a = useT('applicant');
   const t = a.review;
-  const common = useT('common');
   const text = useProblemText();
-  const [opened, { open, close }] = useDisclosure(false);
   const totals = budgetTotals(fields.budget);
   const closed = Date.parse(competition.closesAt) <= Date.now() || competition.status !== 'open';
 
@@ -75,15 +73,10 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
       {submitError && <Alert color="red" role="alert">{submitError}</Alert>}
       {closed && <Alert color="orange">{t.closed}</Alert>}
       <Group>
-        <Button size="md" onClick={open} loading={submitting} disabled={closed}>{t.submit}</Button>
+        {/* The dialog closes at once: the submit's problems are listed on this step, not in the dialog. */}
+        <ConfirmButton size="md" loading={submitting} disabled={closed} label={t.submit} title={t.confirmTitle} text={t.confirmText}
+          confirmLabel={t.submit} onConfirm={() => { onSubmit(); }} />
       </Group>
-      <Modal opened={opened} onClose={close} title={t.confirmTitle} centered>
-        <Text size="sm" mb="md">{t.confirmText}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{common.cancel}</Button>
-          <Button onClick={() => { close(); onSubmit(); }}>{t.submit}</Button>
-        </Group>
-      </Modal>
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-// "Сохранено" and its siblings, announced politely to screen readers; the conflict and restore banners.
+// "Сохранено" and its siblings, announced politely to screen readers; the restore banner (the conflict one is
+// components/stale-version-banner.tsx).
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { formatDateTime } from '@konkurs/shared';
 import { useT } from '../../../i18n';
@@ -41,16 +42,6 @@ export function SaveStatusLine({ status, onRetry }: { status: SaveStatus; onRetr
       </Text>
       {(status.kind === 'offline' || status.kind === 'rejected') && <Button size="compact-xs" variant="default" onClick={onRetry}>{t.retryNow}</Button>}
     </Group>
-  );
-}
-
-export function ConflictBanner({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
-  const t = useT('applicant').editor;
-  return (
-    <Alert color="red" variant="filled" title={t.conflictTitle} role="alert" mb="md">
-      <Text size="sm" mb="sm">{t.conflictText}</Text>
-      <Button variant="white" color="red" onClick={onReload} loading={reloading}>{t.reload}</Button>
-    </Alert>
   );
 }
 
