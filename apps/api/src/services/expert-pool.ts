@@ -34,7 +34,7 @@ export async function removeExpertFromPool(db: Db, actor: AuthUser, competitionI
     const comp = await competitionOfOrganiser(tx, actor, competitionId, { lock: true });
     requireOpenPool(comp);
     if (await activeAssignmentCount(tx, comp.id, expertId)) throw conflict('expert-has-assignments');
-    if (!(await removeFromPool(tx, comp.id, expertId))) throw notFound('pool-member');
+    if (!(await removeFromPool(tx, comp.id, expertId))) throw notFound('expert');
     await recordAudit(tx, { actorId: actor.id, action: 'competition.expert_removed', entityType: 'competition', entityId: comp.id,
       operatorId: comp.operatorId, after: { expertId }, at: now });
   });
