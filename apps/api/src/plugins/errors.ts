@@ -49,8 +49,8 @@ function send(reply: FastifyReply, problem: HttpProblem, lang: Lang) {
  */
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const lang = langOf(request);
-  const code = err.statusCode === 414 ? 'uri-too-long' : 'bad-url';
-  return send(reply, problemOf(code === 'uri-too-long' ? 414 : 400, code, lang, {}, [{ path: 'url', code }]), lang);
+  const [status, code] = err.statusCode === 414 ? [414, 'uri-too-long'] : [400, 'bad-url'];
+  return send(reply, problemOf(status, code, lang, {}, [{ path: 'url', code }]), lang);
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {

@@ -148,6 +148,15 @@ describe('problems of the request as a whole', () => {
     expect(p).toMatchObject({ status: 404, title: 'Не найдено', code: 'route-not-found', detail: 'Такого адреса нет: GET /api/v1/no-such-thing' });
   });
 
+  it('a URL Fastify cannot route is told by code too: too long a segment, a broken escape', async () => {
+    const long = await send('GET', `/api/v1/competitions/${'a'.repeat(300)}`);
+    expectRussian(long);
+    expect(long).toMatchObject({ status: 414, code: 'uri-too-long', errors: [{ path: 'url', code: 'uri-too-long' }] });
+    const broken = await send('GET', '/api/v1/competitions/%E0%A4%A');
+    expectRussian(broken);
+    expect(broken).toMatchObject({ status: 400, code: 'bad-url', errors: [{ path: 'url', code: 'bad-url' }] });
+  });
+
   it('a query parameter of the wrong shape is named, by code', async () => {
     const p = await send('GET', '/api/v1/competitions?status=nope&limit=0');
     expectRussian(p);
