@@ -8,7 +8,6 @@ type Stage = { code: string; status: CompetitionStatus; closesAt: Date; timezone
 /** The fields of a patch the competition's stage forbids, each named; the closing time may only move later, into the future. */
 export function frozenFieldIssues(current: Pick<Stage, 'status' | 'closesAt'>, patch: Record<string, unknown>, now: Date): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (current.status === 'draft') return issues;
   const editable: readonly string[] = EDITABLE_FIELDS[current.status];
   for (const key of Object.keys(patch)) {
     if (key === 'version' || editable.includes(key)) continue;

@@ -1,6 +1,6 @@
 // What applicants do with their applications: start a draft, autosave it, submit, withdraw; and the reads of
 // whoever may see them. Each use case opens its transaction, locks, checks the rules, writes and audits.
-import type { Application, ApplicationStatus, DraftFields } from '@konkurs/shared';
+import { APPLICATION_MOVES, canMove, type Application, type ApplicationStatus, type DraftFields } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, DomainError, staleVersion } from '../domain/errors.js';
@@ -62,7 +62,8 @@ export async function saveDraft(db: Db, actor: AuthUser, id: string, body: Draft
 export async function submitApplication(db: Db, actor: AuthUser, id: string, now: Date) {
   return db.transaction(async (tx) => {
     const { a, c } = await lockForMember(tx, actor, id, { organization: true });
-    if (a.status !== 'draft') throw conflict('wrong-status', { entity: 'application', number: a.number, from: a.status, to: 'submitted' });
+    // Asked before the window, so that a second submit is told it is one.
+    if (!canMove(APPLICATION_MOVES, a.status, 'submitted', actor.role)) throw conflict('wrong-status', { entity: 'application', number: a.number, from: a.status, to: 'submitted' });
     assertAcceptsApplications(c, now);
     const problems = submissionProblems(a.content, c, await submissionContext(tx, a));
     if (problems.length) throw new DomainError('unprocessable', 'rule-check-failed', { count: problems.length }, problems);

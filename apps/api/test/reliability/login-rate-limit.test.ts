@@ -13,7 +13,8 @@ const login = (t: TestApp, email: string) =>
 function expectLimited(res: Awaited<ReturnType<typeof login>>) {
   expect(res.statusCode).toBe(429);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.json()).toMatchObject({ type: 'urn:konkurs:problem:rate-limited', status: 429, detail: expect.stringMatching(/\d+ s/) });
+  expect(res.json()).toMatchObject({ type: 'urn:konkurs:problem:rate-limited', status: 429, params: { retryAfterSeconds: expect.any(Number) },
+    detail: expect.stringMatching(/через \d+ с$/) });
   expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
 }
 

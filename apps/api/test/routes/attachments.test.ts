@@ -200,3 +200,22 @@ describe('GET and DELETE /applications/:id/attachments/:attachmentId', () => {
     expect((await call(t, owner.token, 'DELETE', `/api/v1/applications/${app.id}/attachments/${kept}`)).status).toBe(409);
   });
 });
+
+describe('refusals of documents by code, in Russian', () => {
+  it('a wrong type, a contradicting name, a missing kind or file, too large, not a draft', async () => {
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const text = await upload(app.id, file('письмо.pdf', Buffer.from('просто текст')));
+    expect(text.json).toMatchObject({ status: 415, code: 'file-type-not-allowed', detail: 'Этот файл нельзя принять', errors: [{ path: 'file', code: 'file-type-unknown' }] });
+    const named = await upload(app.id, file('устав.docx', pdf()));
+    expect(named.json.errors).toEqual([{ path: 'file', code: 'file-extension-mismatch', params: { extension: 'docx', actual: 'PDF' }, message: 'Файл назван .docx, но по содержимому это PDF' }]);
+    expect((await upload(app.id, file('a.pdf', pdf(), 'passport'))).json.errors).toEqual([{ path: 'kind', code: 'kind-invalid', message: expect.stringMatching(/^Выберите вид документа: Устав, /) }]);
+    expect((await upload(app.id, [{ name: 'file', filename: 'a.pdf', content: pdf() }])).json.errors[0]).toMatchObject({ path: 'kind', code: 'kind-before-file' });
+    expect((await upload(app.id, [{ name: 'kind', value: 'charter' }])).json.errors[0]).toMatchObject({ path: 'file', code: 'file-required' });
+    expect((await upload(app.id, file('big.pdf', pdf(LIMIT + 1)))).json).toMatchObject({ status: 413, code: 'too-large', detail: 'Файл больше допустимого размера' });
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/attachments`, { kind: 'charter' })).json).toMatchObject({ status: 415, code: 'multipart-required' });
+    const submitted = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
+    expect((await upload(submitted.id, file('a.pdf', pdf()))).json).toMatchObject({ status: 409, code: 'not-a-draft', params: { number: submitted.number, status: 'submitted' } });
+    expect((await call(t, owner.token, 'DELETE', `/api/v1/applications/${app.id}/attachments/00000000-0000-4000-8000-000000000000`)).json)
+      .toMatchObject({ status: 404, code: 'not-found', detail: 'Документ не найден' });
+  });
+});

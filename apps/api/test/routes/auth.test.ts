@@ -145,3 +145,66 @@ describe('reference data, health, docs, audit', () => {
     expect(broken.json.brokenAt).toBeGreaterThan(0);
   });
 });
+
+describe('refusals of accounts and operators by code, in Russian', () => {
+  const CYRILLIC = /[А-Яа-яЁё]/;
+  const post = async (token: string | null, url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST', lang?: string) => {
+    const res = await t.app.inject({ method, url, payload: body as object, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) } });
+    return { status: res.statusCode, json: JSON.parse(res.body) };
+  };
+
+  it('answers bad input on every write path with 400, each field by code, the sentences Russian', async () => {
+    const admin = await makeUser(t, 'admin');
+    const applicant = await makeUser(t, 'applicant');
+    const cases: [string | null, 'POST' | 'PATCH', string, unknown][] = [
+      [null, 'POST', '/api/v1/auth/register', { email: 'not-an-email', password: 'short', fullName: '' }],
+      [null, 'POST', '/api/v1/auth/login', { email: 'x@y.example' }],
+      [applicant.token, 'POST', '/api/v1/auth/password', { currentPassword: '', newPassword: 'short' }],
+      [admin.token, 'POST', '/api/v1/operators', { name: '', level: 'galactic' }],
+      [admin.token, 'POST', '/api/v1/users', { email: 'u@x.example', password: 'Long-enough-1', fullName: 'U', role: 'emperor' }],
+      [admin.token, 'PATCH', `/api/v1/users/${applicant.id}`, { active: 'yes', regionCode: '00' }],
+      [applicant.token, 'POST', '/api/v1/organizations', { inn: '123', ogrn: 'x', kpp: '', fullName: '', shortName: '', regionCode: '40' }],
+    ];
+    for (const [token, method, url, body] of cases) {
+      const r = await post(token, url, body, method);
+      expect(r.status, url).toBe(400);
+      expect(r.json.errors.length, url).toBeGreaterThan(0);
+      for (const e of r.json.errors) {
+        expect(typeof e.code, `${url} ${e.path}`).toBe('string');
+        expect(e.message, `${url} ${e.path}`).toMatch(CYRILLIC);
+      }
+      expect(r.json.detail, url).toMatch(CYRILLIC);
+    }
+  });
+
+  it('sign-in, sign-up and a password change refuse by code', async () => {
+    const wrong = await post(null, '/api/v1/auth/login', { email: 'nobody@x.example', password: 'whatever-1' });
+    expect(wrong).toMatchObject({ status: 401, json: { code: 'invalid-credentials', detail: 'Неверный адрес электронной почты или пароль' } });
+    expect((await post(null, '/api/v1/auth/login', { email: 'nobody@x.example', password: 'whatever-1' }, 'POST', 'en')).json.detail).toBe('Wrong e-mail or password');
+    const u = await makeUser(t, 'applicant');
+    const dup = await post(null, '/api/v1/auth/register', { email: u.email, password: 'Long-enough-1', fullName: 'Дубль' });
+    expect(dup).toMatchObject({ status: 409, json: { code: 'email-taken', errors: [{ path: 'email', code: 'email-taken' }] } });
+    const pw = await post(u.token, '/api/v1/auth/password', { currentPassword: 'not-mine-at-all', newPassword: 'Long-enough-2' });
+    expect(pw).toMatchObject({ status: 400, json: { code: 'wrong-password', errors: [{ path: 'currentPassword', code: 'wrong-password', message: 'Текущий пароль указан неверно' }] } });
+    expect((await post(null, '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'unauthorized', detail: 'Войдите в систему' });
+    expect((await post('garbage.token.here', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'session-ended' });
+    expect((await post(u.token, '/api/v1/operators', { name: 'X', level: 'federal' })).json).toMatchObject({ status: 403, code: 'forbidden', detail: 'Вашей роли это действие недоступно' });
+  });
+
+  it('the rules of who may be created name their field by code', async () => {
+    const admin = await makeUser(t, 'admin');
+    const op = await makeOperator(t);
+    const organiser = await makeUser(t, 'organiser', { operatorId: op.id });
+    const user = (extra: object) => ({ email: `u${Math.random().toString(36).slice(2)}@x.example`, password: 'Long-enough-1', fullName: 'Пользователь', ...extra });
+    const noOp = await post(admin.token, '/api/v1/users', user({ role: 'organiser' }));
+    expect(noOp.json.errors).toEqual([{ path: 'operatorId', code: 'operator-required', params: { role: 'organiser' }, message: 'Для роли «Организатор конкурса» укажите оператора конкурса' }]);
+    const unknownOp = await post(admin.token, '/api/v1/users', user({ role: 'official', operatorId: '00000000-0000-4000-8000-000000000000' }));
+    expect(unknownOp.json.errors).toEqual([{ path: 'operatorId', code: 'unknown-operator', message: 'Такого оператора конкурса нет' }]);
+    expect((await post(admin.token, '/api/v1/users', user({ role: 'official', operatorId: op.id, expertDirections: ['youth'] }))).json.errors[0].code).toBe('directions-for-experts');
+    expect((await post(organiser.token, '/api/v1/users', user({ role: 'official' }))).json).toMatchObject({ status: 403, code: 'experts-only' });
+    expect((await post(organiser.token, '/api/v1/users', user({ role: 'expert', operatorId: (await makeOperator(t)).id }))).json.errors[0].code).toBe('own-operator-only');
+    const missing = await post(admin.token, '/api/v1/users/00000000-0000-4000-8000-000000000000', { fullName: 'Никто' }, 'PATCH');
+    expect(missing.json).toMatchObject({ status: 404, code: 'not-found', params: { entity: 'user' }, detail: 'Пользователь не найден' });
+    expect((await post(admin.token, `/api/v1/users/${organiser.id}`, { operatorId: '00000000-0000-4000-8000-000000000000' }, 'PATCH')).json.errors[0].code).toBe('unknown-operator');
+  });
+});

@@ -145,3 +145,22 @@ describe('organisation members', () => {
     expect((await call(t, stranger.token, 'GET', `/api/v1/organizations/${org.id}/members`)).status).toBe(404);
   });
 });
+
+describe('refusals of organisations by code, in Russian', () => {
+  it('a taken ИНН, a plain member’s change, an unknown or repeated member each say why', async () => {
+    const owner = await makeUser(t, 'applicant');
+    const colleague = await makeUser(t, 'applicant');
+    const first = await call(t, owner.token, 'POST', '/api/v1/organizations', body());
+    const taken = await call(t, colleague.token, 'POST', '/api/v1/organizations', { ...body(), inn: first.json.inn });
+    expect(taken.json).toMatchObject({ status: 409, code: 'inn-taken', detail: 'Организация с таким ИНН уже зарегистрирована', errors: [{ path: 'inn', code: 'inn-taken' }] });
+    const url = `/api/v1/organizations/${first.json.id}`;
+    const unknown = await call(t, owner.token, 'POST', `${url}/members`, { email: 'nobody@x.example' });
+    expect(unknown.json).toMatchObject({ status: 400, errors: [{ path: 'email', code: 'no-such-applicant', message: 'Заявитель с таким адресом электронной почты не зарегистрирован' }] });
+    expect((await call(t, owner.token, 'POST', `${url}/members`, { email: colleague.email })).status).toBe(201);
+    expect((await call(t, owner.token, 'POST', `${url}/members`, { email: colleague.email })).json).toMatchObject({ status: 409, code: 'already-member' });
+    expect((await call(t, colleague.token, 'PATCH', url, { shortName: 'Моё' })).json).toMatchObject({ status: 403, code: 'owner-only', detail: 'Это может сделать только владелец организации' });
+    expect((await call(t, owner.token, 'PATCH', url, { phone: 'звоните' })).json.errors[0]).toMatchObject({ path: 'phone', code: expect.any(String) });
+    const stranger = await makeUser(t, 'applicant');
+    expect((await call(t, stranger.token, 'GET', url)).json).toMatchObject({ status: 404, code: 'not-found', detail: 'Организация не найдена' });
+  });
+});
