@@ -13,19 +13,18 @@ import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useLang, useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
-import { useNotify } from '../../components/notify';
 import { ScrollRegion } from '../../components/scroll-region';
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
   const queryClient = useQueryClient();
-  const notify = useNotify();
   const mutation = useMutation({
     mutationFn: () => withdrawApplication(application.id),
     onSuccess: async () => {
-      notify(t.withdrawn, 'gray');
+      notify(t.withdrawn, { color: 'gray' });
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
     },
   });

@@ -8,21 +8,20 @@ import { FormProblem, useFieldError } from '../../components/field-error';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 import { regionName } from '../../lib/reference';
 import { OrganizationForm } from './organization-form';
-import { useNotify } from '../../components/notify';
 
 function Members({ org }: { org: Organization }) {
   const t = useT('applicant').organizations;
   const queryClient = useQueryClient();
-  const notify = useNotify();
   const members = useQuery(membersQuery(org.id));
   const [email, setEmail] = useState('');
   const mutation = useMutation({
     mutationFn: () => addMember(org.id, email.trim()),
     onSuccess: async () => {
       setEmail('');
-      notify(t.memberAdded, 'green');
+      notify(t.memberAdded);
       await queryClient.invalidateQueries({ queryKey: organizationKeys.members(org.id) });
     },
   });
@@ -59,7 +58,6 @@ export function OrganizationsPage() {
   const orgs = useQuery(myOrganizationsQuery());
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const notify = useNotify();
   const [creating, setCreating] = useState(params.has('new'));
   const next = params.get('next');
 
@@ -70,7 +68,7 @@ export function OrganizationsPage() {
         {creating && (
           <OrganizationForm
             onCreated={(org) => {
-              notify(t.created, 'green');
+              notify(t.created);
               setCreating(false);
               if (next?.startsWith('/applicant')) navigate(next.includes('?') ? `${next}&organizationId=${org.id}` : `${next}?organizationId=${org.id}`);
             }}

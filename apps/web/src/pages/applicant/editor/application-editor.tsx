@@ -11,6 +11,7 @@ import { isApiError, type FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
 import { StaleVersionBanner } from '../../../components/stale-version-banner';
 import { useT } from '../../../i18n';
+import { notify } from '../../../lib/notify';
 import { AttachmentsStep } from './attachments-step';
 import { BudgetTable } from './budget-table';
 import { CalendarPlanStep } from './calendar-plan-step';
@@ -20,13 +21,11 @@ import { ReviewStep, sectionsFilled } from './review-step';
 import { PendingBanner, SaveStatusLine } from './save-status';
 import { TeamStep } from './team-step';
 import { useAutosave } from './use-autosave';
-import { useNotify } from '../../../components/notify';
 
 export function ApplicationEditor({ application, competition, autosaveDelayMs }: { application: Application; competition: Competition; autosaveDelayMs?: number }) {
   const a = useT('applicant');
   const t = a.editor;
   const text = useProblemText();
-  const notify = useNotify();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -70,7 +69,7 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
       if (!(await draft.flush())) return;
       await submitApplication(application.id);
       await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-      notify(a.review.submitted, 'green');
+      notify(a.review.submitted);
       navigate(`/applicant/applications/${application.id}`, { replace: true });
     } catch (e) {
       if (isApiError(e, 422)) {
