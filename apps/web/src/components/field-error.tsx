@@ -34,12 +34,12 @@ export function useFieldError(error: unknown) {
 
 /**
  * A react-hook-form resolver over a shared schema: each problem by its code, in the user's language, in the words
- * the server uses for the same code, so a form says the same before and after the request. A form holds complete
- * values (its defaults filled in), so they are typed as what the schema puts out.
+ * the server uses for the same code, so a form says the same before and after the request. A form's values are
+ * typed as what the schema puts out unless it names its input type (`useSchemaResolver<Out, In>`).
  */
-export function useSchemaResolver<T extends FieldValues>(schema: z.ZodType<T, unknown>): Resolver<T> {
+export function useSchemaResolver<Out, In extends FieldValues = Extract<Out, FieldValues>>(schema: z.ZodType<Out, unknown>): Resolver<In, unknown, Out> {
   const { lang } = useLang();
-  return useMemo<Resolver<T>>(() => async (values, _context, options) => {
+  return useMemo<Resolver<In, unknown, Out>>(() => async (values, _context, options) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) {
       if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);

@@ -78,7 +78,6 @@ const expert: ExpertDict = {
     stale: 'Newer version saved elsewhere',
     staleText: 'Someone saved a newer version of this review. Load it so as not to overwrite the other window’s changes.',
     incomplete: 'The review is not complete: fix the marked fields',
-    scoreRange: (max: number) => `A whole number from 0 to ${max}`,
     decline: 'Decline the review',
     declineTitle: 'Decline the review',
     declineText: 'Declining records a conflict of interest with the applicant organisation; the application goes to another expert when one is available.',

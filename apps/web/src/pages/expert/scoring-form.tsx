@@ -4,30 +4,28 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   Alert, Badge, Button, Card, Group, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
 } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
 import { expertTotal, formatScore, reviewCompletenessIssues, type Lang, type Review } from '@konkurs/shared';
 import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
 import { ConfirmButton } from '../../components/confirm-button';
-import { FormProblem, problemText, useProblemText, type Coded } from '../../components/field-error';
+import { FormProblem, problemText, useProblemText, useSchemaResolver, type Coded } from '../../components/field-error';
 import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
-import type { ExpertDict } from '../../i18n/ru/expert';
 
 export type ScoringCriterion = { code: string; title: string; description: string; weight: number; maxScore: number; commentRequired: boolean };
 export type ScoringValues = { scores: { criterionCode: string; score: number | null; comment: string }[]; comment: string };
 
-/** What a draft may hold: scores within 0..max (or none yet). */
-function draftSchema(criteria: readonly ScoringCriterion[], t: ExpertDict['form']) {
+/** What a draft may hold: scores within 0..max (or none yet); a score out of range is told by the server's code. */
+function draftSchema(criteria: readonly ScoringCriterion[]) {
   return z.object({
     scores: z.array(z.object({ criterionCode: z.string(), score: z.number().nullable(), comment: z.string().max(5000) })).superRefine((scores, ctx) => {
       scores.forEach((s, i) => {
         const max = criteria[i]?.maxScore ?? 0;
         if (s.score !== null && (!Number.isInteger(s.score) || s.score < 0 || s.score > max))
-          ctx.addIssue({ code: 'custom', path: [i, 'score'], message: t.scoreRange(max) });
+          ctx.addIssue({ code: 'custom', path: [i, 'score'], params: { code: 'score-out-of-range', max } });
       });
     }),
     comment: z.string().max(10000),
@@ -107,8 +105,8 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   const t = useT('expert').form;
   const { lang } = useLang();
   const text = useProblemText();
-  const schema = useMemo(() => draftSchema(criteria, t), [criteria, t]);
-  const form = useForm<ScoringValues>({ resolver: zodResolver(schema), defaultValues: valuesOf(review, criteria) });
+  const schema = useMemo(() => draftSchema(criteria), [criteria]);
+  const form = useForm<ScoringValues>({ resolver: useSchemaResolver(schema), defaultValues: valuesOf(review, criteria) });
   const [version, setVersion] = useState<number | undefined>(review.id ? review.version : undefined);
   const [stale, setStale] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
