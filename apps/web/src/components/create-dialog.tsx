@@ -3,11 +3,10 @@
 // closes with its form reset.
 import { useState, type BaseSyntheticEvent, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyProblemToForm, FormProblem, useProblemText } from './field-error';
+import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from './field-error';
 import { useT } from '../i18n';
 
 export function useCreateDialog<In extends FieldValues, Out, Created>({ schema, defaultValues, fields, create, onCreated }: {
@@ -21,7 +20,7 @@ export function useCreateDialog<In extends FieldValues, Out, Created>({ schema, 
 }) {
   const [opened, setOpened] = useState(false);
   const text = useProblemText();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues });
+  const form = useForm<In, unknown, Out>({ resolver: useSchemaResolver<Out, In>(schema), defaultValues });
   const mutation = useMutation({
     mutationFn: create,
     onSuccess: async (created) => {
