@@ -21,3 +21,4 @@ export * from './audit.js';
 export * from './health.js';
 export * from './reference-lists.js';
 export * from './open-data.js';
+export * from './attachments.js';

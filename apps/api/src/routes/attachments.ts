@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, attachment, attachmentKindField, id, problem, type AttachmentKind } from '@konkurs/shared';
+import { ATTACHMENT_KINDS, attachment, attachmentDownload, attachmentKindField, attachmentParams, idParams, problem, type AttachmentKind } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { DomainError, fieldInvalid } from '../domain/errors.js';
 import { contentDisposition } from '../domain/attachment-types.js';
 import { downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile } from '../services/attachments.js';
-
-const attachmentParams = z.object({ id, attachmentId: id });
 
 /** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
 async function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promise<IncomingFile> {
@@ -35,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post('/applications/:id/attachments', {
     config: { roles: ['applicant'] },
     schema: {
-      operationId: 'uploadAttachment', summary: 'Add a document to a draft', tags, params: z.object({ id }), consumes: ['multipart/form-data'],
+      operationId: 'uploadAttachment', summary: 'Add a document to a draft', tags, params: idParams, consumes: ['multipart/form-data'],
       description: `multipart/form-data: a \`kind\` field (${ATTACHMENT_KINDS.join(', ')}), then the \`file\` field. At most ${app.config.UPLOAD_MAX_BYTES} bytes.`,
       response: { 201: attachment, 400: problem, 404: problem, 409: problem, 413: problem, 415: problem },
     },
@@ -43,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now())));
 
   app.get('/applications/:id/attachments/:attachmentId', { schema: { operationId: 'downloadAttachment', summary: 'Download a document as uploaded',
-    tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: z.unknown().describe('the file as uploaded'), 404: problem } } },
+    tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: attachmentDownload, 404: problem } } },
   async (request, reply) => {
     const file = await downloadAttachment(app.db, currentUser(request), request.params.id, request.params.attachmentId, app.storage);
     return reply
