@@ -9,17 +9,16 @@ import { csvDialect, sendCsv } from '../lib/csv.js';
 import { FIGURES_ROLES } from './stats.js';
 
 const tags = ['exports'];
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
+/** A CSV download's schema: its operation, the query it reads, and the CSV or a problem. */
+const csvSchema = <Q>(operationId: string, summary: string, querystring: Q) =>
+  ({ operationId, summary, tags, querystring, response: { 200: csvDownload, 400: problem, 401: problem, 403: problem, 404: problem } });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const day = () => app.clock.now().toISOString().slice(0, 10);
 
   app.get('/exports/applications.csv', {
     config: { roles: FIGURES_ROLES },
-    schema: {
-      operationId: 'downloadApplicationsCsv', summary: 'Download the submitted applications in scope as CSV',
-      tags, querystring: applicationsExportQuery, response: { 200: csvDownload, ...errors },
-    },
+    schema: csvSchema('downloadApplicationsCsv', 'Download the submitted applications in scope as CSV', applicationsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, competitionId, status } = request.query;
     const scope = await figuresScope(app.db, currentUser(request), { competitionId });
@@ -29,10 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/exports/totals.csv', {
     config: { roles: FIGURES_ROLES },
-    schema: {
-      operationId: 'downloadTotalsCsv', summary: 'Download the application totals in scope, grouped, as CSV',
-      tags, querystring: totalsExportQuery, response: { 200: csvDownload, ...errors },
-    },
+    schema: csvSchema('downloadTotalsCsv', 'Download the application totals in scope, grouped, as CSV', totalsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, groupBy, ...filter } = request.query;
     const scope = await figuresScope(app.db, currentUser(request), filter);
@@ -43,10 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // Expert scores per review: for the organiser who runs the competition (names included), nobody else.
   app.get('/exports/reviews.csv', {
     config: { roles: ['organiser'] },
-    schema: {
-      operationId: 'downloadReviewsCsv', summary: 'Download the submitted reviews of a competition as CSV',
-      tags, querystring: reviewsExportQuery, response: { 200: csvDownload, ...errors },
-    },
+    schema: csvSchema('downloadReviewsCsv', 'Download the submitted reviews of a competition as CSV', reviewsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, competitionId } = request.query;
     const competition = await competitionOfOrganiser(app.db, currentUser(request), competitionId);

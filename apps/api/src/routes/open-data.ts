@@ -13,7 +13,9 @@ const CACHE = 'public, max-age=300';
 const routes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
   const tags = ['open data'];
-  const oneCompetition = { 400: problem, 404: problem };
+  /** A dataset of one published competition, by its id. */
+  const ofCompetition = <B>(operationId: string, summary: string, body: B) =>
+    ({ config, schema: { operationId, summary, tags, params: idParams, response: { 200: body, 400: problem, 404: problem } } });
 
   app.get('/open-data', {
     config, schema: { operationId: 'listOpenDatasets', summary: 'List the published datasets of winners', tags, response: { 200: openDataIndex } },
@@ -53,27 +55,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config, schema: { operationId: 'downloadWinnersCsv', summary: 'Download the winners of every published competition as CSV', tags, response: { 200: openDataCsv } },
   }, async (_request, reply) => sendCsv(reply, 'winners.csv', await winnersCsv(app.database), CACHE));
 
-  app.get('/open-data/competitions/:id/winners.json', {
-    config,
-    schema: {
-      operationId: 'listCompetitionWinners', summary: 'List the winners of one published competition',
-      tags, params: idParams, response: { 200: openDataWinners, ...oneCompetition },
-    },
-  }, async (request, reply) => {
-    const comp = await publishedCompetition(app.db, request.params.id);
-    reply.header('cache-control', CACHE);
-    return { items: await winners(app.database, comp.id) };
-  });
+  app.get('/open-data/competitions/:id/winners.json',
+    ofCompetition('listCompetitionWinners', 'List the winners of one published competition', openDataWinners),
+    async (request, reply) => {
+      const comp = await publishedCompetition(app.db, request.params.id);
+      reply.header('cache-control', CACHE);
+      return { items: await winners(app.database, comp.id) };
+    });
 
-  app.get('/open-data/competitions/:id/winners.csv', {
-    config,
-    schema: {
-      operationId: 'downloadCompetitionWinnersCsv', summary: 'Download the winners of one published competition as CSV',
-      tags, params: idParams, response: { 200: openDataCsv, ...oneCompetition },
-    },
-  }, async (request, reply) => {
-    const comp = await publishedCompetition(app.db, request.params.id);
-    return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);
-  });
+  app.get('/open-data/competitions/:id/winners.csv',
+    ofCompetition('downloadCompetitionWinnersCsv', 'Download the winners of one published competition as CSV', openDataCsv),
+    async (request, reply) => {
+      const comp = await publishedCompetition(app.db, request.params.id);
+      return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);
+    });
 };
 export default routes;
