@@ -1,6 +1,6 @@
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
 import type { Attachment, AttachmentKind } from '@konkurs/shared';
-import { API_BASE, ApiError, api, requestHeaders, onUnauthorized } from './client';
+import { API_BASE, ApiError, api, onUnauthorized, problemFrom, requestHeaders } from './client';
 
 export type UploadedFile = Pick<Attachment, 'id' | 'fileName' | 'mimeType' | 'sizeBytes' | 'sha256'>;
 
@@ -51,7 +51,10 @@ export const deleteAttachment = (applicationId: string, attachmentId: string) =>
 /** Downloads with the bearer token (a plain link would not carry it) and hands the file to the browser. */
 export async function downloadAttachment(applicationId: string, attachmentId: string, fileName: string) {
   const response = await fetch(attachmentUrl(applicationId, attachmentId), { headers: requestHeaders() });
-  if (!response.ok) throw new ApiError(response.status, { title: response.statusText });
+  if (!response.ok) {
+    onUnauthorized(response.status);
+    throw await problemFrom(response);
+  }
   const url = URL.createObjectURL(await response.blob());
   const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
   a.click();

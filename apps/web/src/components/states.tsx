@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useT } from '../i18n';
 import { isApiError } from '../api/client';
+import { useProblemText } from './field-error';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT('common');
@@ -26,7 +27,8 @@ export function EmptyState({ title, children, action }: { title: string; childre
 
 export function ErrorState({ title, message, error, onRetry }: { title?: string; message?: string; error?: unknown; onRetry?: () => void }) {
   const t = useT('common');
-  const text = message ?? (isApiError(error, 0) ? t.networkError : error instanceof Error ? error.message : undefined);
+  const problemText = useProblemText();
+  const text = message ?? (isApiError(error, 0) ? t.networkError : isApiError(error) ? problemText(error) : error instanceof Error ? error.message : undefined);
   return (
     <Alert color="red" variant="light" title={title ?? t.errorTitle} role="alert" my="md">
       {text && <Text size="sm" mb={onRetry ? 'sm' : 0}>{text}</Text>}

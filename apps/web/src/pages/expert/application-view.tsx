@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { Anchor, Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from '@konkurs/shared';
 import { downloadAttachment } from '../../api/attachments';
+import { isApiError } from '../../api/client';
 import { DateText } from '../../components/date-text';
+import { useProblemText } from '../../components/field-error';
 import { ScrollRegion } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { useLang, useT } from '../../i18n';
@@ -31,6 +33,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export function ApplicationView({ application: a }: { application: Application }) {
   const t = useT('expert').application;
   const { lang } = useLang();
+  const problemText = useProblemText();
   const [downloading, setDownloading] = useState<string | null>(null);
   const none = <Text span c="dimmed" size="sm">{t.nothing}</Text>;
   const text = (v: string | null | undefined) => (v && v.trim() ? v : none);
@@ -42,7 +45,7 @@ export function ApplicationView({ application: a }: { application: Application }
     try {
       await downloadAttachment(a.id, id, name);
     } catch (e) {
-      notify((e as Error).message, { color: 'red' });
+      notify(isApiError(e) ? problemText(e) : String(e), { color: 'red' });
     } finally {
       setDownloading(null);
     }

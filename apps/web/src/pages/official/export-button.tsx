@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Text, type ButtonProps } from '@mantine/core';
 import { isApiError } from '../../api/client';
 import { downloadCsv } from '../../api/stats';
+import { useProblemText } from '../../components/field-error';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 
@@ -11,6 +12,7 @@ type Params = Record<string, string | number | boolean | undefined | null>;
 export function ExportButton({ path, params, fallbackName, label, ...props }: ButtonProps & { path: string; params: Params; fallbackName: string; label: string }) {
   const t = useT('official');
   const { lang } = useLang();
+  const problemText = useProblemText();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function run() {
@@ -20,7 +22,7 @@ export function ExportButton({ path, params, fallbackName, label, ...props }: Bu
       const name = await downloadCsv(path, { lang, ...params }, fallbackName);
       notify(t.exported(name));
     } catch (e) {
-      setError(isApiError(e) ? (e.detail ?? e.title) : String(e));
+      setError(isApiError(e) ? problemText(e) : String(e));
     } finally {
       setPending(false);
     }

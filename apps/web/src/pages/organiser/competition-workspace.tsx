@@ -2,9 +2,10 @@
 import { Anchor, Group, Tabs } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import type { Competition } from '@konkurs/shared';
+import { COMPETITION_MOVES, movesFrom, type Competition, type CompetitionStatus } from '@konkurs/shared';
 import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { moveCompetition, type CompetitionMove } from '../../api/competition-settings';
+import { useAuth } from '../../auth/auth';
 import { ConfirmButton } from '../../components/confirm-button';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
@@ -19,8 +20,12 @@ import { ScreeningTab } from './screening';
 
 const TABS = ['settings', 'screening', 'experts', 'ranking', 'awards'] as const;
 
+/** The request that makes each move this screen offers; the decision is taken in the awards tab, the archive nowhere yet. */
+const MOVE_TO: Partial<Record<CompetitionStatus, CompetitionMove>> = { open: 'open', review: 'start-review', published: 'publish' };
+
 function LifecycleButtons({ competition }: { competition: Competition }) {
   const t = useT('organiser').lifecycle;
+  const { user } = useAuth();
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: (move: CompetitionMove) => moveCompetition(competition.id, move),
@@ -30,14 +35,16 @@ function LifecycleButtons({ competition }: { competition: Competition }) {
       notify(t.moved);
     },
   });
-  const move = (m: CompetitionMove, label: string, text: string) => (
-    <ConfirmButton label={label} title={label} text={text} onConfirm={() => mutation.mutateAsync(m)} />
-  );
+  const words: Record<CompetitionMove, [label: string, text: string]> = {
+    open: [t.open, t.openConfirm], 'start-review': [t.startReview, t.startReviewConfirm], publish: [t.publish, t.publishConfirm],
+  };
+  // The moves shared's workflow allows this user from this status.
+  const moves = user ? movesFrom(COMPETITION_MOVES, competition.status, user.role).flatMap((to) => MOVE_TO[to] ?? []) : [];
   return (
     <Group gap="xs">
-      {competition.status === 'draft' && move('open', t.open, t.openConfirm)}
-      {competition.status === 'open' && move('start-review', t.startReview, t.startReviewConfirm)}
-      {competition.status === 'decided' && move('publish', t.publish, t.publishConfirm)}
+      {moves.map((m) => (
+        <ConfirmButton key={m} label={words[m][0]} title={words[m][0]} text={words[m][1]} onConfirm={() => mutation.mutateAsync(m)} />
+      ))}
       {competition.status !== 'draft' && <Anchor component={Link} to={`/competitions/${competition.id}`} size="sm">{t.publicPage}</Anchor>}
     </Group>
   );

@@ -10,6 +10,7 @@ import { isApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { useProblemText } from '../../../components/field-error';
 import { useLang, useT } from '../../../i18n';
 import { fieldId } from './field-paths';
 import type { StepProps } from './step-props';
@@ -20,6 +21,7 @@ let uploadSeq = 0;
 
 export function AttachmentsStep({ application, competition, problems, onChanged }: Pick<StepProps, 'application' | 'competition' | 'problems'> & { onChanged: () => void }) {
   const t = useT('applicant').attachments;
+  const problemText = useProblemText();
   const { lang } = useLang();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<AttachmentKind>(competition.requiredAttachmentKinds.find((k) => !application.attachments.some((a) => a.kind === k)) ?? 'other');
@@ -41,7 +43,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
           await uploadAttachment(application.id, kind, file, (f) => patch(key, { progress: Math.round(f * 100) }));
           setUploads((us) => us.filter((u) => u.key !== key));
         } catch (e) {
-          const message = isApiError(e, 413) ? t.tooLarge : isApiError(e, 415) ? t.badType : isApiError(e) ? (e.detail ?? e.title) : String(e);
+          const message = isApiError(e, 413) ? t.tooLarge : isApiError(e, 415) ? t.badType : isApiError(e) ? problemText(e) : String(e);
           patch(key, { error: message });
         }
       }),
