@@ -7,7 +7,8 @@ import { apiAs } from '../staff';
 const INITIAL_JS_LIMIT = 250 * 1024;
 const FORM_INTERACTIVE_LIMIT_MS = 1500;
 
-test.use({ signedInAs: 'applicant' });
+// The trace recorder's snapshots would be part of what is timed.
+test.use({ signedInAs: 'applicant', trace: 'off' });
 
 test('speed: the first visit\'s JavaScript and the application form interactive', async ({ page, baseUrl, logins, step }) => {
   await step(`a first visit to the home page loads ≤ ${INITIAL_JS_LIMIT / 1024} KB of JavaScript (gzip)`, async () => {
