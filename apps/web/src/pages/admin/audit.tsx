@@ -4,7 +4,7 @@ import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } fro
 import { useMutation } from '@tanstack/react-query';
 import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateText } from '../../components/date-text';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { FormProblem } from '../../components/field-error';
 import { LoadMore, useCursorList } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
@@ -50,40 +50,38 @@ export function AuditPage() {
         </form>
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : events.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <ScrollRegion minWidth={820} label={t.tableLabel}>
-              <Table striped aria-label={t.tableLabel}>
-                <Table.Thead>
-                  <Table.Tr><Table.Th>№</Table.Th><Table.Th>{t.at}</Table.Th><Table.Th>{t.action}</Table.Th><Table.Th>{t.entity}</Table.Th><Table.Th>{t.actor}</Table.Th><Table.Th>{t.details}</Table.Th></Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {events.map((e) => (
-                    <Fragment key={e.id}>
+            <ScrollTable minWidth={820} label={t.tableLabel} striped>
+              <Table.Thead>
+                <Table.Tr><Table.Th>№</Table.Th><Table.Th>{t.at}</Table.Th><Table.Th>{t.action}</Table.Th><Table.Th>{t.entity}</Table.Th><Table.Th>{t.actor}</Table.Th><Table.Th>{t.details}</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.map((e) => (
+                  <Fragment key={e.id}>
+                    <Table.Tr>
+                      <Table.Td>{e.id}</Table.Td>
+                      <Table.Td><DateText value={e.at} withTime /></Table.Td>
+                      <Table.Td><Code>{e.action}</Code></Table.Td>
+                      <Table.Td><Text size="sm">{e.entityType}</Text><Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{e.entityId}</Text></Table.Td>
+                      <Table.Td><Text size="xs" style={{ wordBreak: 'break-all' }}>{e.actorId ?? t.system}</Text></Table.Td>
+                      <Table.Td>
+                        <Button size="xs" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>{open === e.id ? t.hide : t.show}</Button>
+                      </Table.Td>
+                    </Table.Tr>
+                    {open === e.id && (
                       <Table.Tr>
-                        <Table.Td>{e.id}</Table.Td>
-                        <Table.Td><DateText value={e.at} withTime /></Table.Td>
-                        <Table.Td><Code>{e.action}</Code></Table.Td>
-                        <Table.Td><Text size="sm">{e.entityType}</Text><Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{e.entityId}</Text></Table.Td>
-                        <Table.Td><Text size="xs" style={{ wordBreak: 'break-all' }}>{e.actorId ?? t.system}</Text></Table.Td>
-                        <Table.Td>
-                          <Button size="xs" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>{open === e.id ? t.hide : t.show}</Button>
+                        <Table.Td colSpan={6}>
+                          <Group grow align="flex-start">
+                            <div><Text size="xs" fw={600}>{t.before}</Text><Code block>{json(e.before)}</Code></div>
+                            <div><Text size="xs" fw={600}>{t.after}</Text><Code block>{json(e.after)}</Code></div>
+                          </Group>
+                          <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-all' }}>hash {e.hash}</Text>
                         </Table.Td>
                       </Table.Tr>
-                      {open === e.id && (
-                        <Table.Tr>
-                          <Table.Td colSpan={6}>
-                            <Group grow align="flex-start">
-                              <div><Text size="xs" fw={600}>{t.before}</Text><Code block>{json(e.before)}</Code></div>
-                              <div><Text size="xs" fw={600}>{t.after}</Text><Code block>{json(e.after)}</Code></div>
-                            </Group>
-                            <Text size="xs" c="dimmed" mt={4} style={{ wordBreak: 'break-all' }}>hash {e.hash}</Text>
-                          </Table.Td>
-                        </Table.Tr>
-                      )}
-                    </Fragment>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+                    )}
+                  </Fragment>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
             <LoadMore {...more} />
           </>
         )}

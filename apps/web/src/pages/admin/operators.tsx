@@ -5,7 +5,7 @@ import { Controller } from 'react-hook-form';
 import { OPERATOR_LEVELS, createOperatorBody } from '@konkurs/shared';
 import { createOperator, operatorKeys, operatorsQuery } from '../../api/admin';
 import { CreateDialog, useCreateDialog } from '../../components/create-dialog';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
@@ -49,19 +49,17 @@ export function OperatorsPage() {
     <>
       <PageTitle title={t.title} actions={<CreateOperatorDialog />} />
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? <EmptyState title={t.empty} /> : (
-        <ScrollRegion minWidth={560} label={t.tableLabel}>
-          <Table striped aria-label={t.tableLabel}>
-            <Table.Thead><Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.level}</Table.Th><Table.Th>{t.region}</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>{o.name}</Table.Td><Table.Td>{t.levels[o.level]}</Table.Td>
-                  <Table.Td>{o.regionCode ? `${o.regionCode} ${regionName(o.regionCode)}` : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+        <ScrollTable minWidth={560} label={t.tableLabel} striped>
+          <Table.Thead><Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.level}</Table.Th><Table.Th>{t.region}</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{o.name}</Table.Td><Table.Td>{t.levels[o.level]}</Table.Td>
+                <Table.Td>{o.regionCode ? `${o.regionCode} ${regionName(o.regionCode)}` : '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
       )}
     </>
   );

@@ -11,7 +11,7 @@ import { createUser, updateUser, userKeys } from '../../api/users';
 import { CreateDialog, useCreateDialog } from '../../components/create-dialog';
 import { FormProblem, useFieldError } from '../../components/field-error';
 import { LoadMore, useCursorList } from '../../components/load-more';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -148,30 +148,28 @@ export function UsersPage() {
         <FormProblem error={toggle.error} />
         {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : users.length === 0 ? <EmptyState title={t.empty} /> : (
           <>
-            <ScrollRegion minWidth={760} label={t.tableLabel}>
-              <Table striped highlightOnHover aria-label={t.tableLabel}>
-                <Table.Thead>
-                  <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.role}</Table.Th><Table.Th>{t.operator}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th /></Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Td>{u.fullName}<Text size="xs" c="dimmed">{u.email}</Text></Table.Td>
-                      <Table.Td>{ROLE_LABELS[lang][u.role]}</Table.Td>
-                      <Table.Td>{u.operatorId ? (operatorName.get(u.operatorId) ?? u.operatorId) : t.noOperator}</Table.Td>
-                      <Table.Td>{u.active ? <Badge color="green.9" variant="outline" tt="none">{t.active}</Badge> : <Badge color="gray.8" variant="outline" tt="none">{t.inactive}</Badge>}</Table.Td>
-                      <Table.Td>
-                        <Group gap={6} justify="flex-end" wrap="nowrap">
-                          <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t.editLabel(u.email)}>{t.edit}</Button>
-                          <Button size="xs" variant="outline" color={u.active ? 'red.9' : 'green.9'} onClick={() => toggle.mutate(u)}
-                            aria-label={u.active ? t.deactivateLabel(u.email) : t.activateLabel(u.email)}>{u.active ? t.deactivate : t.activate}</Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollRegion>
+            <ScrollTable minWidth={760} label={t.tableLabel} striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.role}</Table.Th><Table.Th>{t.operator}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.fullName}<Text size="xs" c="dimmed">{u.email}</Text></Table.Td>
+                    <Table.Td>{ROLE_LABELS[lang][u.role]}</Table.Td>
+                    <Table.Td>{u.operatorId ? (operatorName.get(u.operatorId) ?? u.operatorId) : t.noOperator}</Table.Td>
+                    <Table.Td>{u.active ? <Badge color="green.9" variant="outline" tt="none">{t.active}</Badge> : <Badge color="gray.8" variant="outline" tt="none">{t.inactive}</Badge>}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} justify="flex-end" wrap="nowrap">
+                        <Button size="xs" variant="default" onClick={() => setEditing(u)} aria-label={t.editLabel(u.email)}>{t.edit}</Button>
+                        <Button size="xs" variant="outline" color={u.active ? 'red.9' : 'green.9'} onClick={() => toggle.mutate(u)}
+                          aria-label={u.active ? t.deactivateLabel(u.email) : t.activateLabel(u.email)}>{u.active ? t.deactivate : t.activate}</Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
             <LoadMore {...more} />
           </>
         )}

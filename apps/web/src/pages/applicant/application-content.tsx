@@ -4,7 +4,7 @@ import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from
 import { downloadAttachment } from '../../api/attachments';
 import { DateText } from '../../components/date-text';
 import { Money } from '../../components/money';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 import { directionName, regionName } from '../../lib/reference';
 
@@ -40,31 +40,27 @@ export function ApplicationContent({ application: app }: { application: Applicat
       <List size="sm">{(app.team ?? []).map((p, i) => <List.Item key={i}><b>{p.fullName}</b>{p.role ? ` — ${p.role}` : ''}{p.experience ? `. ${p.experience}` : ''}</List.Item>)}</List>
 
       {section(a.editor.steps[2])}
-      <ScrollRegion minWidth={560} label={a.plan.title}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead><Table.Tr><Table.Th scope="col">{a.plan.eventTitle}</Table.Th><Table.Th scope="col">{a.plan.startDate}</Table.Th><Table.Th scope="col">{a.plan.endDate}</Table.Th><Table.Th scope="col">{a.plan.expectedResult}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {(app.calendarPlan ?? []).map((e, i) => (
-              <Table.Tr key={i}><Table.Td>{e.title}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td><Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td></Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <ScrollTable minWidth={560} label={a.plan.title} verticalSpacing="xs" striped>
+        <Table.Thead><Table.Tr><Table.Th scope="col">{a.plan.eventTitle}</Table.Th><Table.Th scope="col">{a.plan.startDate}</Table.Th><Table.Th scope="col">{a.plan.endDate}</Table.Th><Table.Th scope="col">{a.plan.expectedResult}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {(app.calendarPlan ?? []).map((e, i) => (
+            <Table.Tr key={i}><Table.Td>{e.title}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td><Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td></Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
 
       {section(a.editor.steps[3])}
-      <ScrollRegion minWidth={640} label={a.budget.title}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead><Table.Tr><Table.Th scope="col">{a.budget.category}</Table.Th><Table.Th scope="col">{a.budget.item}</Table.Th><Table.Th scope="col" ta="right">{a.budget.quantity}</Table.Th><Table.Th scope="col" ta="right">{a.budget.unitCost}</Table.Th><Table.Th scope="col" ta="right">{a.budget.cofinancing}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {(app.budget ?? []).map((l, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td><Table.Td>{l.item}</Table.Td>
-                <Table.Td ta="right">{l.quantity}</Table.Td><Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={l.cofinancingKopecks} /></Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <ScrollTable minWidth={640} label={a.budget.title} verticalSpacing="xs" striped>
+        <Table.Thead><Table.Tr><Table.Th scope="col">{a.budget.category}</Table.Th><Table.Th scope="col">{a.budget.item}</Table.Th><Table.Th scope="col" ta="right">{a.budget.quantity}</Table.Th><Table.Th scope="col" ta="right">{a.budget.unitCost}</Table.Th><Table.Th scope="col" ta="right">{a.budget.cofinancing}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {(app.budget ?? []).map((l, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td><Table.Td>{l.item}</Table.Td>
+              <Table.Td ta="right">{l.quantity}</Table.Td><Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={l.cofinancingKopecks} /></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Field label={a.budget.total}><Money kopecks={app.totalCostKopecks} /></Field>
         <Field label={a.budget.cofinancingTotal}><Money kopecks={app.cofinancingKopecks} /></Field>

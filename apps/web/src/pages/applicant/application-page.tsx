@@ -16,7 +16,7 @@ import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
@@ -57,26 +57,24 @@ function Results({ application, competition }: { application: Application; compe
             <Title order={3} fz="md">{t.expert(rev.expert)}</Title>
             <Text fw={600}>{t.expertTotal}: {formatScore(rev.total, decimal)}</Text>
           </Group>
-          <ScrollRegion minWidth={560} label={t.scoresOf(t.expert(rev.expert))}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.criterion}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.score}</Table.Th>
-                  <Table.Th scope="col">{t.comment}</Table.Th>
+          <ScrollTable minWidth={560} label={t.scoresOf(t.expert(rev.expert))} verticalSpacing="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.criterion}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.score}</Table.Th>
+                <Table.Th scope="col">{t.comment}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rev.scores.map((s) => (
+                <Table.Tr key={s.criterionCode}>
+                  <Table.Td>{s.criterionCode}. {criterionTitle(s.criterionCode)}</Table.Td>
+                  <Table.Td ta="right">{s.score}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-line' }}>{s.comment || '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rev.scores.map((s) => (
-                  <Table.Tr key={s.criterionCode}>
-                    <Table.Td>{s.criterionCode}. {criterionTitle(s.criterionCode)}</Table.Td>
-                    <Table.Td ta="right">{s.score}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-line' }}>{s.comment || '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
           {rev.comment && (
             <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}><b>{t.overall}:</b> {rev.comment}</Text>
           )}

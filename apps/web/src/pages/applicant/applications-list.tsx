@@ -8,7 +8,7 @@ import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 
 export function ApplicationsPage() {
@@ -35,37 +35,35 @@ export function ApplicationsPage() {
         <EmptyState title={t.empty} action={<Button component={Link} to="/">{common.nav.home}</Button>}>{t.emptyHint}</EmptyState>
       ) : (
         <Card withBorder padding={0}>
-          <ScrollRegion minWidth={760} label={t.title}>
-            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.number}</Table.Th>
-                  <Table.Th scope="col">{t.project}</Table.Th>
-                  <Table.Th scope="col">{t.organization}</Table.Th>
-                  <Table.Th scope="col">{t.status}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.requested}</Table.Th>
-                  <Table.Th scope="col">{t.updated}</Table.Th>
+          <ScrollTable minWidth={760} label={t.title} highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.number}</Table.Th>
+                <Table.Th scope="col">{t.project}</Table.Th>
+                <Table.Th scope="col">{t.organization}</Table.Th>
+                <Table.Th scope="col">{t.status}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.requested}</Table.Th>
+                <Table.Th scope="col">{t.updated}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Anchor component={Link} to={`/applicant/applications/${a.id}`}>{a.number}</Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>{a.title || t.untitled}</Text>
+                    <Text size="xs" c="dimmed">{a.competitionTitle}</Text>
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{a.organizationName}</Text></Table.Td>
+                  <Table.Td><StatusBadge kind="application" status={a.status} /></Table.Td>
+                  <Table.Td ta="right"><Money kopecks={a.requestedKopecks} /></Table.Td>
+                  <Table.Td><DateText value={a.updatedAt} withTime /></Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/applicant/applications/${a.id}`}>{a.number}</Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>{a.title || t.untitled}</Text>
-                      <Text size="xs" c="dimmed">{a.competitionTitle}</Text>
-                    </Table.Td>
-                    <Table.Td><Text size="sm">{a.organizationName}</Text></Table.Td>
-                    <Table.Td><StatusBadge kind="application" status={a.status} /></Table.Td>
-                    <Table.Td ta="right"><Money kopecks={a.requestedKopecks} /></Table.Td>
-                    <Table.Td><DateText value={a.updatedAt} withTime /></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         </Card>
       )}
     </>

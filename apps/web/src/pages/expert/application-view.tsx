@@ -6,7 +6,7 @@ import { downloadAttachment } from '../../api/attachments';
 import { isApiError } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { useProblemText } from '../../components/field-error';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
@@ -73,64 +73,58 @@ export function ApplicationView({ application: a }: { application: Application }
 
       <Section title={t.team}>
         {a.team?.length ? (
-          <ScrollRegion minWidth={480} label={t.team}>
-            <Table striped>
-              <Table.Thead><Table.Tr><Table.Th>{t.teamName}</Table.Th><Table.Th>{t.teamRole}</Table.Th><Table.Th>{t.teamExperience}</Table.Th></Table.Tr></Table.Thead>
-              <Table.Tbody>
-                {a.team.map((m, i) => (
-                  <Table.Tr key={i}><Table.Td>{m.fullName}</Table.Td><Table.Td>{m.role}</Table.Td><Table.Td style={{ whiteSpace: 'pre-wrap' }}>{m.experience}</Table.Td></Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={480} label={t.team} striped>
+            <Table.Thead><Table.Tr><Table.Th>{t.teamName}</Table.Th><Table.Th>{t.teamRole}</Table.Th><Table.Th>{t.teamExperience}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {a.team.map((m, i) => (
+                <Table.Tr key={i}><Table.Td>{m.fullName}</Table.Td><Table.Td>{m.role}</Table.Td><Table.Td style={{ whiteSpace: 'pre-wrap' }}>{m.experience}</Table.Td></Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         ) : none}
       </Section>
 
       <Section title={t.plan}>
         {a.calendarPlan?.length ? (
-          <ScrollRegion minWidth={560} label={t.plan}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t.planEvent}</Table.Th><Table.Th>{t.planTask}</Table.Th><Table.Th>{t.planDates}</Table.Th><Table.Th>{t.planResult}</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {a.calendarPlan.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.title}</Table.Td>
-                    <Table.Td>{e.taskIndex !== null && e.taskIndex !== undefined ? (a.tasks?.[e.taskIndex] ?? e.taskIndex + 1) : '—'}</Table.Td>
-                    <Table.Td><DateText value={e.startDate} /> — <DateText value={e.endDate} /></Table.Td>
-                    <Table.Td>{e.expectedResult}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={560} label={t.plan} striped>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t.planEvent}</Table.Th><Table.Th>{t.planTask}</Table.Th><Table.Th>{t.planDates}</Table.Th><Table.Th>{t.planResult}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {a.calendarPlan.map((e, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{e.title}</Table.Td>
+                  <Table.Td>{e.taskIndex !== null && e.taskIndex !== undefined ? (a.tasks?.[e.taskIndex] ?? e.taskIndex + 1) : '—'}</Table.Td>
+                  <Table.Td><DateText value={e.startDate} /> — <DateText value={e.endDate} /></Table.Td>
+                  <Table.Td>{e.expectedResult}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         ) : none}
       </Section>
 
       <Section title={t.budget}>
-        <ScrollRegion minWidth={640} label={t.budget}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.category}</Table.Th><Table.Th>{t.item}</Table.Th><Table.Th ta="right">{t.quantity}</Table.Th>
-                <Table.Th ta="right">{t.unitCost}</Table.Th><Table.Th ta="right">{t.lineTotal}</Table.Th><Table.Th ta="right">{t.cofinancing}</Table.Th>
+        <ScrollTable minWidth={640} label={t.budget} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.category}</Table.Th><Table.Th>{t.item}</Table.Th><Table.Th ta="right">{t.quantity}</Table.Th>
+              <Table.Th ta="right">{t.unitCost}</Table.Th><Table.Th ta="right">{t.lineTotal}</Table.Th><Table.Th ta="right">{t.cofinancing}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(a.budget ?? []).map((l, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td>
+                <Table.Td>{l.item}</Table.Td>
+                <Table.Td ta="right">{l.quantity ?? '—'}</Table.Td>
+                <Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td>
+                <Table.Td ta="right"><Money kopecks={Math.round((l.quantity ?? 0) * (l.unitCostKopecks ?? 0))} /></Table.Td>
+                <Table.Td ta="right"><Money kopecks={l.cofinancingKopecks ?? 0} /></Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(a.budget ?? []).map((l, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td>
-                  <Table.Td>{l.item}</Table.Td>
-                  <Table.Td ta="right">{l.quantity ?? '—'}</Table.Td>
-                  <Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td>
-                  <Table.Td ta="right"><Money kopecks={Math.round((l.quantity ?? 0) * (l.unitCostKopecks ?? 0))} /></Table.Td>
-                  <Table.Td ta="right"><Money kopecks={l.cofinancingKopecks ?? 0} /></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
         <SimpleGrid cols={{ base: 1, xs: 3 }} mt="sm" spacing="xs">
           <Field label={t.totalCost}><Money kopecks={a.totalCostKopecks} /></Field>
           <Field label={t.cofinancing}><Money kopecks={a.cofinancingKopecks} /></Field>

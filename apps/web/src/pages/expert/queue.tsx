@@ -6,7 +6,7 @@ import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
 import { myAssignmentsQuery } from '../../api/assignments';
 import { reviewQuery } from '../../api/reviews';
 import { DateText } from '../../components/date-text';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -52,42 +52,40 @@ export function QueuePage() {
               <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" aria-label={t.drafted(draftedIds.size)} />
             </Progress.Root>
           </Card>
-          <ScrollRegion minWidth={640} label={t.tableLabel}>
-            <Table striped highlightOnHover aria-label={t.tableLabel}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((a) => {
-                  const overdue = a.status === 'assigned' && a.dueAt !== null && Date.parse(a.dueAt) < now;
-                  return (
-                    <Table.Tr key={a.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.applicationNumber}</Table.Td>
-                      <Table.Td>
-                        {a.applicationTitle ?? '—'}
-                        {a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
-                      </Table.Td>
-                      <Table.Td>
-                        <DateText value={a.dueAt} withTime />
-                        {overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
-                      </Table.Td>
-                      <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} /></Table.Td>
-                      <Table.Td ta="right">
-                        {a.status !== 'declined' && (
-                          <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={a.status === 'assigned' ? 'filled' : 'default'}
-                            aria-label={`${a.status === 'assigned' ? t.open : t.view}: ${a.applicationNumber}`}>
-                            {a.status === 'assigned' ? t.open : t.view}
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={640} label={t.tableLabel} striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => {
+                const overdue = a.status === 'assigned' && a.dueAt !== null && Date.parse(a.dueAt) < now;
+                return (
+                  <Table.Tr key={a.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.applicationNumber}</Table.Td>
+                    <Table.Td>
+                      {a.applicationTitle ?? '—'}
+                      {a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
+                    </Table.Td>
+                    <Table.Td>
+                      <DateText value={a.dueAt} withTime />
+                      {overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
+                    </Table.Td>
+                    <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} /></Table.Td>
+                    <Table.Td ta="right">
+                      {a.status !== 'declined' && (
+                        <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={a.status === 'assigned' ? 'filled' : 'default'}
+                          aria-label={`${a.status === 'assigned' ? t.open : t.view}: ${a.applicationNumber}`}>
+                          {a.status === 'assigned' ? t.open : t.view}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </ScrollTable>
         </Stack>
       )}
     </>

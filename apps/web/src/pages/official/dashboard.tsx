@@ -9,7 +9,7 @@ import { competitionsQuery } from '../../api/competitions';
 import { totalsQuery } from '../../api/stats';
 import { useAuth } from '../../auth/auth';
 import { Money } from '../../components/money';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -66,33 +66,31 @@ export function DashboardPage() {
               {t.headline(query.data.total.submitted, query.data.total.winners, formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
             {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
-            <ScrollRegion minWidth={720} label={t.tableLabel}>
-              <Table striped highlightOnHover aria-label={t.tableLabel} data-testid="totals-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t.key[groupBy]}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th ta="right">{t.admitted}</Table.Th>
-                    <Table.Th ta="right">{t.winners}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th ta="right">{t.awarded}</Table.Th>
+            <ScrollTable minWidth={720} label={t.tableLabel} striped highlightOnHover data-testid="totals-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.key[groupBy]}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th ta="right">{t.admitted}</Table.Th>
+                  <Table.Th ta="right">{t.winners}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th ta="right">{t.awarded}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {query.data.rows.map((r) => (
+                  <Table.Tr key={r.key}>
+                    <Table.Td>{groupBy === 'region' ? `${r.key} ${r.label}` : r.label}</Table.Td>
+                    <Table.Td ta="right">{r.submitted}</Table.Td><Table.Td ta="right">{r.admitted}</Table.Td><Table.Td ta="right">{r.winners}</Table.Td>
+                    <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={r.awardedKopecks} /></Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {query.data.rows.map((r) => (
-                    <Table.Tr key={r.key}>
-                      <Table.Td>{groupBy === 'region' ? `${r.key} ${r.label}` : r.label}</Table.Td>
-                      <Table.Td ta="right">{r.submitted}</Table.Td><Table.Td ta="right">{r.admitted}</Table.Td><Table.Td ta="right">{r.winners}</Table.Td>
-                      <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={r.awardedKopecks} /></Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr fw={700} style={{ borderTop: '2px solid var(--mantine-color-gray-5)' }}>
-                    <Table.Th scope="row">{t.total}</Table.Th>
-                    <Table.Td ta="right">{query.data.total.submitted}</Table.Td><Table.Td ta="right">{query.data.total.admitted}</Table.Td>
-                    <Table.Td ta="right">{query.data.total.winners}</Table.Td>
-                    <Table.Td ta="right"><Money kopecks={query.data.total.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={query.data.total.awardedKopecks} /></Table.Td>
-                  </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </ScrollRegion>
+                ))}
+              </Table.Tbody>
+              <Table.Tfoot>
+                <Table.Tr fw={700} style={{ borderTop: '2px solid var(--mantine-color-gray-5)' }}>
+                  <Table.Th scope="row">{t.total}</Table.Th>
+                  <Table.Td ta="right">{query.data.total.submitted}</Table.Td><Table.Td ta="right">{query.data.total.admitted}</Table.Td>
+                  <Table.Td ta="right">{query.data.total.winners}</Table.Td>
+                  <Table.Td ta="right"><Money kopecks={query.data.total.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={query.data.total.awardedKopecks} /></Table.Td>
+                </Table.Tr>
+              </Table.Tfoot>
+            </ScrollTable>
           </>
         )}
       </Stack>

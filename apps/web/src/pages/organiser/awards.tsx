@@ -10,7 +10,7 @@ import { competitionKeys } from '../../api/competitions';
 import { rankingKeys, rankingQuery } from '../../api/ranking';
 import { ConfirmButton } from '../../components/confirm-button';
 import { FormProblem } from '../../components/field-error';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
@@ -72,37 +72,35 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
         <Badge variant="light" color="green" c="green.9" tt="none" size="lg" data-testid="winners-count">{t.winners(proposal.awards.length)}</Badge>
         <Badge variant="light" color="gray" c="gray.9" tt="none" size="lg">{t.passMark(formatScore(passMark))}</Badge>
       </Group>
-      <ScrollRegion minWidth={900} label={t.tableLabel}>
-        <Table striped aria-label={t.tableLabel}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th ta="right">{t.rank}</Table.Th><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th>
-              <Table.Th ta="right">{t.finalScore}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th>{t.amount}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => {
-              const amount = awarded.get(r.applicationId);
-              return (
-                <Table.Tr key={r.applicationId} style={amount === undefined ? { color: 'var(--mantine-color-dimmed)' } : undefined}>
-                  <Table.Td ta="right">{r.rank}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.number}</Table.Td>
-                  <Table.Td>{r.title}</Table.Td>
-                  <Table.Td>{r.organization}</Table.Td>
-                  <Table.Td ta="right">{formatScore(r.finalScore)}</Table.Td>
-                  <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td>
-                  <Table.Td>
-                    {amount !== undefined ? (
-                      onOverride ? <AmountInput key={`${r.applicationId}-${overrides.get(r.applicationId) ?? 'r'}`} row={r} amount={overrides.get(r.applicationId) ?? amount}
-                        onChange={(k) => onOverride(r.applicationId, k)} /> : <Money kopecks={amount} />
-                    ) : <Text size="sm" c="dimmed">{t.notInProposal}</Text>}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <ScrollTable minWidth={900} label={t.tableLabel} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th ta="right">{t.rank}</Table.Th><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th>
+            <Table.Th ta="right">{t.finalScore}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th>{t.amount}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => {
+            const amount = awarded.get(r.applicationId);
+            return (
+              <Table.Tr key={r.applicationId} style={amount === undefined ? { color: 'var(--mantine-color-dimmed)' } : undefined}>
+                <Table.Td ta="right">{r.rank}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.number}</Table.Td>
+                <Table.Td>{r.title}</Table.Td>
+                <Table.Td>{r.organization}</Table.Td>
+                <Table.Td ta="right">{formatScore(r.finalScore)}</Table.Td>
+                <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td>
+                <Table.Td>
+                  {amount !== undefined ? (
+                    onOverride ? <AmountInput key={`${r.applicationId}-${overrides.get(r.applicationId) ?? 'r'}`} row={r} amount={overrides.get(r.applicationId) ?? amount}
+                      onChange={(k) => onOverride(r.applicationId, k)} /> : <Money kopecks={amount} />
+                  ) : <Text size="sm" c="dimmed">{t.notInProposal}</Text>}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </ScrollTable>
     </Stack>
   );
 }
@@ -117,16 +115,14 @@ function DecidedAwards({ competition }: { competition: Competition }) {
     <Stack>
       <Alert color="green.9" variant="outline" title={t.decided} />
       <BudgetBar proposal={{ budgetKopecks: competition.budgetKopecks, allocatedKopecks: allocated, remainingKopecks: competition.budgetKopecks - allocated }} />
-      <ScrollRegion minWidth={640} label={t.tableLabel}>
-        <Table striped aria-label={t.tableLabel}>
-          <Table.Thead><Table.Tr><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th ta="right">{t.amount}</Table.Th></Table.Tr></Table.Thead>
-          <Table.Tbody>
-            {winners.data.items.map((a) => (
-              <Table.Tr key={a.id}><Table.Td>{a.number}</Table.Td><Table.Td>{a.title}</Table.Td><Table.Td>{a.organizationName}</Table.Td><Table.Td ta="right"><Money kopecks={a.awardedKopecks} /></Table.Td></Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <ScrollTable minWidth={640} label={t.tableLabel} striped>
+        <Table.Thead><Table.Tr><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th ta="right">{t.amount}</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {winners.data.items.map((a) => (
+            <Table.Tr key={a.id}><Table.Td>{a.number}</Table.Td><Table.Td>{a.title}</Table.Td><Table.Td>{a.organizationName}</Table.Td><Table.Td ta="right"><Money kopecks={a.awardedKopecks} /></Table.Td></Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -14,7 +14,7 @@ import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { createCompetition, updateCompetition } from '../../api/competition-settings';
 import { useAuth } from '../../auth/auth';
 import { FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
@@ -65,61 +65,59 @@ function CriteriaTable({ control, disabled }: { control: Control<CompetitionForm
   return (
     <Stack gap="xs">
       {disabled && <Text size="sm" c="dimmed">{t.criteriaFrozen}</Text>}
-      <ScrollRegion minWidth={900} label={t.criteria}>
-        <Table verticalSpacing={4} aria-label={t.criteria}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>№</Table.Th><Table.Th w={90}>{t.criterionCode}</Table.Th><Table.Th>{t.criterionTitle}</Table.Th>
-              <Table.Th>{t.criterionDescription}</Table.Th><Table.Th w={90}>{t.weight}</Table.Th><Table.Th w={100}>{t.maxScore}</Table.Th>
-              <Table.Th w={110}>{t.commentRequired}</Table.Th><Table.Th w={50} />
+      <ScrollTable minWidth={900} label={t.criteria} verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>№</Table.Th><Table.Th w={90}>{t.criterionCode}</Table.Th><Table.Th>{t.criterionTitle}</Table.Th>
+            <Table.Th>{t.criterionDescription}</Table.Th><Table.Th w={90}>{t.weight}</Table.Th><Table.Th w={100}>{t.maxScore}</Table.Th>
+            <Table.Th w={110}>{t.commentRequired}</Table.Th><Table.Th w={50} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {fields.map((f, i) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.code`} render={({ field, fieldState }) => (
+                  <TextInput aria-label={`${t.criterionCode} ${i + 1}`} disabled={disabled} {...field} error={fieldState.error?.message} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.title`} render={({ field, fieldState }) => (
+                  <Textarea aria-label={`${t.criterionTitle} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.description`} render={({ field, fieldState }) => (
+                  <Textarea aria-label={`${t.criterionDescription} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.weight`} render={({ field, fieldState }) => (
+                  <NumberInput aria-label={`${t.weight} ${i + 1}`} disabled={disabled} min={0} decimalScale={2} decimalSeparator="," name={field.name} ref={field.ref}
+                    value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.maxScore`} render={({ field, fieldState }) => (
+                  <NumberInput aria-label={`${t.maxScore} ${i + 1}`} disabled={disabled} min={1} max={100} allowDecimal={false} name={field.name} ref={field.ref}
+                    value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                <Controller control={control} name={`criteria.${i}.commentRequired`} render={({ field }) => (
+                  <Checkbox aria-label={`${t.commentRequired} ${i + 1}`} disabled={disabled} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} ref={field.ref} />
+                )} />
+              </Table.Td>
+              <Table.Td>
+                {!disabled && (
+                  <ActionIcon variant="subtle" color="red.9" aria-label={t.removeCriterion(i + 1)} onClick={() => remove(i)} disabled={fields.length <= 1}>×</ActionIcon>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {fields.map((f, i) => (
-              <Table.Tr key={f.id}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.code`} render={({ field, fieldState }) => (
-                    <TextInput aria-label={`${t.criterionCode} ${i + 1}`} disabled={disabled} {...field} error={fieldState.error?.message} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.title`} render={({ field, fieldState }) => (
-                    <Textarea aria-label={`${t.criterionTitle} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.description`} render={({ field, fieldState }) => (
-                    <Textarea aria-label={`${t.criterionDescription} ${i + 1}`} autosize minRows={1} disabled={disabled} {...field} error={fieldState.error?.message} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.weight`} render={({ field, fieldState }) => (
-                    <NumberInput aria-label={`${t.weight} ${i + 1}`} disabled={disabled} min={0} decimalScale={2} decimalSeparator="," name={field.name} ref={field.ref}
-                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.maxScore`} render={({ field, fieldState }) => (
-                    <NumberInput aria-label={`${t.maxScore} ${i + 1}`} disabled={disabled} min={1} max={100} allowDecimal={false} name={field.name} ref={field.ref}
-                      value={field.value} onChange={(v) => field.onChange(Number(v))} onBlur={field.onBlur} error={fieldState.error?.message} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  <Controller control={control} name={`criteria.${i}.commentRequired`} render={({ field }) => (
-                    <Checkbox aria-label={`${t.commentRequired} ${i + 1}`} disabled={disabled} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} ref={field.ref} />
-                  )} />
-                </Table.Td>
-                <Table.Td>
-                  {!disabled && (
-                    <ActionIcon variant="subtle" color="red.9" aria-label={t.removeCriterion(i + 1)} onClick={() => remove(i)} disabled={fields.length <= 1}>×</ActionIcon>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
       {!disabled && (
         <Group gap="xs">
           <Button variant="default" size="xs" onClick={() => append({ code: `K${fields.length + 1}`, title: '', description: '', weight: 1, maxScore: 10, commentRequired: false })}>

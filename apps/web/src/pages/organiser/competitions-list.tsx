@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { competitionsQuery } from '../../api/competitions';
 import { DateText } from '../../components/date-text';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -21,24 +21,22 @@ export function CompetitionsPage() {
       {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : query.data.items.length === 0 ? (
         <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
       ) : (
-        <ScrollRegion minWidth={720} label={t.tableLabel}>
-          <Table striped highlightOnHover aria-label={t.tableLabel}>
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t.code}</Table.Th><Table.Th>{t.competition}</Table.Th><Table.Th>{t.window}</Table.Th><Table.Th ta="right">{t.budget}</Table.Th><Table.Th>{t.status}</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.code}</Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/organiser/competitions/${c.id}`}>{c.title}</Anchor></Table.Td>
-                  <Table.Td><DateText value={c.opensAt} timeZone={c.timezone} /> — <DateText value={c.closesAt} withTime timeZone={c.timezone} /></Table.Td>
-                  <Table.Td ta="right"><Money kopecks={c.budgetKopecks} /></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge kind="competition" status={c.status} /></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+        <ScrollTable minWidth={720} label={t.tableLabel} striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr><Table.Th>{t.code}</Table.Th><Table.Th>{t.competition}</Table.Th><Table.Th>{t.window}</Table.Th><Table.Th ta="right">{t.budget}</Table.Th><Table.Th>{t.status}</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.code}</Table.Td>
+                <Table.Td><Anchor component={Link} to={`/organiser/competitions/${c.id}`}>{c.title}</Anchor></Table.Td>
+                <Table.Td><DateText value={c.opensAt} timeZone={c.timezone} /> — <DateText value={c.closesAt} withTime timeZone={c.timezone} /></Table.Td>
+                <Table.Td ta="right"><Money kopecks={c.budgetKopecks} /></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><StatusBadge kind="competition" status={c.status} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
       )}
     </>
   );

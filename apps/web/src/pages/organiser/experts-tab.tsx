@@ -9,7 +9,7 @@ import { assignManually, assignmentKeys, autoAssign, competitionAssignmentsQuery
 import { addToPool, expertPoolQuery, poolKeys, removeFromPool } from '../../api/expert-pool';
 import { usersQuery } from '../../api/users';
 import { FormProblem, useFieldError, useProblemText } from '../../components/field-error';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
@@ -47,28 +47,26 @@ function Pool({ competition }: { competition: Competition }) {
         </Group>
         <FormProblem error={add.error ?? remove.error} />
         {pool.isPending ? <Loading /> : pool.isError ? <ErrorState error={pool.error} /> : pool.data.items.length === 0 ? <EmptyState title={t.poolEmpty} /> : (
-          <ScrollRegion minWidth={640} label={t.pool}>
-            <Table striped aria-label={t.pool}>
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th ta="right">{t.load}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {pool.data.items.map((e) => (
-                  <Table.Tr key={e.expertId}>
-                    <Table.Td>{e.fullName}<Text size="xs" c="dimmed">{e.email}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{e.directions.map((d) => directionName(d, lang)).join('; ') || '—'}</Text></Table.Td>
-                    <Table.Td ta="right">{e.load}</Table.Td>
-                    <Table.Td ta="right">{e.submitted}</Table.Td>
-                    <Table.Td ta="right">
-                      {e.load === 0 && (
-                        <Button size="xs" variant="outline" color="red.9" onClick={() => remove.mutate(e.expertId)} aria-label={t.removeLabel(e.fullName)}>{t.remove}</Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={640} label={t.pool} striped>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t.name}</Table.Th><Table.Th>{t.directions}</Table.Th><Table.Th ta="right">{t.load}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th /></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pool.data.items.map((e) => (
+                <Table.Tr key={e.expertId}>
+                  <Table.Td>{e.fullName}<Text size="xs" c="dimmed">{e.email}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{e.directions.map((d) => directionName(d, lang)).join('; ') || '—'}</Text></Table.Td>
+                  <Table.Td ta="right">{e.load}</Table.Td>
+                  <Table.Td ta="right">{e.submitted}</Table.Td>
+                  <Table.Td ta="right">
+                    {e.load === 0 && (
+                      <Button size="xs" variant="outline" color="red.9" onClick={() => remove.mutate(e.expertId)} aria-label={t.removeLabel(e.fullName)}>{t.remove}</Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         )}
       </Stack>
     </Card>
@@ -152,21 +150,19 @@ function ReviewProgress({ competition }: { competition: Competition }) {
         <Stack gap="sm">
           <Text fw={600} data-testid="review-progress">{t.progressValue(done, active.length)}</Text>
           <Progress value={active.length ? (100 * done) / active.length : 0} size="lg" color="green" aria-label={t.progressValue(done, active.length)} />
-          <ScrollRegion minWidth={480} label={t.perApplication}>
-            <Table striped aria-label={t.perApplication}>
-              <Table.Thead><Table.Tr><Table.Th>{t.application}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th></Table.Tr></Table.Thead>
-              <Table.Tbody>
-                {[...perApplication.values()].map((r) => (
-                  <Table.Tr key={r.number}>
-                    <Table.Td>{r.number} {r.title}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {t.reviewsDone(r.done, r.total)}{r.declined > 0 && <Text span size="xs" c="dimmed"> ({t.declined(r.declined)})</Text>}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={480} label={t.perApplication} striped>
+            <Table.Thead><Table.Tr><Table.Th>{t.application}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {[...perApplication.values()].map((r) => (
+                <Table.Tr key={r.number}>
+                  <Table.Td>{r.number} {r.title}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t.reviewsDone(r.done, r.total)}{r.declined > 0 && <Text span size="xs" c="dimmed"> ({t.declined(r.declined)})</Text>}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         </Stack>
       )}
     </Card>

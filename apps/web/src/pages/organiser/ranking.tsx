@@ -9,7 +9,7 @@ import { APPLICATION_STATUSES, formatScore, type ApplicationStatus, type Competi
 import { expertPoolQuery } from '../../api/expert-pool';
 import { rankingQuery } from '../../api/ranking';
 import { Money } from '../../components/money';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useLang, useT } from '../../i18n';
@@ -78,41 +78,39 @@ export function RankingTable({ rows, expertNames }: { rows: RankingRow[]; expert
         <Checkbox label={t.divergentOnly} checked={divergentOnly} onChange={(e) => setDivergentOnly(e.currentTarget.checked)} mb={8} />
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">{t.count(shown.length, rows.length)}</Text>
-      <ScrollRegion minWidth={1100} label={t.tableLabel}>
-        <Table striped highlightOnHover aria-label={t.tableLabel}>
-          <Table.Thead>
-            {table.getHeaderGroups().map((hg) => (
-              <Table.Tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  const label = flexRender(h.column.columnDef.header, h.getContext());
-                  return (
-                    <Table.Th key={h.id} ta={numeric.has(h.id) ? 'right' : undefined}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined}>
-                      {h.column.getCanSort() ? (
-                        <UnstyledButton onClick={h.column.getToggleSortingHandler()} fw={700} fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                          {h.id === 'normalizedScore' ? <Tooltip label={t.normalizedHint}><span>{label}</span></Tooltip> : label}
-                          {' '}<span aria-hidden>{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
-                          <VisuallyHidden>{t.sortBy(String(h.column.columnDef.header))}</VisuallyHidden>
-                        </UnstyledButton>
-                      ) : label}
-                    </Table.Th>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((row) => (
-              <Table.Tr key={row.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id} ta={numeric.has(cell.column.id) ? 'right' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <ScrollTable minWidth={1100} label={t.tableLabel} striped highlightOnHover>
+        <Table.Thead>
+          {table.getHeaderGroups().map((hg) => (
+            <Table.Tr key={hg.id}>
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const label = flexRender(h.column.columnDef.header, h.getContext());
+                return (
+                  <Table.Th key={h.id} ta={numeric.has(h.id) ? 'right' : undefined}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined}>
+                    {h.column.getCanSort() ? (
+                      <UnstyledButton onClick={h.column.getToggleSortingHandler()} fw={700} fz="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {h.id === 'normalizedScore' ? <Tooltip label={t.normalizedHint}><span>{label}</span></Tooltip> : label}
+                        {' '}<span aria-hidden>{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                        <VisuallyHidden>{t.sortBy(String(h.column.columnDef.header))}</VisuallyHidden>
+                      </UnstyledButton>
+                    ) : label}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((row) => (
+            <Table.Tr key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <Table.Td key={cell.id} ta={numeric.has(cell.column.id) ? 'right' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { COUNTED_AS_ADMITTED, SCREENABLE, type Competition } from '@konkurs/shar
 import { applicationKeys, applicationQuery, applicationsQuery } from '../../api/applications';
 import { screenApplication, type ScreeningDecision } from '../../api/screening';
 import { DateText } from '../../components/date-text';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { ConfirmButton } from '../../components/confirm-button';
 import { FormProblem } from '../../components/field-error';
 import { Money } from '../../components/money';
@@ -56,37 +56,35 @@ export function ScreeningTab({ competition }: { competition: Competition }) {
       {/* A refused rejection is shown in its dialog. */}
       {mutation.variables?.body.decision === 'admit' && <FormProblem error={mutation.error} />}
       {waiting.length === 0 ? <EmptyState title={t.empty} /> : (
-        <ScrollRegion minWidth={820} label={t.tableLabel}>
-          <Table striped highlightOnHover aria-label={t.tableLabel}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th>
-                <Table.Th ta="right">{t.requested}</Table.Th><Table.Th>{t.submittedAt}</Table.Th><Table.Th>{t.actions}</Table.Th>
+        <ScrollTable minWidth={820} label={t.tableLabel} striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th>
+              <Table.Th ta="right">{t.requested}</Table.Th><Table.Th>{t.submittedAt}</Table.Th><Table.Th>{t.actions}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {waiting.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>
+                <Table.Td>{a.title ?? '—'}</Table.Td>
+                <Table.Td>{a.organizationName}</Table.Td>
+                <Table.Td ta="right"><Money kopecks={a.requestedKopecks} /></Table.Td>
+                <Table.Td><DateText value={a.submittedAt} withTime timeZone={competition.timezone} /></Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Button size="xs" variant="default" onClick={() => setViewing(a.id)} aria-label={`${t.view}: ${a.number}`}>{t.view}</Button>
+                    <Button size="xs" color="green.9" disabled={competition.status !== 'review'} loading={mutation.isPending && mutation.variables?.id === a.id && mutation.variables.body.decision === 'admit'}
+                      onClick={() => mutation.mutate({ id: a.id, number: a.number, body: { decision: 'admit' } })} aria-label={`${t.admit}: ${a.number}`}>{t.admit}</Button>
+                    <ConfirmButton size="xs" color="red" variant="outline" disabled={competition.status !== 'review'} aria-label={`${t.reject}: ${a.number}`}
+                      label={t.reject} title={t.rejectTitle(a.number)} reason={{ label: t.reason, missing: t.reasonRequired }} confirmLabel={t.reject} confirmColor="red"
+                      onConfirm={(reason) => mutation.mutateAsync({ id: a.id, number: a.number, body: { decision: 'reject', reason } })} />
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {waiting.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.number}</Table.Td>
-                  <Table.Td>{a.title ?? '—'}</Table.Td>
-                  <Table.Td>{a.organizationName}</Table.Td>
-                  <Table.Td ta="right"><Money kopecks={a.requestedKopecks} /></Table.Td>
-                  <Table.Td><DateText value={a.submittedAt} withTime timeZone={competition.timezone} /></Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setViewing(a.id)} aria-label={`${t.view}: ${a.number}`}>{t.view}</Button>
-                      <Button size="xs" color="green.9" disabled={competition.status !== 'review'} loading={mutation.isPending && mutation.variables?.id === a.id && mutation.variables.body.decision === 'admit'}
-                        onClick={() => mutation.mutate({ id: a.id, number: a.number, body: { decision: 'admit' } })} aria-label={`${t.admit}: ${a.number}`}>{t.admit}</Button>
-                      <ConfirmButton size="xs" color="red" variant="outline" disabled={competition.status !== 'review'} aria-label={`${t.reject}: ${a.number}`}
-                        label={t.reject} title={t.rejectTitle(a.number)} reason={{ label: t.reason, missing: t.reasonRequired }} confirmLabel={t.reject} confirmColor="red"
-                        onConfirm={(reason) => mutation.mutateAsync({ id: a.id, number: a.number, body: { decision: 'reject', reason } })} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
       )}
       <ApplicationDrawer applicationId={viewing} onClose={() => setViewing(null)} />
     </Stack>

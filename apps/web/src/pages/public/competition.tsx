@@ -6,7 +6,7 @@ import { CompetitionFacts, Deadline, DirectionBadges } from '../../components/co
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { useT } from '../../i18n';
 import { ApplyButton } from './apply-button';
 
@@ -52,31 +52,29 @@ export function CompetitionPage() {
         )}
         <Card withBorder padding="lg" component="section" aria-labelledby="criteria-heading">
           <Title order={2} fz="lg" mb="sm" id="criteria-heading">{t.competition.criteria}</Title>
-          <ScrollRegion minWidth={480} label={t.competition.criteria}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">№</Table.Th>
-                  <Table.Th scope="col">{t.competition.criterion}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.competition.weight}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.competition.maxScore}</Table.Th>
+          <ScrollTable minWidth={480} label={t.competition.criteria} striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">№</Table.Th>
+                <Table.Th scope="col">{t.competition.criterion}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.competition.weight}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.competition.maxScore}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.criteria.map((cr) => (
+                <Table.Tr key={cr.code}>
+                  <Table.Td>{cr.code}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{cr.title}</Text>
+                    {cr.description && <Text size="xs" c="dimmed">{cr.description}</Text>}
+                  </Table.Td>
+                  <Table.Td ta="right">{String(cr.weight).replace('.', ',')}</Table.Td>
+                  <Table.Td ta="right">{cr.maxScore}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.criteria.map((cr) => (
-                  <Table.Tr key={cr.code}>
-                    <Table.Td>{cr.code}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{cr.title}</Text>
-                      {cr.description && <Text size="xs" c="dimmed">{cr.description}</Text>}
-                    </Table.Td>
-                    <Table.Td ta="right">{String(cr.weight).replace('.', ',')}</Table.Td>
-                    <Table.Td ta="right">{cr.maxScore}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         </Card>
         {published && (
           <Group>

@@ -11,7 +11,7 @@ import { LoadMore } from '../../components/load-more';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { ScrollRegion } from '../../components/scroll-region';
+import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 import { directionName, regionName } from '../../lib/reference';
 
@@ -75,36 +75,34 @@ export function ResultsPage() {
         <EmptyState title={t.results.nothingFound} />
       ) : (
         <Card withBorder padding={0}>
-          <ScrollRegion minWidth={900} label={t.results.title}>
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.results.number}</Table.Th>
-                  <Table.Th scope="col">{t.results.organization}</Table.Th>
-                  <Table.Th scope="col">{t.results.inn}</Table.Th>
-                  <Table.Th scope="col">{t.results.region}</Table.Th>
-                  <Table.Th scope="col">{t.results.project}</Table.Th>
-                  <Table.Th scope="col">{t.results.direction}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.results.amount}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t.results.finalScore}</Table.Th>
+          <ScrollTable minWidth={900} label={t.results.title} striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.results.number}</Table.Th>
+                <Table.Th scope="col">{t.results.organization}</Table.Th>
+                <Table.Th scope="col">{t.results.inn}</Table.Th>
+                <Table.Th scope="col">{t.results.region}</Table.Th>
+                <Table.Th scope="col">{t.results.project}</Table.Th>
+                <Table.Th scope="col">{t.results.direction}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.results.amount}</Table.Th>
+                <Table.Th scope="col" ta="right">{t.results.finalScore}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {filtered.slice(0, shown).map((i) => (
+                <Table.Tr key={i.applicationId}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.number}</Table.Td>
+                  <Table.Td>{i.organization}</Table.Td>
+                  <Table.Td>{i.inn}</Table.Td>
+                  <Table.Td>{regionName(i.regionCode)}</Table.Td>
+                  <Table.Td>{i.title ?? '—'}</Table.Td>
+                  <Table.Td>{directionName(i.directionCode, lang)}</Table.Td>
+                  <Table.Td ta="right"><Money kopecks={i.amountKopecks} /></Table.Td>
+                  <Table.Td ta="right">{formatScore(i.finalScore, lang === 'ru' ? ',' : '.')}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {filtered.slice(0, shown).map((i) => (
-                  <Table.Tr key={i.applicationId}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.number}</Table.Td>
-                    <Table.Td>{i.organization}</Table.Td>
-                    <Table.Td>{i.inn}</Table.Td>
-                    <Table.Td>{regionName(i.regionCode)}</Table.Td>
-                    <Table.Td>{i.title ?? '—'}</Table.Td>
-                    <Table.Td>{directionName(i.directionCode, lang)}</Table.Td>
-                    <Table.Td ta="right"><Money kopecks={i.amountKopecks} /></Table.Td>
-                    <Table.Td ta="right">{formatScore(i.finalScore, lang === 'ru' ? ',' : '.')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         </Card>
       )}
       <LoadMore hasMore={filtered.length > shown} onMore={() => setShown((s) => s + PAGE)} label={common.next} />

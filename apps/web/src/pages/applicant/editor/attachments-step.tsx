@@ -9,7 +9,7 @@ import { deleteAttachment, downloadAttachment, uploadAttachment } from '../../..
 import { isApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
-import { ScrollRegion } from '../../../components/scroll-region';
+import { ScrollTable } from '../../../components/scroll-region';
 import { useProblemText } from '../../../components/field-error';
 import { useLang, useT } from '../../../i18n';
 import { fieldId } from './field-paths';
@@ -98,27 +98,25 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
         <EmptyState title={t.empty} />
       ) : (
         <Card withBorder padding={0}>
-          <ScrollRegion minWidth={560} label={t.title}>
-            <Table verticalSpacing="xs">
-              <Table.Tbody>
-                {attachments.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td><Badge variant="outline" color="gray.8" tt="none">{ATTACHMENT_KIND_LABELS[lang][a.kind]}</Badge></Table.Td>
-                    <Table.Td>
-                      <Anchor component="button" type="button" onClick={() => downloadAttachment(application.id, a.id, a.fileName)}>{a.fileName}</Anchor>
-                      <Text size="xs" c="dimmed">{t.size((a.sizeBytes / 1024).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 }))} · SHA-256 {a.sha256.slice(0, 12)}…</Text>
-                    </Table.Td>
-                    <Table.Td><DateText value={a.createdAt} withTime /></Table.Td>
-                    <Table.Td>
-                      {application.status === 'draft' && (
-                        <ActionIcon variant="subtle" color="red.9" aria-label={t.remove(a.fileName)} onClick={() => remove(a)}>✕</ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={560} label={t.title} verticalSpacing="xs">
+            <Table.Tbody>
+              {attachments.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td><Badge variant="outline" color="gray.8" tt="none">{ATTACHMENT_KIND_LABELS[lang][a.kind]}</Badge></Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => downloadAttachment(application.id, a.id, a.fileName)}>{a.fileName}</Anchor>
+                    <Text size="xs" c="dimmed">{t.size((a.sizeBytes / 1024).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 }))} · SHA-256 {a.sha256.slice(0, 12)}…</Text>
+                  </Table.Td>
+                  <Table.Td><DateText value={a.createdAt} withTime /></Table.Td>
+                  <Table.Td>
+                    {application.status === 'draft' && (
+                      <ActionIcon variant="subtle" color="red.9" aria-label={t.remove(a.fileName)} onClick={() => remove(a)}>✕</ActionIcon>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
         </Card>
       )}
     </Stack>

@@ -5,7 +5,7 @@ import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, budgetTotals, formatMoney, t
 import { useLang, useT } from '../../../i18n';
 import { Money } from '../../../components/money';
 import { EmptyState } from '../../../components/states';
-import { ScrollRegion } from '../../../components/scroll-region';
+import { ScrollTable } from '../../../components/scroll-region';
 import { MoneyInput } from './controls';
 import { fieldId, type Problems } from './field-paths';
 
@@ -32,54 +32,52 @@ export function BudgetTable({ lines, onChange, bounds, problems = {} }: { lines:
         <EmptyState title={t.empty} />
       ) : (
         <Card withBorder padding={0}>
-          <ScrollRegion minWidth={920} label={t.title}>
-            <Table verticalSpacing="xs" horizontalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={40}>№</Table.Th>
-                  <Table.Th scope="col" w={230}>{t.category}</Table.Th>
-                  <Table.Th scope="col">{t.item}</Table.Th>
-                  <Table.Th scope="col" w={90}>{t.quantity}</Table.Th>
-                  <Table.Th scope="col" w={150}>{t.unitCost}</Table.Th>
-                  <Table.Th scope="col" w={150} ta="right">{t.lineTotal}</Table.Th>
-                  <Table.Th scope="col" w={150}>{t.cofinancing}</Table.Th>
-                  <Table.Th scope="col" w={44}><VisuallyHidden>{common.remove}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lines.map((l, i) => {
-                  const row = t.line(i + 1);
-                  return (
-                    <Table.Tr key={i}>
-                      <Table.Td>{i + 1}</Table.Td>
-                      <Table.Td>
-                        <NativeSelect id={fieldId(`budget.${i}.category`)} aria-label={`${row}: ${t.category}`} value={l.category ?? ''} error={p(i, 'category')}
-                          onChange={(e) => update(i, { category: (e.currentTarget.value || null) as BudgetLine['category'] })}
-                          data={[{ value: '', label: '—' }, ...BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[lang][c] }))]} />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput id={fieldId(`budget.${i}.item`)} aria-label={`${row}: ${t.item}`} value={l.item ?? ''} onChange={(e) => update(i, { item: e.currentTarget.value })} error={p(i, 'item')} />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberInput id={fieldId(`budget.${i}.quantity`)} aria-label={`${row}: ${t.quantity}`} value={l.quantity ?? ''} min={0} decimalScale={3} decimalSeparator="," hideControls
-                          onChange={(v) => update(i, { quantity: v === '' ? null : Number(String(v).replace(',', '.')) })} error={p(i, 'quantity')} />
-                      </Table.Td>
-                      <Table.Td>
-                        <MoneyInput id={fieldId(`budget.${i}.unitCostKopecks`)} aria-label={`${row}: ${t.unitCost}`} kopecks={l.unitCostKopecks} onChange={(k) => update(i, { unitCostKopecks: k })} error={p(i, 'unitCostKopecks')} />
-                      </Table.Td>
-                      <Table.Td ta="right" data-testid={`line-total-${i}`}><Money kopecks={lineTotal(l)} /></Table.Td>
-                      <Table.Td>
-                        <MoneyInput id={fieldId(`budget.${i}.cofinancingKopecks`)} aria-label={`${row}: ${t.cofinancing}`} kopecks={l.cofinancingKopecks} onChange={(k) => update(i, { cofinancingKopecks: k })} error={p(i, 'cofinancingKopecks')} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ActionIcon variant="subtle" color="red.9" aria-label={t.removeLine(i + 1)} onClick={() => onChange(lines.filter((_, j) => j !== i))}>✕</ActionIcon>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <ScrollTable minWidth={920} label={t.title} verticalSpacing="xs" horizontalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" w={40}>№</Table.Th>
+                <Table.Th scope="col" w={230}>{t.category}</Table.Th>
+                <Table.Th scope="col">{t.item}</Table.Th>
+                <Table.Th scope="col" w={90}>{t.quantity}</Table.Th>
+                <Table.Th scope="col" w={150}>{t.unitCost}</Table.Th>
+                <Table.Th scope="col" w={150} ta="right">{t.lineTotal}</Table.Th>
+                <Table.Th scope="col" w={150}>{t.cofinancing}</Table.Th>
+                <Table.Th scope="col" w={44}><VisuallyHidden>{common.remove}</VisuallyHidden></Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((l, i) => {
+                const row = t.line(i + 1);
+                return (
+                  <Table.Tr key={i}>
+                    <Table.Td>{i + 1}</Table.Td>
+                    <Table.Td>
+                      <NativeSelect id={fieldId(`budget.${i}.category`)} aria-label={`${row}: ${t.category}`} value={l.category ?? ''} error={p(i, 'category')}
+                        onChange={(e) => update(i, { category: (e.currentTarget.value || null) as BudgetLine['category'] })}
+                        data={[{ value: '', label: '—' }, ...BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[lang][c] }))]} />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput id={fieldId(`budget.${i}.item`)} aria-label={`${row}: ${t.item}`} value={l.item ?? ''} onChange={(e) => update(i, { item: e.currentTarget.value })} error={p(i, 'item')} />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput id={fieldId(`budget.${i}.quantity`)} aria-label={`${row}: ${t.quantity}`} value={l.quantity ?? ''} min={0} decimalScale={3} decimalSeparator="," hideControls
+                        onChange={(v) => update(i, { quantity: v === '' ? null : Number(String(v).replace(',', '.')) })} error={p(i, 'quantity')} />
+                    </Table.Td>
+                    <Table.Td>
+                      <MoneyInput id={fieldId(`budget.${i}.unitCostKopecks`)} aria-label={`${row}: ${t.unitCost}`} kopecks={l.unitCostKopecks} onChange={(k) => update(i, { unitCostKopecks: k })} error={p(i, 'unitCostKopecks')} />
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid={`line-total-${i}`}><Money kopecks={lineTotal(l)} /></Table.Td>
+                    <Table.Td>
+                      <MoneyInput id={fieldId(`budget.${i}.cofinancingKopecks`)} aria-label={`${row}: ${t.cofinancing}`} kopecks={l.cofinancingKopecks} onChange={(k) => update(i, { cofinancingKopecks: k })} error={p(i, 'cofinancingKopecks')} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionIcon variant="subtle" color="red.9" aria-label={t.removeLine(i + 1)} onClick={() => onChange(lines.filter((_, j) => j !== i))}>✕</ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </ScrollTable>
         </Card>
       )}
       <div>
