@@ -103,10 +103,11 @@ export async function makeApplication(t: TestApp, comp: CompetitionRow, organiza
   return row;
 }
 
-/** Calls the API as a user: `const r = await call(t, token, 'POST', '/api/v1/...', body)`. */
-export async function call(t: TestApp, token: string | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+/** Calls the API as a user: `const r = await call(t, token, 'POST', '/api/v1/...', body)`; `headers` such as Accept-Language. */
+export async function call(t: TestApp, token: string | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown,
+  headers: Record<string, string> = {}) {
   const res = await t.app.inject({
-    method, url, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    method, url, headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body !== undefined ? { payload: body as object } : {}),
   });
   let json: any;

@@ -323,10 +323,8 @@ describe('POST /applications/:id/withdraw', () => {
 
 describe('refusals by code, in the caller’s language', () => {
   const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-  const send = async (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) => {
-    const res = await t.app.inject({ method, url, payload: body, headers: { authorization: `Bearer ${owner.token}`, ...(lang ? { 'accept-language': lang } : {}) } });
-    return { status: res.statusCode, json: JSON.parse(res.body) };
-  };
+  const send = (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) =>
+    call(t, owner.token, method, url, body, lang ? { 'accept-language': lang } : {});
 
   it('the deadline: the closing time in the competition’s zone, Russian by default, English when asked', async () => {
     const now = t.clock.now().getTime();

@@ -148,10 +148,8 @@ describe('reference data, health, docs, audit', () => {
 
 describe('refusals of accounts and operators by code, in Russian', () => {
   const CYRILLIC = /[А-Яа-яЁё]/;
-  const post = async (token: string | null, url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST', lang?: string) => {
-    const res = await t.app.inject({ method, url, payload: body as object, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) } });
-    return { status: res.statusCode, json: JSON.parse(res.body) };
-  };
+  const post = (token: string | null, url: string, body: unknown, method: 'POST' | 'PATCH' = 'POST', lang?: string) =>
+    call(t, token, method, url, body, lang ? { 'accept-language': lang } : {});
 
   it('answers bad input on every write path with 400, each field by code, the sentences Russian', async () => {
     const admin = await makeUser(t, 'admin');

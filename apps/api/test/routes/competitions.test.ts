@@ -241,10 +241,8 @@ describe('competition lifecycle', () => {
 
 describe('refusals by code, in the caller’s language', () => {
   const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-  const send = async (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) => {
-    const res = await t.app.inject({ method, url, payload: body, headers: { authorization: `Bearer ${organiser.token}`, ...(lang ? { 'accept-language': lang } : {}) } });
-    return { status: res.statusCode, json: JSON.parse(res.body) };
-  };
+  const send = (method: 'POST' | 'PATCH', url: string, body?: object, lang?: string) =>
+    call(t, organiser.token, method, url, body, lang ? { 'accept-language': lang } : {});
 
   it('start-review too early: the closing time in the competition’s zone, no ISO instant; English when asked', async () => {
     const closesAt = new Date(Date.UTC(2026, 11, 31, 7, 30));
