@@ -51,8 +51,7 @@ export default fp(async function docs(app: FastifyInstance) {
       security: [{ [BEARER]: [] }],
     },
     transform(input) {
-      const { schema, url, route } = input;
-      if (!schema) return jsonSchemaTransform(input);
+      const { schema = {}, url, route } = input;
       const result = jsonSchemaTransform({ ...input, schema: {
         ...schema, params: unnamed(schema.params), querystring: unnamed(schema.querystring), headers: unnamed(schema.headers),
       } });
@@ -65,7 +64,7 @@ export default fp(async function docs(app: FastifyInstance) {
     },
     transformObject(input) {
       const doc = jsonSchemaTransformObject(input) as unknown as Document;
-      return tidyComponents(describeResponses(withExamples(doc), problemId)) as never;
+      return tidyComponents(describeResponses(withExamples(doc), problemId)) as ReturnType<typeof jsonSchemaTransformObject>;
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

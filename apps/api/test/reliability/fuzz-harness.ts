@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ROLES, type Role } from '@konkurs/shared';
 import type { TestApp } from '../helper.js';
 import { orgIdentity, PASSWORD } from '../fixtures.js';
-import { bodyFor, junkValue, NASTY_STRINGS, validish, type Hints, type JsonSchema, type WireBody } from './json-schema-arbitrary.js';
+import { bodyFor, dereference, junkValue, NASTY_STRINGS, validish, type Hints, type JsonSchema, type WireBody } from './json-schema-arbitrary.js';
 import type { FuzzWorld } from './fuzz-world.js';
 
 export const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI ? 1000 : 200));
@@ -58,9 +58,10 @@ export function createFuzzHarness(t: TestApp) {
   const silentError = t.app.log.error;
   t.app.log.error = ((obj: unknown) => { serverError = (obj as { err?: unknown })?.err ?? obj; }) as typeof t.app.log.error;
 
-  const doc = t.app.swagger() as { paths: Record<string, Partial<Record<Method, Operation>>> };
+  const doc = t.app.swagger() as { paths: Record<string, Partial<Record<Method, Operation>>>; components?: { schemas?: Record<string, JsonSchema> } };
+  const resolved = (schema: JsonSchema | undefined) => dereference(schema, doc.components?.schemas ?? {});
 
-  /** The routes of the document with these methods; multipart ones (uploads) are left to their own tests. */
+  /** The routes of the document with these methods, their schemas resolved; multipart ones (uploads) are left to their own tests. */
   function routes(methods: Method[], filter: (path: string) => boolean = () => true): Route[] {
     return Object.entries(doc.paths).filter(([path]) => filter(path)).flatMap(([path, ops]) => methods.flatMap((method) => {
       const op = ops[method];
@@ -69,9 +70,9 @@ export function createFuzzHarness(t: TestApp) {
       if (Object.keys(content).some((type) => type.startsWith('multipart/'))) return [];
       const parameters = op.parameters ?? [];
       return [{
-        method, path, body: content['application/json']?.schema,
+        method, path, body: resolved(content['application/json']?.schema),
         params: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: resolved(p.schema) })),
       }];
     }));
   }

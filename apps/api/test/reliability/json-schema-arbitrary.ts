@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 
 export interface JsonSchema {
+  $ref?: string;
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -58,13 +59,50 @@ function deepNest(depth: number): unknown {
   return v;
 }
 
+const COMPONENT = '#/components/schemas/';
+
+/**
+ * The schema with every `$ref` to a component replaced by the component itself, so the generators below see
+ * the whole shape (a schema that refers back to itself ends in an empty schema, which takes any value).
+ */
+export function dereference(schema: JsonSchema | undefined, components: Record<string, JsonSchema>, seen: readonly string[] = []): JsonSchema | undefined {
+  const walk = (value: unknown, within: readonly string[]): unknown => {
+    if (Array.isArray(value)) return value.map((v) => walk(v, within));
+    if (!value || typeof value !== 'object') return value;
+    const { $ref, ...rest } = value as JsonSchema;
+    const own = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, walk(v, within)]));
+    if (typeof $ref !== 'string') return own;
+    const name = $ref.startsWith(COMPONENT) ? $ref.slice(COMPONENT.length) : $ref;
+    if (!components[name]) throw new Error(`${$ref} is not a component of the document`);
+    return within.includes(name) ? own : { ...(walk(components[name], [...within, name]) as JsonSchema), ...own };
+  };
+  return walk(schema, seen) as JsonSchema | undefined;
+}
+
+/** OpenAPI 3.1 says "or null" with a `null` branch or type; taken apart, it weighs as 3.0's `nullable` did. */
+function splitNull(s: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  const isNull = (a: JsonSchema) => a.type === 'null';
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives?.some(isNull) && alternatives.length > 1) {
+    const rest = alternatives.filter((a) => !isNull(a));
+    const { anyOf: _any, oneOf: _one, ...others } = s;
+    return { schema: rest.length === 1 ? { ...others, ...rest[0] } : { ...others, anyOf: rest }, nullable: true };
+  }
+  if (Array.isArray(s.type) && s.type.includes('null') && s.type.length > 1) {
+    const types = s.type.filter((t) => t !== 'null');
+    return { schema: { ...s, type: types.length === 1 ? types[0] : types }, nullable: true };
+  }
+  return { schema: s, nullable: Boolean(s.nullable) };
+}
+
 /** A value for the schema: valid most of the time, or close to it (e.g. a pattern the generator cannot follow). */
 export function validish(schema: JsonSchema | undefined, hints: Hints, key = ''): fc.Arbitrary<unknown> {
   if (!schema || Object.keys(schema).length === 0) return fc.jsonValue({ maxDepth: 2 });
-  const base = validBase(schema, hints, key);
+  const { schema: s, nullable } = splitNull(schema);
+  const base = validBase(s, hints, key);
   const hinted = hints(key);
   const withHints = hinted.length ? fc.oneof({ arbitrary: fc.constantFrom(...hinted), weight: 3 }, { arbitrary: base, weight: 2 }) : base;
-  return schema.nullable ? fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: withHints, weight: 6 }) : withHints;
+  return nullable ? fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: withHints, weight: 6 }) : withHints;
 }
 
 function validBase(s: JsonSchema, hints: Hints, key: string): fc.Arbitrary<unknown> {
@@ -79,7 +117,7 @@ function validBase(s: JsonSchema, hints: Hints, key: string): fc.Arbitrary<unkno
     case 'null': return fc.constant(null);
     case 'boolean': return fc.boolean();
     case 'integer': return integerIn(s);
-    case 'number': return fc.oneof(integerIn(s), fc.double({ min: s.minimum ?? -1e9, max: s.maximum ?? 1e9, noNaN: true, noDefaultInfinity: true }));
+    case 'number': return fc.oneof(integerIn(s), fc.double({ min: lowest(s) ?? -1e9, max: highest(s) ?? 1e9, noNaN: true, noDefaultInfinity: true }));
     case 'string': return stringFor(s);
     case 'array': {
       const itemKey = key.replace(/s$/, '');
@@ -94,9 +132,13 @@ function validBase(s: JsonSchema, hints: Hints, key: string): fc.Arbitrary<unkno
   }
 }
 
+// A bound a value may not reach (OpenAPI 3.1 writes it as a number) is tried too: the edge is where rules bite.
+const lowest = (s: JsonSchema) => s.minimum ?? (typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : undefined);
+const highest = (s: JsonSchema) => s.maximum ?? (typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : undefined);
+
 function integerIn(s: JsonSchema): fc.Arbitrary<number> {
-  const min = Math.max(s.minimum ?? -1_000_000, Number.MIN_SAFE_INTEGER);
-  const max = Math.min(s.maximum ?? 1_000_000_000, Number.MAX_SAFE_INTEGER);
+  const min = Math.max(lowest(s) ?? -1_000_000, Number.MIN_SAFE_INTEGER);
+  const max = Math.min(highest(s) ?? 1_000_000_000, Number.MAX_SAFE_INTEGER);
   // Small values near the minimum are where most rules bite; the whole range finds overflow.
   return fc.oneof(fc.integer({ min, max: Math.min(max, min + 1000) }), fc.integer({ min, max }));
 }
