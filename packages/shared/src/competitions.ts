@@ -14,9 +14,11 @@ export const criterionInput = z.object({
 export type CriterionInput = z.infer<typeof criterionInput>;
 export const criterion = criterionInput.extend({ description: z.string() });
 
-const timezone = z.string().max(64).refine((tz) => {
+/** Whether Intl knows the IANA time zone. */
+export function isTimeZone(tz: string): boolean {
   try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
-}, { params: { code: 'unknown-timezone' } });
+}
+const timezone = z.string().max(64).refine(isTimeZone, { params: { code: 'unknown-timezone' } });
 
 const competitionFields = z.object({
   code: z.string().trim().min(2).max(30).regex(COMPETITION_CODE_PATTERN),
@@ -50,7 +52,8 @@ type Settings = Partial<z.infer<typeof competitionFields>>;
 export function competitionSettingsIssues(c: Settings): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (c.opensAt && c.closesAt && Date.parse(c.closesAt) <= Date.parse(c.opensAt))
-    issues.push({ path: 'closesAt', code: 'closes-before-opens', params: { opensAt: c.opensAt, ...(c.timezone ? { timezone: c.timezone } : {}) } });
+    // The rules also run beside a refused zone: the opening is then told in Moscow time.
+    issues.push({ path: 'closesAt', code: 'closes-before-opens', params: { opensAt: c.opensAt, ...(c.timezone && isTimeZone(c.timezone) ? { timezone: c.timezone } : {}) } });
   if (c.minGrantKopecks !== undefined && c.maxGrantKopecks !== undefined && c.minGrantKopecks > c.maxGrantKopecks)
     issues.push({ path: 'maxGrantKopecks', code: 'max-grant-below-min', params: { minGrantKopecks: c.minGrantKopecks } });
   if (c.maxGrantKopecks !== undefined && c.budgetKopecks !== undefined && c.maxGrantKopecks > c.budgetKopecks)

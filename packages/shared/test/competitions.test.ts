@@ -127,6 +127,11 @@ describe('competitionSettingsIssues', () => {
     ]);
   });
 
+  it('tells the opening in Moscow time when the zone itself is refused', () => {
+    expect(competitionSettingsIssues({ opensAt: valid.opensAt, closesAt: valid.opensAt, timezone: ' ' }))
+      .toEqual([{ path: 'closesAt', code: 'closes-before-opens', params: { opensAt: valid.opensAt } }]);
+  });
+
   it('lists every problem', () => {
     const issues = competitionSettingsIssues({ ...valid, closesAt: valid.opensAt, minGrantKopecks: 70_000_000, maxGrantKopecks: 60_000_000, directionCodes: ['youth', 'youth'] });
     expect(issues.map((i) => i.path).sort()).toEqual(['closesAt', 'directionCodes', 'maxGrantKopecks', 'maxGrantKopecks']);

@@ -92,28 +92,31 @@ function requestProblem(err: FastifyError, reply: FastifyReply, lang: Lang): Htt
   return null;
 }
 
+/** The problem an error is: a domain refusal, a schema mismatch, a request Fastify refused, the database away, or ours. */
+function problemFor(err: FastifyError | HttpProblem | DomainError, request: FastifyRequest, reply: FastifyReply, lang: Lang): HttpProblem {
+  if (err instanceof DomainError) return problemOf(STATUS_OF[err.kind], err.code, lang, err.params, err.errors);
+  if (err instanceof HttpProblem) return err;
+  if (Array.isArray(err.validation)) return schemaProblem(err.validation, err.validationContext, request, lang);
+  const known = requestProblem(err, reply, lang);
+  if (known) return known;
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err }, 'database unavailable');
+    return problemOf(503, 'database-unavailable', lang);
+  }
+  request.log.error({ err }, 'request failed');
+  return problemOf(500, 'internal', lang);
+}
+
 export default fp(async function errors(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpProblem | DomainError, request, reply) => {
     const lang = langOf(request);
-    let problem: HttpProblem;
-    if (err instanceof DomainError) {
-      problem = problemOf(STATUS_OF[err.kind], err.code, lang, err.params, err.errors);
-    } else if (err instanceof HttpProblem) {
-      problem = err;
-    } else if (Array.isArray((err as FastifyError).validation)) {
-      problem = schemaProblem((err as FastifyError).validation!, (err as FastifyError).validationContext, request, lang);
-    } else {
-      const known = requestProblem(err as FastifyError, reply, lang);
-      if (known) problem = known;
-      else if (isDatabaseUnavailable(err)) {
-        request.log.warn({ err }, 'database unavailable');
-        problem = problemOf(503, 'database-unavailable', lang);
-      } else {
-        request.log.error({ err }, 'request failed');
-        problem = problemOf(500, 'internal', lang);
-      }
+    try {
+      return send(reply, problemFor(err, request, reply, lang), lang);
+    } catch (renderError) {
+      // A message that cannot be rendered (a param it chokes on) is our fault, and must not end as Fastify's bare 500.
+      request.log.error({ err: renderError, cause: err }, 'problem could not be rendered');
+      return send(reply, problemOf(500, 'internal', lang), lang);
     }
-    return send(reply, problem, lang);
   });
 
   app.setNotFoundHandler((request, reply) => {
