@@ -5,7 +5,10 @@ import { Button, Group, Modal, Stack, Text, Textarea, type ButtonProps, type Man
 import { FormProblem, useFieldError } from './field-error';
 import { useT } from '../i18n';
 
-type ConfirmButtonProps = ButtonProps & Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps | 'onClick' | 'title'> & {
+/** What a button that opens a dialog takes from Mantine's Button (its click is the dialog's; `title` is the dialog's). */
+export type TriggerProps = ButtonProps & Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps | 'onClick' | 'title'>;
+
+type ConfirmButtonProps = TriggerProps & {
   label: string;
   /** The dialog's title, a question ("Подать заявку?"). */
   title: string;

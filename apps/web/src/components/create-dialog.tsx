@@ -1,11 +1,12 @@
 // A dialog that creates one thing (a user, an operator, an expert): the button that opens it, the form on a
 // shared schema, the request, the server's field errors next to their fields, and on success the dialog
 // closes with its form reset.
-import { useState, type BaseSyntheticEvent, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { Button, Group, Modal, Stack, type ButtonProps } from '@mantine/core';
+import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
+import type { TriggerProps } from './confirm-button';
 import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from './field-error';
 import { useT } from '../i18n';
 
@@ -37,8 +38,6 @@ export function useCreateDialog<In extends FieldValues, Out, Created>({ schema, 
     form, errorOf, fields, mutation, submit: form.handleSubmit((values) => mutation.mutate(values)),
   };
 }
-
-type TriggerProps = ButtonProps & Omit<ComponentPropsWithoutRef<'button'>, keyof ButtonProps | 'onClick' | 'title'>;
 
 /** The button and its dialog; the fields are the children, bound to `dialog.form`. */
 export function CreateDialog({ dialog, label, title, submitLabel, wide, children, ...trigger }: TriggerProps & {
