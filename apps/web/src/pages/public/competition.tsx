@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { resultsArePublic } from '@konkurs/shared';
 import { competitionQuery } from '../../api/competitions';
 import { CompetitionFacts, Deadline, DirectionBadges } from '../../components/competition-facts';
 import { PageTitle } from '../../components/page-title';
@@ -18,7 +19,7 @@ export function CompetitionPage() {
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} title={common.notFoundTitle} onRetry={() => q.refetch()} />;
   const c = q.data;
-  const published = c.status === 'published';
+  const published = resultsArePublic(c.status);
   return (
     <>
       <PageTitle
