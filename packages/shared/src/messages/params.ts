@@ -2,11 +2,17 @@
 import { DEFAULT_TIMEZONE, formatDateTime, formatMoney } from '../format.js';
 import type { MessageContext, MessageParams } from './index.js';
 
+function isKnownZone(zone: string): boolean {
+  try { new Intl.DateTimeFormat('en-GB', { timeZone: zone }); return true; } catch { return false; }
+}
+
 export const messageParams = {
   /** An ISO instant as "31.12.2026 10:30 (МСК)" in the context's zone. */
   instant(value: unknown, ctx: MessageContext): string {
     if (typeof value !== 'string' && !(value instanceof Date)) return '';
-    const zone = ctx.timezone ?? DEFAULT_TIMEZONE;
+    // A zone the runtime does not know (a typo the schema has yet to refuse) falls back to Moscow time: a message never throws.
+    const zone = ctx.timezone && isKnownZone(ctx.timezone) ? ctx.timezone : DEFAULT_TIMEZONE;
+    if (Number.isNaN(new Date(value).getTime())) return String(value);
     const suffix = zone === DEFAULT_TIMEZONE ? (ctx.lang === 'ru' ? ' (МСК)' : ' (Moscow time)') : ` (${zone})`;
     return formatDateTime(value, zone) + suffix;
   },
