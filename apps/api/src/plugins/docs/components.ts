@@ -75,7 +75,7 @@ function renameRefs<T>(value: T, rename: (name: string) => string): T {
  * apart), `XInput` otherwise.
  */
 export function tidyComponents(doc: Document): Document {
-  const schemas = (doc.components?.schemas ?? {}) ;
+  const schemas = doc.components?.schemas ?? {};
   const reachable = new Set<string>();
   const visit = (names: Iterable<string>) => {
     for (const name of names) {
