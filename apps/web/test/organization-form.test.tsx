@@ -10,6 +10,8 @@ const GOOD_OGRN = '1027700132195';
 
 const inn = () => screen.getByLabelText(/^ИНН/) as HTMLInputElement;
 const innError = () => inn().getAttribute('aria-invalid') === 'true';
+// The words the server uses for the same code (inn-checksum).
+const INN_CHECKSUM = 'Неверный ИНН: не сходится контрольная цифра';
 
 describe('organisation form: live ИНН/ОГРН checks', () => {
   it('says nothing while typing, flags a wrong check digit at once, confirms a right one', () => {
@@ -17,19 +19,19 @@ describe('organisation form: live ИНН/ОГРН checks', () => {
     renderScreen(<OrganizationForm onCreated={() => {}} />);
     fireEvent.change(inn(), { target: { value: '770708' } });
     expect(innError()).toBe(false);
-    expect(screen.queryByText('Неверное контрольное число ИНН')).toBeNull();
+    expect(screen.queryByText(INN_CHECKSUM)).toBeNull();
 
     fireEvent.change(inn(), { target: { value: BAD_INN } });
-    expect(screen.getByText('Неверное контрольное число ИНН')).toBeTruthy();
+    expect(screen.getByText(INN_CHECKSUM)).toBeTruthy();
     expect(innError()).toBe(true);
 
     fireEvent.change(inn(), { target: { value: GOOD_INN } });
-    expect(screen.queryByText('Неверное контрольное число ИНН')).toBeNull();
+    expect(screen.queryByText(INN_CHECKSUM)).toBeNull();
     expect(innError()).toBe(false);
     expect(screen.getAllByText(/Контрольное число верно/)).toHaveLength(1);
 
     fireEvent.change(screen.getByLabelText(/^ОГРН/), { target: { value: '1027700132196' } });
-    expect(screen.getByText('Неверное контрольное число ОГРН')).toBeTruthy();
+    expect(screen.getByText('Неверный ОГРН: не сходится контрольная цифра')).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/^ОГРН/), { target: { value: GOOD_OGRN } });
     expect(screen.getAllByText(/Контрольное число верно/)).toHaveLength(2);
   });
@@ -49,7 +51,7 @@ describe('organisation form: live ИНН/ОГРН checks', () => {
   it('shows a taken ИНН (409) next to the ИНН field', async () => {
     mockFetch((url, init) =>
       init.method === 'POST' && url.endsWith('/organizations')
-        ? { status: 409, body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'An organisation with this INN is already registered' } }
+        ? { status: 409, body: { type: 'urn:konkurs:problem:inn-taken', title: 'Conflict', status: 409, code: 'inn-taken', detail: 'An organisation with this INN is already registered' } }
         : undefined);
     const onCreated = vi.fn();
     renderScreen(<OrganizationForm onCreated={onCreated} />);
@@ -62,7 +64,7 @@ describe('organisation form: live ИНН/ОГРН checks', () => {
     fireEvent.click(region);
     fireEvent.click(await screen.findByRole('option', { name: /40 — Калужская область/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Добавить организацию' }));
-    await waitFor(() => expect(screen.getByText('Организация с этим ИНН уже зарегистрирована')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Организация с таким ИНН уже зарегистрирована')).toBeTruthy());
     expect(onCreated).not.toHaveBeenCalled();
   });
 });

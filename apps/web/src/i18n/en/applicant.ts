@@ -58,13 +58,7 @@ const applicant: ApplicantDict = {
     phone: 'Phone',
     website: 'Website',
     innOk: 'Check digit is correct',
-    innBad: 'Wrong INN check digit',
-    innLength: 'An organisation INN has 10 digits',
     ogrnOk: 'Check digit is correct',
-    ogrnBad: 'Wrong OGRN check digit',
-    ogrnLength: 'OGRN: 13 digits, the first 1 or 5',
-    kppBad: 'KPP: 9 characters: 4 digits, 2 digits or Latin capitals, 3 digits',
-    innTaken: 'An organisation with this INN is already registered',
     save: 'Add the organisation',
   },
   editor: {

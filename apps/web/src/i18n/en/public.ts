@@ -82,7 +82,6 @@ const publicArea: PublicDict = {
     submit: 'Sign up',
     haveAccount: 'Already have an account?',
     toSignIn: 'Sign in',
-    taken: 'This e-mail is already registered',
   },
 };
 export default publicArea;

@@ -83,7 +83,6 @@ const publicArea = {
     submit: 'Зарегистрироваться',
     haveAccount: 'Уже есть учётная запись?',
     toSignIn: 'Войти',
-    taken: 'Этот адрес уже зарегистрирован',
   },
 };
 export default publicArea;

@@ -2,7 +2,7 @@
 // the server will check them.
 import { Button, Card, Grid, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { createOrganizationBody, isValidInn, isValidKpp, isValidOgrn, type CreateOrganizationBody, type Organization } from '@konkurs/shared';
 import { createOrganization, organizationKeys } from '../../api/organizations';
 import { isApiError } from '../../api/client';
@@ -42,7 +42,8 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
     },
     onError: (e) => {
       const rest = applyProblemToForm(e, FIELDS, form.setError, text);
-      if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: t.innTaken }, { shouldFocus: true });
+      // A taken ИНН refuses the whole request; it belongs next to the ИНН all the same.
+      if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: text(e) }, { shouldFocus: true });
     },
   });
   const submit = form.handleSubmit((values) => mutation.mutate(values));
@@ -52,14 +53,17 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
   const ogrn = form.watch('ogrn');
   const kpp = form.watch('kpp');
 
-  // Live: a complete but wrong number is flagged at once; an incomplete one only after a submit attempt.
-  const liveMessage = (state: CheckState, bad: string, length: string) =>
-    state === 'bad-checksum' ? bad : state === 'bad-format' || (state === 'typing' && submitCount > 0) ? length : undefined;
+  // Live: a complete but wrong number is flagged at once, an incomplete one only after a submit attempt; in the words
+  // of the codes the server refuses them with.
+  const liveMessage = (state: CheckState, kind: 'inn' | 'ogrn') =>
+    state === 'bad-checksum' ? text({ code: `${kind}-checksum` })
+      : state === 'bad-format' || (state === 'typing' && submitCount > 0) ? text({ code: `${kind}-format` }) : undefined;
   const innState = checkState(inn, 'inn');
   const ogrnState = checkState(ogrn, 'ogrn');
-  const innError = (errors.inn?.type === 'server' ? errors.inn.message : undefined) ?? liveMessage(innState, t.innBad, t.innLength) ?? (errors.inn && t.innLength);
-  const ogrnError = (errors.ogrn?.type === 'server' ? errors.ogrn.message : undefined) ?? liveMessage(ogrnState, t.ogrnBad, t.ogrnLength) ?? (errors.ogrn && t.ogrnLength);
-  const kppError = (errors.kpp?.type === 'server' ? errors.kpp.message : undefined) ?? ((kpp.length >= 9 || submitCount > 0) && kpp && !isValidKpp(kpp) ? t.kppBad : errors.kpp && t.kppBad);
+  const server = (e: FieldError | undefined) => (e?.type === 'server' ? e.message : undefined);
+  const innError = server(errors.inn) ?? liveMessage(innState, 'inn') ?? errors.inn?.message;
+  const ogrnError = server(errors.ogrn) ?? liveMessage(ogrnState, 'ogrn') ?? errors.ogrn?.message;
+  const kppError = server(errors.kpp) ?? ((kpp.length >= 9 || submitCount > 0) && kpp && !isValidKpp(kpp) ? text({ code: 'kpp-format' }) : errors.kpp?.message);
   const ok = (state: CheckState, hint: string, okText: string) => (state === 'ok' ? <Text component="span" size="xs" c="green.9" fw={600}>✓ {okText}</Text> : hint);
 
   return (
@@ -67,7 +71,8 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
       <Title order={2} fz="lg" mb="md" id="org-form-title">{t.createTitle}</Title>
       <form noValidate onSubmit={submit}>
         <Stack>
-          <FormProblem error={mutation.error} shownPaths={FIELDS} />
+          {/* A taken ИНН is told next to the ИНН, not twice. */}
+          {!(isApiError(mutation.error, 409) && mutation.error.errors.length === 0) && <FormProblem error={mutation.error} shownPaths={FIELDS} />}
           <Grid>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput label={t.inn} required inputMode="numeric" autoComplete="off" maxLength={12} description={ok(innState, t.innHint, t.innOk)} error={innError} {...form.register('inn')} />

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { loginBody, registerBody } from '@konkurs/shared';
 import { login, register } from '../../api/auth';
+import { isApiError } from '../../api/client';
 import { HOME_OF_ROLE, useAuth } from '../../auth/auth';
 import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { PageTitle } from '../../components/page-title';
@@ -72,11 +73,11 @@ export function SignUpPage() {
     onError: (e) => {
       const rest = applyProblemToForm(e, ['fullName', 'email', 'password'], form.setError, text);
       // A taken e-mail is a 409 without a field path; it belongs next to the e-mail all the same.
-      if (rest.length === 0 && (e as { status?: number }).status === 409) form.setError('email', { type: 'server', message: t.signUp.taken }, { shouldFocus: true });
+      if (rest.length === 0 && isApiError(e, 409)) form.setError('email', { type: 'server', message: text(e) }, { shouldFocus: true });
     },
   });
   const err = form.formState.errors;
-  const taken = (mutation.error as { status?: number } | null)?.status === 409;
+  const taken = isApiError(mutation.error, 409);
   return (
     <AuthCard>
       <PageTitle title={t.signUp.title} subtitle={t.signUp.intro} />
