@@ -1,4 +1,4 @@
-// Applications: drafts, autosaves, submission and withdrawal. Reading goes through applicationScope (scope.ts),
+// The database half of applications (the use cases are in services/applications.ts). Reading goes through applicationScope (scope.ts),
 // plus an expert's own assignments; writes are for members of the applicant organisation, a condition folded
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
 import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';

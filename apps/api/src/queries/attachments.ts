@@ -1,4 +1,5 @@
-// An application's documents: added and removed by members while it is a draft, read by whoever may read it.
+// The database half of an application's documents (services/attachments.ts adds and removes them): a member's draft,
+// and the document whoever may read the application may download.
 import { and, count, eq } from 'drizzle-orm';
 import type { AttachmentKind } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftFields } from '@konkurs/shared';
-import { acceptsApplications, lastProjectDay, localDay, submissionProblems, type SubmissionContext, type SubmissionRules } from '../../src/domain/submission-rules.js';
+import {
+  acceptsApplications, assertAcceptsApplications, assertRegionAllowed, lastProjectDay, localDay, submissionProblems, type SubmissionContext, type SubmissionRules,
+} from '../../src/domain/submission-rules.js';
+import { DomainError } from '../../src/domain/errors.js';
 
 // Closes 2027-02-28 21:30 UTC = 1 March 00:30 in Moscow: the closing day is 1 March there.
 const rules: SubmissionRules = {
@@ -103,5 +106,37 @@ describe('dates and the window', () => {
     expect(acceptsApplications(c, new Date('2027-01-31T23:59:59.999Z'))).toBe(true);
     expect(acceptsApplications(c, new Date('2027-02-01T00:00:00Z'))).toBe(false);
     expect(acceptsApplications({ ...c, status: 'review' }, new Date('2027-01-15T00:00:00Z'))).toBe(false);
+  });
+
+  it('refuses outside the window by code: deadline-passed once closed, submission-closed before or in another status', () => {
+    const c = { code: 'KLG-2027', status: 'open', opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-02-01T00:00:00Z'), timezone: 'Europe/Moscow' };
+    const refusal = (at: string, comp = c) => { try { assertAcceptsApplications(comp, new Date(at)); return null; } catch (e) { return e as DomainError; } };
+    expect(refusal('2027-01-15T00:00:00Z')).toBeNull();
+    expect(refusal('2027-02-01T00:00:00Z')).toMatchObject({ kind: 'conflict', code: 'deadline-passed', params: { code: 'KLG-2027', closesAt: '2027-02-01T00:00:00.000Z', timezone: 'Europe/Moscow' } });
+    expect(refusal('2026-12-31T00:00:00Z')).toMatchObject({ code: 'submission-closed', params: { status: 'open', opensAt: '2027-01-01T00:00:00.000Z' } });
+    expect(refusal('2027-01-15T00:00:00Z', { ...c, status: 'review' })).toMatchObject({ code: 'submission-closed', params: { status: 'review' } });
+  });
+
+  it('refuses an organisation of a region the competition does not cover, naming organizationId', () => {
+    expect(() => assertRegionAllowed({ code: 'K', regionCodes: [] }, '40')).not.toThrow();
+    expect(() => assertRegionAllowed({ code: 'K', regionCodes: ['40'] }, '40')).not.toThrow();
+    expect(() => assertRegionAllowed({ code: 'K', regionCodes: ['62'] }, '40')).toThrow(expect.objectContaining({
+      code: 'region-not-allowed', errors: [{ path: 'organizationId', code: 'region-not-allowed', params: { code: 'K', regions: ['62'], regionCode: '40' } }] }));
+  });
+});
+
+describe('submission problems carry codes and the parameters their sentences need', () => {
+  it('dates and amounts as parameters, never in the text', () => {
+    const d = complete();
+    d.startDate = '2027-02-28';
+    d.endDate = '2028-03-01';
+    d.budget = [{ category: 'goods', item: 'x', quantity: 1, unitCostKopecks: 1_000_000, cofinancingKopecks: 100_000 }];
+    expect(submissionProblems(d, rules, { attachmentKinds: [], submittedByOrganization: 2 })).toEqual(expect.arrayContaining([
+      { path: 'startDate', code: 'start-before-closing-day', params: { closingDay: '2027-03-01' } },
+      { path: 'endDate', code: 'project-too-long', params: { months: 12, lastDay: '2028-02-27' } },
+      { path: 'requestedKopecks', code: 'requested-out-of-range', params: { min: 1_000_000, max: 50_000_000 } },
+      { path: 'attachments.charter', code: 'attachment-required', params: { kind: 'charter' } },
+      { path: 'organizationId', code: 'limit-reached', params: { submitted: 2, max: 2 } },
+    ]));
   });
 });
