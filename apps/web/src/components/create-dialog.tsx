@@ -1,25 +1,34 @@
 // A dialog that creates one thing (a user, an operator, an expert): the button that opens it, the form on a
 // shared schema, the request, the server's field errors next to their fields, and on success the dialog
-// closes with its form reset.
+// closes with its form reset. useCreateForm is the same without the dialog (a new organisation).
 import { useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { TriggerProps } from './confirm-button';
+import type { FieldProblem } from '../api/client';
 import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from './field-error';
 import { useT } from '../i18n';
 
-export function useCreateDialog<In extends FieldValues, Out, Created>({ schema, defaultValues, fields, create, onCreated }: {
+type CreateFormOptions<In extends FieldValues, Out, Created> = {
   schema: z.ZodType<Out, In>;
   defaultValues: DefaultValues<In>;
   /** The form's fields: a server error naming one goes next to it, the rest above the form. */
   fields: readonly Path<In>[];
   create: (values: Out) => Promise<Created>;
-  /** Refreshes and tells what was created; the dialog closes once it is done. */
+  /** Refreshes and tells what was created. */
   onCreated?: (created: Created) => Promise<unknown> | void;
-}) {
-  const [opened, setOpened] = useState(false);
+  onRefused?: (error: unknown, unplaced: FieldProblem[]) => void;
+};
+
+/**
+ * A form that creates one thing: the form on a shared schema, the request, the server's field errors next to
+ * their fields (`onRefused` gets the error and the ones no field took), and the form reset once it is created.
+ */
+export function useCreateForm<In extends FieldValues, Out, Created>(
+  { schema, defaultValues, fields, create, onCreated, onRefused }: CreateFormOptions<In, Out, Created>,
+) {
   const text = useProblemText();
   const form = useForm<In, unknown, Out>({ resolver: useSchemaResolver<Out, In>(schema), defaultValues });
   const mutation = useMutation({
@@ -27,16 +36,28 @@ export function useCreateDialog<In extends FieldValues, Out, Created>({ schema, 
     onSuccess: async (created) => {
       await onCreated?.(created);
       form.reset();
-      setOpened(false);
     },
-    onError: (e) => applyProblemToForm(e, fields, form.setError, text),
+    onError: (e) => {
+      const unplaced = applyProblemToForm(e, fields, form.setError, text);
+      onRefused?.(e, unplaced);
+    },
   });
   /** A field's error (the schema's or the server's), for a control's `error` prop. */
   const errorOf = (name: Path<In>) => form.getFieldState(name, form.formState).error?.message;
-  return {
-    opened, open: () => setOpened(true), close: () => setOpened(false),
-    form, errorOf, fields, mutation, submit: form.handleSubmit((values) => mutation.mutate(values)),
-  };
+  return { form, errorOf, fields, mutation, submit: form.handleSubmit((values) => mutation.mutate(values)) };
+}
+
+/** useCreateForm in a dialog: its open state, and closing once the thing is created. */
+export function useCreateDialog<In extends FieldValues, Out, Created>(options: CreateFormOptions<In, Out, Created>) {
+  const [opened, setOpened] = useState(false);
+  const created = useCreateForm({
+    ...options,
+    onCreated: async (c) => {
+      await options.onCreated?.(c);
+      setOpened(false);
+    },
+  });
+  return { ...created, opened, open: () => setOpened(true), close: () => setOpened(false) };
 }
 
 /** The button and its dialog; the fields are the children, bound to `dialog.form`. */

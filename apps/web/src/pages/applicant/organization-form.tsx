@@ -1,12 +1,13 @@
 // A new organisation, with ИНН/ОГРН/КПП checked live as they are typed (shared checksums), the way
 // the server will check them.
 import { Button, Card, Grid, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
-import { createOrganizationBody, isValidInn, isValidKpp, isValidOgrn, type CreateOrganizationBody, type Organization } from '@konkurs/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, type FieldError } from 'react-hook-form';
+import { createOrganizationBody, isValidInn, isValidKpp, isValidOgrn, type Organization } from '@konkurs/shared';
 import { createOrganization, organizationKeys } from '../../api/organizations';
 import { isApiError } from '../../api/client';
-import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
+import { useCreateForm } from '../../components/create-dialog';
+import { FormProblem, useProblemText } from '../../components/field-error';
 import { useT } from '../../i18n';
 import { regionOptions } from '../../lib/reference';
 
@@ -30,23 +31,20 @@ export function OrganizationForm({ onCreated }: { onCreated: (org: Organization)
   const t = useT('applicant').organizations;
   const text = useProblemText();
   const queryClient = useQueryClient();
-  const form = useForm<CreateOrganizationBody>({
-    resolver: useSchemaResolver(createOrganizationBody),
+  const { form, mutation, submit } = useCreateForm({
+    schema: createOrganizationBody,
     defaultValues: { inn: '', ogrn: '', kpp: '', fullName: '', shortName: '', regionCode: undefined as unknown as string, address: '', email: '', phone: '', website: '' },
-  });
-  const mutation = useMutation({
-    mutationFn: createOrganization,
-    onSuccess: async (org) => {
+    fields: FIELDS,
+    create: createOrganization,
+    onCreated: async (org) => {
       await queryClient.invalidateQueries({ queryKey: organizationKeys.mine });
       onCreated(org);
     },
-    onError: (e) => {
-      const rest = applyProblemToForm(e, FIELDS, form.setError, text);
+    onRefused: (e, unplaced) => {
       // A taken ИНН refuses the whole request; it belongs next to the ИНН all the same.
-      if (isApiError(e, 409) && rest.length === 0) form.setError('inn', { type: 'server', message: text(e) }, { shouldFocus: true });
+      if (isApiError(e, 409) && unplaced.length === 0) form.setError('inn', { type: 'server', message: text(e) }, { shouldFocus: true });
     },
   });
-  const submit = form.handleSubmit((values) => mutation.mutate(values));
 
   const { errors, submitCount } = form.formState;
   const inn = form.watch('inn');
