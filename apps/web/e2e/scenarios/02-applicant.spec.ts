@@ -52,7 +52,7 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await page.getByRole('button', { name: 'Добавить организацию' }).first().click();
     const inn = randomInn();
     await page.getByLabel('ИНН', { exact: false }).first().fill(inn.slice(0, 9) + ((Number(inn[9]) + 1) % 10));
-    await see(page, 'Неверный ИНН: не сходится контрольная цифра');
+    await see(page, messageText('inn-checksum'));
   });
   await checkPage('organization-form');
 
