@@ -1,10 +1,13 @@
-// The domain stays pure: its rules answer questions and refuse with codes, and know nothing of the database or HTTP.
+// The domain stays pure: its rules answer questions and refuse with codes, and know nothing of the database or HTTP;
+// and every code the API refuses with has its sentence, in Russian and in English.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isKnownMessage, messageText } from '@konkurs/shared';
 
-const DOMAIN = fileURLToPath(new URL('../src/domain/', import.meta.url));
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const DOMAIN = join(SRC, 'domain');
 const FORBIDDEN = [/^drizzle-orm(\/|$)/, /^fastify(-|\/|$)/, /^@fastify\//, /^\.\.\/db(\/|$)/, /^\.\.\/queries(\/|$)/, /^\.\.\/services(\/|$)/,
   /^\.\.\/plugins(\/|$)/, /^\.\.\/lib\/problem(\.js)?$/];
 
@@ -30,5 +33,27 @@ describe('src/domain', () => {
   it('is checked by a reader that sees every form of import', () => {
     const sample = `import { a } from 'drizzle-orm';\nimport type { Tx } from '../db/client.js';\nexport { b } from '../queries/x.js';\nconst c = await import('fastify');\nimport '../plugins/auth.js';`;
     expect(importsOf(sample).sort()).toEqual(['../db/client.js', '../plugins/auth.js', '../queries/x.js', 'drizzle-orm', 'fastify']);
+  });
+});
+
+/** The codes the source refuses with: DomainError helpers' code arguments and every `code: '…'` of a field issue. */
+const REFUSALS = [/\bconflict\(\s*'([a-z0-9-]+)'/g, /\bforbidden\(\s*'([a-z0-9-]+)'/g, /\bunauthenticated\(\s*'([a-z0-9-]+)'/g,
+  /\bfieldInvalid\(\s*'[^']*',\s*'([a-z0-9-]+)'/g, /new DomainError\(\s*'[a-z-]+',\s*'([a-z0-9-]+)'/g, /\bcode: '([a-z0-9-]+)'/g];
+
+describe('refusal codes', () => {
+  it('each has a Russian and an English text in packages/shared/src/messages', async () => {
+    const files = (await readdir(SRC, { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const codes = new Map<string, string>();
+    for (const file of files) {
+      const source = await readFile(join(SRC, file), 'utf8');
+      for (const re of REFUSALS) for (const m of source.matchAll(re)) codes.set(m[1]!, file);
+    }
+    expect(codes.size).toBeGreaterThan(40);
+    expect([...codes].filter(([code]) => !isKnownMessage(code)).map(([code, file]) => `${code} (${file})`)).toEqual([]);
+    for (const code of codes.keys()) {
+      expect(messageText(code, {}, { lang: 'ru' }), code).toMatch(/[А-Яа-яЁё]/);
+      // The registry numbers keep their Russian names in English too (as API.md writes them).
+      expect(messageText(code, {}, { lang: 'en' }).replace(/ИНН|ОГРН|КПП/g, ''), code).not.toMatch(/[А-Яа-яЁё]{2}/);
+    }
   });
 });
