@@ -16,6 +16,13 @@ const compStatus = (s: unknown, lang: Lang) => COMPETITION_STATUS_LABELS[lang][s
 const kindLabel = (k: unknown, lang: Lang) => ATTACHMENT_KIND_LABELS[lang][k as AttachmentKind] ?? String(k);
 const regionName = (code: unknown) => REGIONS.find((r) => r[0] === code)?.[1] ?? String(code);
 const day = (d: unknown) => (typeof d === 'string' ? formatDate(d) : '');
+/** 1 заявку, 2 заявки, 5 заявок. */
+function applicationsRu(n: unknown) {
+  const k = Number(n);
+  const [one, few, many] = ['заявку', 'заявки', 'заявок'];
+  const word = k % 10 === 1 && k % 100 !== 11 ? one : k % 10 >= 2 && k % 10 <= 4 && (k % 100 < 12 || k % 100 > 14) ? few : many;
+  return `${k} ${word}`;
+}
 
 /** What was not found, as a Russian sentence (the noun's gender decides the verb). */
 const NOT_FOUND: Record<string, [ru: string, en: string]> = {
@@ -154,7 +161,7 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
     en: (p) => `A document "${kindLabel(p.kind, 'en')}" is required`,
   },
   'limit-reached': {
-    ru: (p) => `Организация уже подала заявок: ${p.submitted}; больше этот конкурс не принимает`,
+    ru: (p) => `Организация уже подала ${applicationsRu(p.submitted)}: больше этот конкурс от одной организации не принимает`,
     en: (p) => `The organisation has already submitted ${p.submitted} application(s), the most this competition accepts`,
   },
 
