@@ -49,6 +49,9 @@ describe('refusal codes', () => {
       for (const re of REFUSALS) for (const m of source.matchAll(re)) codes.set(m[1]!, file);
     }
     expect(codes.size).toBeGreaterThan(40);
+    const entities = new Set<string>();
+    for (const file of files) for (const m of (await readFile(join(SRC, file), 'utf8')).matchAll(/\bnotFound\(\s*'([a-z-]+)'/g)) entities.add(m[1]!);
+    expect([...entities].filter((entity) => messageText('not-found', { entity }, { lang: 'ru' }) === messageText('not-found', {}, { lang: 'ru' }))).toEqual([]);
     expect([...codes].filter(([code]) => !isKnownMessage(code)).map(([code, file]) => `${code} (${file})`)).toEqual([]);
     for (const code of codes.keys()) {
       expect(messageText(code, {}, { lang: 'ru' }), code).toMatch(/[А-Яа-яЁё]/);
