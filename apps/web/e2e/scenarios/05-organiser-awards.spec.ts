@@ -87,4 +87,11 @@ test('the organiser ranks the round, decides the awards and publishes the result
     await page.getByRole('row', { name: new RegExp(ranking[0].number) }).waitFor();
   });
   await checkPage('public-results');
+
+  await step('the operator’s experts, the one created for the round among them', async () => {
+    await page.goto('/organiser/experts');
+    await page.getByRole('heading', { level: 1, name: 'Эксперты оператора' }).waitFor();
+    await see(page, 'Эксперт Четвёртый');
+  });
+  await checkPage('operator-experts');
 });
