@@ -11,7 +11,7 @@ import { FIGURES_ROLES } from './stats.js';
 const tags = ['exports'];
 /** A CSV download's schema: its operation, the query it reads, and the CSV or a problem. */
 const csvSchema = <Q>(operationId: string, summary: string, querystring: Q) =>
-  ({ operationId, summary, tags, querystring, response: { 200: csvDownload, 400: problem, 401: problem, 403: problem, 404: problem } });
+  ({ operationId, summary, tags, querystring, produces: ['text/csv'], response: { 200: csvDownload, 400: problem, 401: problem, 403: problem, 404: problem } });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const day = () => app.clock.now().toISOString().slice(0, 10);

@@ -14,8 +14,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
   const tags = ['open data'];
   /** A dataset of one published competition, by its id. */
-  const ofCompetition = <B>(operationId: string, summary: string, body: B) =>
-    ({ config, schema: { operationId, summary, tags, params: idParams, response: { 200: body, 400: problem, 404: problem } } });
+  const ofCompetition = <B>(operationId: string, summary: string, body: B, produces?: string[]) =>
+    ({ config, schema: { operationId, summary, tags, params: idParams, ...(produces ? { produces } : {}), response: { 200: body, 400: problem, 404: problem } } });
+  const CSV = ['text/csv'];
 
   app.get('/open-data', {
     config, schema: { operationId: 'listOpenDatasets', summary: 'List the published datasets of winners', tags, response: { 200: openDataIndex } },
@@ -52,7 +53,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/open-data/winners.csv', {
-    config, schema: { operationId: 'downloadWinnersCsv', summary: 'Download the winners of every published competition as CSV', tags, response: { 200: openDataCsv } },
+    config, schema: { operationId: 'downloadWinnersCsv', summary: 'Download the winners of every published competition as CSV', tags, produces: CSV, response: { 200: openDataCsv } },
   }, async (_request, reply) => sendCsv(reply, 'winners.csv', await winnersCsv(app.database), CACHE));
 
   app.get('/open-data/competitions/:id/winners.json',
@@ -64,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     });
 
   app.get('/open-data/competitions/:id/winners.csv',
-    ofCompetition('downloadCompetitionWinnersCsv', 'Download the winners of one published competition as CSV', openDataCsv),
+    ofCompetition('downloadCompetitionWinnersCsv', 'Download the winners of one published competition as CSV', openDataCsv, CSV),
     async (request, reply) => {
       const comp = await publishedCompetition(app.db, request.params.id);
       return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);

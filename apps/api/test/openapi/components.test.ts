@@ -35,4 +35,15 @@ describe('components of the OpenAPI document', () => {
       .map(([at, s]) => `${at} is ${named.get(JSON.stringify(s))}`);
     expect(copies).toEqual([]);
   });
+
+  it('documents every CSV download as text/csv, its problems as problem+json', () => {
+    const csvPaths = Object.keys(doc.paths).filter((p) => p.endsWith('.csv'));
+    expect(csvPaths.length).toBeGreaterThanOrEqual(5);
+    for (const path of csvPaths) {
+      const responses = doc.paths[path].get.responses;
+      expect(Object.keys(responses['200'].content ?? {}), path).toEqual(['text/csv']);
+      for (const [status, response] of Object.entries(responses).filter(([s]) => Number(s) >= 400))
+        expect(Object.keys(response.content ?? {}), `${path} ${status}`).toEqual(['application/problem+json']);
+    }
+  });
 });
