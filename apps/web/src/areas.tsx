@@ -1,7 +1,7 @@
 // The role areas of the SPA. Each is one lazily loaded chunk (pages/<area>/index.tsx renders its own
 // <Routes>), guarded by role, with its entries in the header navigation. See apps/web/README.md.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Role } from '@konkurs/shared';
+import { FIGURES_ROLES, type Role } from '@konkurs/shared';
 import type { CommonDict } from './i18n/ru/common';
 
 export type NavItem = { to: string; label: keyof CommonDict['nav'] };
@@ -31,7 +31,7 @@ export const AREAS: readonly AreaDef[] = [
     nav: [{ to: '/organiser', label: 'organiserCompetitions' }, { to: '/organiser/experts', label: 'organiserExperts' }],
   },
   {
-    key: 'official', path: '/official', roles: ['official', 'organiser', 'admin'],
+    key: 'official', path: '/official', roles: FIGURES_ROLES,
     Component: lazy(() => import('./pages/official')),
     nav: [{ to: '/official', label: 'officialTotals' }],
   },

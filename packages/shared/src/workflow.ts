@@ -79,6 +79,23 @@ export const hasResults = (s: ApplicationStatus) => DECIDED_APPLICATION.includes
 export const resultsArePublic = (s: CompetitionStatus) => RESULTS_PUBLIC.includes(s);
 export const awardsDecided = (s: CompetitionStatus) => AWARDS_DECIDED.includes(s);
 
+/** Applications are accepted while the competition is open and opensAt ≤ now < closesAt (the server's clock decides). */
+export function acceptsApplications(c: { status: CompetitionStatus; opensAt: Date | string; closesAt: Date | string }, now: Date | number): boolean {
+  const t = typeof now === 'number' ? now : now.getTime();
+  return c.status === 'open' && new Date(c.opensAt).getTime() <= t && t < new Date(c.closesAt).getTime();
+}
+
+// ---- Who does what. ----
+
+/** Roles that belong to an operator (an expert may, to be pooled by its organisers); the first two must. */
+export const OPERATOR_ROLES: readonly Role[] = ['organiser', 'official', 'expert'];
+export const OPERATOR_REQUIRED_ROLES: readonly Role[] = ['organiser', 'official'];
+/** Who reads totals, dashboards and report exports. */
+export const FIGURES_ROLES = ['official', 'organiser', 'admin'] as const satisfies readonly Role[];
+/** What an audit event can be about. */
+export const AUDIT_ENTITY_TYPES = ['application', 'assignment', 'competition', 'operator', 'organization', 'review', 'user'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 // ---- What may change in a competition at each stage. ----
 
 /** Every setting of a competition an organiser edits (the fields of `updateCompetitionBody` but `version`). */

@@ -1,11 +1,12 @@
 // The audit log's hash chain, as pure functions: each event's hash covers its content and the previous event's hash,
 // so that changing or removing any row breaks the chain from there on.
 import { createHash } from 'node:crypto';
+import type { AuditEntityType } from '@konkurs/shared';
 
 export interface AuditInput {
   actorId: string | null;
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string;
   operatorId?: string | null;
   before?: unknown;

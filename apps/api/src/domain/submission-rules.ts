@@ -1,6 +1,6 @@
 // What a submit checks: the window (a refusal of its own), then completeness and the competition's rules,
 // every problem at once with a path into the application, so that the form can point at each.
-import { budgetTotals, type DraftFields, type MessageParams } from '@konkurs/shared';
+import { acceptsApplications, budgetTotals, type CompetitionStatus, type DraftFields, type MessageParams } from '@konkurs/shared';
 import { conflict, type FieldIssue } from './errors.js';
 
 /** The competition's settings a submit is judged by. */
@@ -24,12 +24,7 @@ export interface SubmissionContext {
   submittedByOrganization: number;
 }
 
-type Window = { code: string; status: string; opensAt: Date; closesAt: Date; timezone: string };
-
-/** Applications are accepted while the competition is open and opensAt ≤ now < closesAt, by the server's clock. */
-export function acceptsApplications(c: Omit<Window, 'code' | 'timezone'>, now: Date): boolean {
-  return c.status === 'open' && c.opensAt.getTime() <= now.getTime() && now.getTime() < c.closesAt.getTime();
-}
+type Window = { code: string; status: CompetitionStatus; opensAt: Date; closesAt: Date; timezone: string };
 
 /** Refuses (409) outside the window: `deadline-passed` once closed, `submission-closed` before it opens or in another status. */
 export function assertAcceptsApplications(c: Window, now: Date): void {

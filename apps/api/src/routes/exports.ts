@@ -1,12 +1,11 @@
 // CSV exports for reporting. The scope check and every 4xx happen before the first byte; then the rows stream.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { applicationsExportQuery, csvDownload, problem, reviewsExportQuery, totalsExportQuery } from '@konkurs/shared';
+import { FIGURES_ROLES, applicationsExportQuery, csvDownload, problem, reviewsExportQuery, totalsExportQuery } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { figuresScope } from '../queries/stats.js';
 import { applicationsCsv, reviewsCsv, totalsCsv } from '../queries/exports.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import { csvDialect, sendCsv } from '../lib/csv.js';
-import { FIGURES_ROLES } from './stats.js';
 
 const tags = ['exports'];
 /** A CSV download's schema: its operation, the query it reads, and the CSV or a problem. */

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { problem, totals, totalsQuery } from '@konkurs/shared';
+import { FIGURES_ROLES, problem, totals, totalsQuery } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { figuresTotals } from '../services/stats.js';
-
-/** Who reads figures: officials and organisers (their operator's; a federal official all) and admins. */
-export const FIGURES_ROLES = ['official', 'organiser', 'admin'] as const;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/totals', {

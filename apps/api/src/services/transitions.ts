@@ -4,6 +4,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import {
+  type AuditEntityType,
   APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, canMove, type Move,
   type ApplicationStatus, type AssignmentStatus, type CompetitionStatus, type MessageParams, type ReviewStatus, type Role,
 } from '@konkurs/shared';
@@ -26,7 +27,7 @@ const wrongStatus = (who: MessageParams, from: string, to: string) => conflict('
 /** The guarded UPDATE found the row in another status: someone moved it since it was read. */
 const statusChanged = (who: MessageParams, from: string, to: string) => conflict('status-changed', { ...who, from, to });
 
-interface MoveEvent { entityType: string; entityId: string; operatorId?: string | null; detail?: Record<string, unknown> }
+interface MoveEvent { entityType: AuditEntityType; entityId: string; operatorId?: string | null; detail?: Record<string, unknown> }
 
 /**
  * The steps every lifecycle shares: the workflow's check, the UPDATE guarded by the expected status (`update`

@@ -1,6 +1,6 @@
 // Accounts as administrators manage them: who may be created with which role, changes of role, operator,
 // activity or password (each of which ends the user's sessions), and the lists staff read.
-import type { CreateUserBody, Role, User } from '@konkurs/shared';
+import { OPERATOR_REQUIRED_ROLES, type CreateUserBody, type Role, type User } from '@konkurs/shared';
 import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldInvalid, forbidden } from '../domain/errors.js';
@@ -18,7 +18,7 @@ const emailTaken = () => conflict('email-taken', {}, [{ path: 'email', code: 'em
  * operator, applicants to none; only experts have directions; one account per e-mail.
  */
 export async function addUser(tx: Tx, input: CreateUserBody): Promise<UserRow> {
-  if ((input.role === 'organiser' || input.role === 'official') && !input.operatorId) throw fieldInvalid('operatorId', 'operator-required', { role: input.role });
+  if (OPERATOR_REQUIRED_ROLES.includes(input.role) && !input.operatorId) throw fieldInvalid('operatorId', 'operator-required', { role: input.role });
   if (input.operatorId && !(await operatorExists(tx, input.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
   if (input.expertDirections?.length && input.role !== 'expert') throw fieldInvalid('expertDirections', 'directions-for-experts');
   // Checked before the password is hashed, which costs far more than the look-up.

@@ -1,7 +1,8 @@
+import { acceptsApplications, type CompetitionStatus } from '@konkurs/shared';
 import { describe, expect, it } from 'vitest';
 import type { DraftFields } from '@konkurs/shared';
 import {
-  acceptsApplications, assertAcceptsApplications, assertRegionAllowed, lastProjectDay, localDay, submissionProblems, type SubmissionContext, type SubmissionRules,
+  assertAcceptsApplications, assertRegionAllowed, lastProjectDay, localDay, submissionProblems, type SubmissionContext, type SubmissionRules,
 } from '../../src/domain/submission-rules.js';
 import { DomainError } from '../../src/domain/errors.js';
 
@@ -100,7 +101,7 @@ describe('dates and the window', () => {
   });
 
   it('accepts from opensAt up to but not including closesAt, only while open', () => {
-    const c = { status: 'open', opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-02-01T00:00:00Z') };
+    const c = { status: 'open' as const, opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-02-01T00:00:00Z') };
     expect(acceptsApplications(c, new Date('2026-12-31T23:59:59.999Z'))).toBe(false);
     expect(acceptsApplications(c, new Date('2027-01-01T00:00:00Z'))).toBe(true);
     expect(acceptsApplications(c, new Date('2027-01-31T23:59:59.999Z'))).toBe(true);
@@ -109,7 +110,7 @@ describe('dates and the window', () => {
   });
 
   it('refuses outside the window by code: deadline-passed once closed, submission-closed before or in another status', () => {
-    const c = { code: 'KLG-2027', status: 'open', opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-02-01T00:00:00Z'), timezone: 'Europe/Moscow' };
+    const c = { code: 'KLG-2027', status: 'open' as CompetitionStatus, opensAt: new Date('2027-01-01T00:00:00Z'), closesAt: new Date('2027-02-01T00:00:00Z'), timezone: 'Europe/Moscow' };
     const refusal = (at: string, comp = c) => { try { assertAcceptsApplications(comp, new Date(at)); return null; } catch (e) { return e as DomainError; } };
     expect(refusal('2027-01-15T00:00:00Z')).toBeNull();
     expect(refusal('2027-02-01T00:00:00Z')).toMatchObject({ kind: 'conflict', code: 'deadline-passed', params: { code: 'KLG-2027', closesAt: '2027-02-01T00:00:00.000Z', timezone: 'Europe/Moscow' } });

@@ -2,6 +2,7 @@
 import { Fragment, useState } from 'react';
 import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { AUDIT_ENTITY_TYPES } from '@konkurs/shared';
 import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateText } from '../../components/date-text';
 import { ScrollTable } from '../../components/scroll-region';
@@ -10,8 +11,6 @@ import { LoadMore, useCursorList } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
-
-const ENTITY_TYPES = ['application', 'competition', 'review', 'assignment', 'user', 'operator', 'organization', 'award'];
 
 function VerifyChain() {
   const t = useT('admin').audit;
@@ -43,7 +42,7 @@ export function AuditPage() {
       <Stack>
         <form onSubmit={(e) => { e.preventDefault(); setFilter({ entityType: entityType ?? undefined, entityId: entityId.trim() || undefined }); }}>
           <Group align="flex-end" gap="sm">
-            <Select label={t.entityType} placeholder={t.anyType} clearable w={220} value={entityType} onChange={setEntityType} data={ENTITY_TYPES} />
+            <Select label={t.entityType} placeholder={t.anyType} clearable w={220} value={entityType} onChange={setEntityType} data={[...AUDIT_ENTITY_TYPES]} />
             <TextInput label={t.entityId} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={{ base: '100%', sm: 360 }} maxLength={100} />
             <Button type="submit" variant="default">{t.apply}</Button>
           </Group>

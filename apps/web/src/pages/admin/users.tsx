@@ -4,7 +4,7 @@ import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
-import { ROLES, ROLE_LABELS, createUserBody, type Role, type User } from '@konkurs/shared';
+import { OPERATOR_ROLES, ROLES, ROLE_LABELS, createUserBody, type Role, type User } from '@konkurs/shared';
 import { operatorsQuery } from '../../api/admin';
 import { api, queryString, type Page } from '../../api/client';
 import { createUser, updateUser, userKeys } from '../../api/users';
@@ -17,9 +17,6 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { directionOptions, regionOptions } from '../../lib/reference';
-
-/** Roles that belong to an operator. */
-const OPERATOR_ROLES: readonly Role[] = ['organiser', 'official', 'expert'];
 
 const userForm = createUserBody.extend({
   operatorId: z.string().nullable(),

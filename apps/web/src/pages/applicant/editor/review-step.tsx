@@ -1,7 +1,7 @@
 // The last step: what is filled, the budget figures, and the submit. A refused submit (422) lists every
 // problem with a link that opens the step and focuses the field.
 import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import { budgetTotals, type DraftFields } from '@konkurs/shared';
+import { acceptsApplications, budgetTotals, type DraftFields } from '@konkurs/shared';
 import type { FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
 import { ConfirmButton } from '../../../components/confirm-button';
@@ -36,7 +36,7 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
   const t = a.review;
   const text = useProblemText();
   const totals = budgetTotals(fields.budget);
-  const closed = Date.parse(competition.closesAt) <= Date.now() || competition.status !== 'open';
+  const closed = !acceptsApplications(competition, Date.now());
 
   return (
     <Stack gap="md">
