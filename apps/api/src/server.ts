@@ -3,13 +3,13 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import closeWithGrace from 'close-with-grace';
 import { Redis } from 'ioredis';
 import { loadConfig, type Config } from './config.js';
 import { connectPg, connectPglite, type Database } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { systemClock } from './lib/clock.js';
+import { exitOnSignals } from './lib/shutdown.js';
 import { localFileStorage } from './storage/file-storage.js';
 import { ensureAdmin, seedDemo } from './seed.js';
 
@@ -60,15 +60,20 @@ async function main() {
   const app = await buildApp({
     config, database, clock: systemClock, secret: jwtSecret(config), redis,
     storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
-    logger: config.NODE_ENV === 'test' ? false : { level: config.LOG_LEVEL },
+    // Logs go through process.stdout, not pino's default sonic-boom destination: when the reader of our output has gone,
+    // sonic-boom's exit-time flushSync retries the failed write (EPIPE) forever and the process never exits.
+    // process.stdout reports EPIPE as an error event, dropped above.
+    logger: config.NODE_ENV === 'test' ? false : { level: config.LOG_LEVEL, stream: process.stdout },
   });
 
-  closeWithGrace({ delay: 20_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info(`${signal}: finishing in-flight requests`);
-    await app.close();
-    redis?.disconnect();
-    await database.close();
+  exitOnSignals({
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    log: (message, err) => (err ? app.log.error({ err }, message) : app.log.info(message)),
+    async close() {
+      await app.close();
+      redis?.disconnect();
+      await database.close();
+    },
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
