@@ -214,6 +214,7 @@ async function stepAutosave(db: pg.Client, dataset: Dataset, now: Date) {
     const saver = autosaver(db, ids, (id, version, revision) =>
       appClient.request('PATCH', `/api/v1/applications/${id}`, { token: tokens.get(owner.get(id)!), body: body(version, revision) }));
     api = await measureAutosave('API', saver, ids, workers);
+    if (api) await stepCreate(db, dataset, now, appClient, tokens, workers, api.max);
   }
   appClient.close();
   await app.close();
@@ -241,6 +242,56 @@ async function stepAutosave(db: pg.Client, dataset: Dataset, now: Date) {
     ratio: `${(p99 / baseP99).toFixed(2)}×`, target: '0 errors, p99 ≤ 2× the bare p99', verdict: verdict(api.fixed.errors === 0 && p99 <= 2 * baseP99),
   });
   return base.max.perSecond;
+}
+
+/** What the backends wait on while a load runs, sampled from pg_stat_activity: the answer to "what serialises them". */
+function waitSampler(db: pg.Client) {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await db.query<{ wait: string; n: number }>(`select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n
+        from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and datname = current_database() group by 1`);
+      for (const r of rows) counts.set(r.wait, (counts.get(r.wait) ?? 0) + r.n);
+      samples++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([w, n]) => `${w} ${(n / Math.max(1, samples)).toFixed(1)}`).join(', ');
+  };
+}
+
+/**
+ * Creating full drafts (~33 KB each) in the open competition, as many clients as the autosave's maximum row, in the
+ * same run: the work per request is of the same order (one INSERT against one UPDATE), so creation should not queue.
+ */
+async function stepCreate(db: pg.Client, dataset: Dataset, now: Date, client: Client, tokens: Map<string, string>, workers: number, autosave: LoadResult) {
+  console.log('(d2) draft creation');
+  const { rows: owners } = await db.query<{ organization_id: string; created_by: string }>(
+    'select distinct on (organization_id) organization_id, created_by from applications where id = any($1)', [dataset.autosaveDrafts.map(([id]) => id)]);
+  const body = (organizationId: string) => ({ organizationId, ...fullApplication(now) });
+  const stopSampling = waitSampler(db);
+  const r = await closedLoop(workers, seconds, (w) => {
+    const { organization_id: org, created_by: owner } = owners[w % owners.length];
+    return () => client.request('POST', `/api/v1/competitions/${dataset.openCompetitionId}/applications`, { token: tokens.get(owner), body: body(org) });
+  });
+  const waits = await stopSampling();
+  const ratio = r.perSecond / autosave.perSecond;
+  const p99 = percentile(r.latencies, 99);
+  const autosaveP99 = percentile(autosave.latencies, 99);
+  console.log(`  create: ${r.perSecond.toFixed(0)}/s p99 ${p99.toFixed(1)} ms ${JSON.stringify(r.statuses)}; backends waiting on: ${waits}`);
+  notes.push(`Draft creation under load, mean active backends per wait event (pg_stat_activity every 50 ms): ${waits}.`);
+  record({
+    what: `(d2) draft creation, maximum throughput (${workers} clients, ${seconds} s, full ~33 KB drafts)`,
+    value: `${r.perSecond.toFixed(0)} creations/s, p99 ${ms(p99)} (${r.errors} errors)`,
+    baseline: `${autosave.perSecond.toFixed(0)} autosaves/s, p99 ${ms(autosaveP99)} (row d, same clients)`,
+    ratio: `${(ratio * 100).toFixed(0)}%, p99 ${(p99 / autosaveP99).toFixed(2)}×`, target: '≥ 70% of the autosave, p99 ≤ 2× its p99',
+    verdict: verdict(ratio >= 0.7 && p99 <= 2 * autosaveP99 && r.errors === 0),
+  });
 }
 
 async function stepSubmit(db: pg.Client, dataset: Dataset, bareRate: number) {

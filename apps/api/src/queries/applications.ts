@@ -3,7 +3,7 @@
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
 import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { COUNTED_AS_SUBMITTED, resultsArePublic, type Application, type ApplicationStatus, type ApplicationSummary, type Attachment, type CompetitionStatus, type DraftFields } from '@konkurs/shared';
-import type { Executor, Tx } from '../db/client.js';
+import type { Db, Executor, Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { notFound } from '../domain/errors.js';
@@ -103,13 +103,23 @@ export function toSummary(r: Awaited<ReturnType<typeof listApplications>>[number
   };
 }
 
-/** Adds a draft numbered from the competition's counter, incremented in this transaction (numbers never repeat). */
-export async function insertApplication(tx: Tx, comp: Pick<CompetitionRow, 'id' | 'code'>, org: { id: string; regionCode: string }, createdBy: string,
-  fields: DraftFields, derived: DerivedColumns, now: Date): Promise<ApplicationRow> {
-  const [{ seq }] = await tx.update(competitions).set({ applicationSeq: sql`${competitions.applicationSeq} + 1` })
+/**
+ * The competition's next application number, taken by a statement of its own (the pool, not a transaction): the
+ * counter's row is locked for that statement only, not until the creating transaction commits, so that creations
+ * do not queue behind each other. Numbers never repeat and follow the order they were taken in; one is skipped only
+ * when the insert after it fails.
+ */
+export async function takeApplicationNumber(db: Db, comp: Pick<CompetitionRow, 'id' | 'code'>): Promise<string> {
+  const [{ seq }] = await db.update(competitions).set({ applicationSeq: sql`${competitions.applicationSeq} + 1` })
     .where(eq(competitions.id, comp.id)).returning({ seq: competitions.applicationSeq });
+  return applicationNumber(comp.code, seq);
+}
+
+/** Adds a draft under a number taken by takeApplicationNumber. */
+export async function insertApplication(tx: Tx, comp: Pick<CompetitionRow, 'id'>, org: { id: string; regionCode: string }, createdBy: string,
+  number: string, fields: DraftFields, derived: DerivedColumns, now: Date): Promise<ApplicationRow> {
   const [row] = await tx.insert(applications).values({
-    competitionId: comp.id, organizationId: org.id, number: applicationNumber(comp.code, seq), content: fields, ...derived,
+    competitionId: comp.id, organizationId: org.id, number, content: fields, ...derived,
     regionCode: org.regionCode, createdBy, createdAt: now, updatedAt: now,
   }).returning();
   return row;

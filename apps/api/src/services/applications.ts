@@ -8,7 +8,7 @@ import { assertCountable, derivedColumns, derivedColumnsOfPatch } from '../domai
 import { assertAcceptsApplications, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import {
-  draftState, insertApplication, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
+  draftState, insertApplication, takeApplicationNumber, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
 } from '../queries/applications.js';
 import { visibleCompetition } from '../queries/competitions.js';
 import { memberOrganization } from '../queries/organizations.js';
@@ -23,15 +23,17 @@ export { readApplication } from '../queries/applications.js';
  */
 export async function createApplication(db: Db, actor: AuthUser, competitionId: string, body: DraftFields & { organizationId: string }, now: Date): Promise<Application> {
   const { organizationId, ...fields } = body;
+  const comp = await visibleCompetition(db, actor, competitionId);
+  assertAcceptsApplications(comp, now);
+  const org = await memberOrganization(db, actor.id, organizationId);
+  if (!org) throw new DomainError('not-found', 'not-found', { entity: 'organization' }, [{ path: 'organizationId', code: 'not-a-member' }]);
+  assertRegionAllowed(comp, org.regionCode);
+  const derived = derivedColumns(fields);
+  assertCountable(derived);
+  // Every check first, then the number: a refused creation takes none, and no lock is held while the draft is written.
+  const number = await takeApplicationNumber(db, comp);
   return db.transaction(async (tx) => {
-    const comp = await visibleCompetition(tx, actor, competitionId);
-    assertAcceptsApplications(comp, now);
-    const org = await memberOrganization(tx, actor.id, organizationId);
-    if (!org) throw new DomainError('not-found', 'not-found', { entity: 'organization' }, [{ path: 'organizationId', code: 'not-a-member' }]);
-    assertRegionAllowed(comp, org.regionCode);
-    const derived = derivedColumns(fields);
-    assertCountable(derived);
-    const row = await insertApplication(tx, comp, org, actor.id, fields, derived, now);
+    const row = await insertApplication(tx, comp, org, actor.id, number, fields, derived, now);
     await recordAudit(tx, { actorId: actor.id, action: 'application.created', entityType: 'application', entityId: row.id, operatorId: comp.operatorId,
       after: { number: row.number, organizationId: org.id, competitionId: comp.id }, at: now });
     return toApplication(row, { competitionCode: comp.code, competitionTitle: comp.title, competitionStatus: comp.status, organizationName: org.shortName }, [], actor.role);
