@@ -1,9 +1,10 @@
 // The audit log as the API answers it: events (newest first) and the verdict on the hash chain.
 import { z } from 'zod';
 import { pageQuery } from './common.js';
+import { AUDIT_ENTITY_TYPES } from './workflow.js';
 
 export const auditQuery = pageQuery.extend({
-  entityType: z.string().max(50).optional(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
   entityId: z.string().max(100).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
@@ -13,7 +14,7 @@ export const auditEvent = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   action: z.string(),
-  entityType: z.string(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES),
   entityId: z.string(),
   operatorId: z.string().nullable(),
   before: z.unknown(),

@@ -1,4 +1,5 @@
 // The words users see for the domain's enumerations (GLOSSARY.md), used by the SPA and by CSV exports.
+import type { AuditEntityType } from './workflow.js';
 import type { ApplicationStatus, AssignmentStatus, AttachmentKind, BudgetCategory, CompetitionStatus, Role } from './enums.js';
 
 export type Lang = 'ru' | 'en';
@@ -44,4 +45,15 @@ export const ATTACHMENT_KIND_LABELS: Labels<AttachmentKind> = {
 export const ASSIGNMENT_STATUS_LABELS: Labels<AssignmentStatus> = {
   ru: { assigned: 'Назначена', declined: 'Отказ от экспертизы', submitted: 'Оценка отправлена' },
   en: { assigned: 'Assigned', declined: 'Declined', submitted: 'Submitted' },
+};
+
+export const AUDIT_ENTITY_LABELS: Labels<AuditEntityType> = {
+  ru: {
+    application: 'Заявка', assignment: 'Назначение эксперта', competition: 'Конкурс', operator: 'Оператор', organization: 'Организация',
+    review: 'Экспертная оценка', user: 'Пользователь',
+  },
+  en: {
+    application: 'Application', assignment: 'Expert assignment', competition: 'Competition', operator: 'Operator', organization: 'Organisation',
+    review: 'Review', user: 'User',
+  },
 };

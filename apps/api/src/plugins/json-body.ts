@@ -1,5 +1,5 @@
-// JSON bodies parsed as Fastify does (prototype poisoning refused), plus text PostgreSQL cannot store:
-// the NUL character and lone UTF-16 surrogates. Refused here, once for every route, as a 400 naming the
+// JSON bodies parsed as Fastify does (prototype poisoning refused), plus text PostgreSQL cannot store, in bodies
+// and query strings: the NUL character and lone UTF-16 surrogates. Refused here, once for every route, as a 400 naming the
 // field, instead of a failed INSERT (a 500) wherever a handler happens to write the string.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
@@ -39,5 +39,10 @@ export default fp(async function jsonBody(app: FastifyInstance) {
       if (path !== null) return done(fieldInvalid(path, 'unstorable-text'), undefined);
       done(null, value);
     });
+  });
+  // A query string can carry them too (`?entityId=a%00b`): the same 400, before any handler reads it.
+  app.addHook('preValidation', async (request) => {
+    const path = unstorableTextPath(request.query);
+    if (path !== null) throw fieldInvalid(path === 'body' ? 'query' : path, 'unstorable-text');
   });
 }, { name: 'json-body' });

@@ -49,4 +49,15 @@ describe('JSON bodies with text PostgreSQL cannot store', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'malformed-json', detail: 'Тело запроса — некорректный JSON', errors: [{ path: 'body', code: 'malformed-json' }] });
   });
+
+  it('refuses a NUL character in a query string with the same 400, and an unknown audit entity type by its code', async () => {
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    const nul = await get('/api/v1/audit?entityId=a%00b');
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json()).toMatchObject({ errors: [{ path: 'entityId', code: 'unstorable-text' }] });
+    const unknown = await get('/api/v1/audit?entityType=a%00b');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({ path: 'entityType' });
+    expect((await get('/api/v1/audit?entityType=application')).statusCode).toBe(200);
+  });
 });

@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AuditEntityType } from '@konkurs/shared';
 
 /** Append-only; each event carries the hash of the previous one (see domain/audit.ts). */
 export const auditEvents = pgTable('audit_events', {
@@ -6,7 +7,7 @@ export const auditEvents = pgTable('audit_events', {
   at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
   actorId: uuid('actor_id'),
   action: text('action').notNull(),
-  entityType: text('entity_type').notNull(),
+  entityType: text('entity_type').$type<AuditEntityType>().notNull(),
   entityId: text('entity_id').notNull(),
   operatorId: uuid('operator_id'),
   before: jsonb('before'),

@@ -2,7 +2,7 @@
 import { Fragment, useState } from 'react';
 import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { AUDIT_ENTITY_TYPES } from '@konkurs/shared';
+import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES, type AuditEntityType } from '@konkurs/shared';
 import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateText } from '../../components/date-text';
 import { ScrollTable } from '../../components/scroll-region';
@@ -10,7 +10,7 @@ import { FormProblem } from '../../components/field-error';
 import { LoadMore, useCursorList } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { useT } from '../../i18n';
+import { useLang, useT } from '../../i18n';
 
 function VerifyChain() {
   const t = useT('admin').audit;
@@ -29,7 +29,8 @@ function VerifyChain() {
 
 export function AuditPage() {
   const t = useT('admin').audit;
-  const [entityType, setEntityType] = useState<string | null>(null);
+  const { lang } = useLang();
+  const [entityType, setEntityType] = useState<AuditEntityType | null>(null);
   const [entityId, setEntityId] = useState('');
   const [filter, setFilter] = useState<AuditFilter>({});
   const [open, setOpen] = useState<number | null>(null);
@@ -42,7 +43,8 @@ export function AuditPage() {
       <Stack>
         <form onSubmit={(e) => { e.preventDefault(); setFilter({ entityType: entityType ?? undefined, entityId: entityId.trim() || undefined }); }}>
           <Group align="flex-end" gap="sm">
-            <Select label={t.entityType} placeholder={t.anyType} clearable w={220} value={entityType} onChange={setEntityType} data={[...AUDIT_ENTITY_TYPES]} />
+            <Select label={t.entityType} placeholder={t.anyType} clearable w={220} value={entityType}
+              onChange={(v) => setEntityType(v as AuditEntityType | null)} data={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: AUDIT_ENTITY_LABELS[lang][value] }))} />
             <TextInput label={t.entityId} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={{ base: '100%', sm: 360 }} maxLength={100} />
             <Button type="submit" variant="default">{t.apply}</Button>
           </Group>
@@ -60,7 +62,7 @@ export function AuditPage() {
                       <Table.Td>{e.id}</Table.Td>
                       <Table.Td><DateText value={e.at} withTime /></Table.Td>
                       <Table.Td><Code>{e.action}</Code></Table.Td>
-                      <Table.Td><Text size="sm">{e.entityType}</Text><Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{e.entityId}</Text></Table.Td>
+                      <Table.Td><Text size="sm">{AUDIT_ENTITY_LABELS[lang][e.entityType]}</Text><Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{e.entityId}</Text></Table.Td>
                       <Table.Td><Text size="xs" style={{ wordBreak: 'break-all' }}>{e.actorId ?? t.system}</Text></Table.Td>
                       <Table.Td>
                         <Button size="xs" variant="subtle" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>{open === e.id ? t.hide : t.show}</Button>
