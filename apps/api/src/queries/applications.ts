@@ -7,7 +7,7 @@ import type { Db, Executor, Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { notFound } from '../domain/errors.js';
-import { applicationNumber, type DerivedColumns } from '../domain/application-content.js';
+import type { DerivedColumns } from '../domain/application-content.js';
 import type { SubmissionContext } from '../domain/submission-rules.js';
 import { applicationScope } from './scope.js';
 import type { CompetitionRow } from './competitions.js';
@@ -104,25 +104,17 @@ export function toSummary(r: Awaited<ReturnType<typeof listApplications>>[number
 }
 
 /**
- * The competition's next application number, taken by a statement of its own (the pool, not a transaction): the
- * counter's row is locked for that statement only, not until the creating transaction commits, so that creations
- * do not queue behind each other. Numbers never repeat and follow the order they were taken in; one is skipped only
- * when the insert after it fails.
+ * Adds a draft numbered from its competition's counter in the same statement (next_application_number, migration
+ * 0007): run outside a transaction, the counter's row is locked for that statement only, so creations do not queue
+ * behind each other, and numbers stay dense and in order. The content is not read back: the caller has it (~30 KB).
  */
-export async function takeApplicationNumber(db: Db, comp: Pick<CompetitionRow, 'id' | 'code'>): Promise<string> {
-  const [{ seq }] = await db.update(competitions).set({ applicationSeq: sql`${competitions.applicationSeq} + 1` })
-    .where(eq(competitions.id, comp.id)).returning({ seq: competitions.applicationSeq });
-  return applicationNumber(comp.code, seq);
-}
-
-/** Adds a draft under a number taken by takeApplicationNumber. */
-export async function insertApplication(tx: Tx, comp: Pick<CompetitionRow, 'id'>, org: { id: string; regionCode: string }, createdBy: string,
-  number: string, fields: DraftFields, derived: DerivedColumns, now: Date): Promise<ApplicationRow> {
-  const [row] = await tx.insert(applications).values({
-    competitionId: comp.id, organizationId: org.id, number, content: fields, ...derived,
+export async function insertApplication(db: Executor, comp: Pick<CompetitionRow, 'id'>, org: { id: string; regionCode: string }, createdBy: string,
+  fields: DraftFields, derived: DerivedColumns, now: Date): Promise<ApplicationRow> {
+  const [row] = await db.insert(applications).values({
+    competitionId: comp.id, organizationId: org.id, number: sql`next_application_number(${comp.id})`, content: fields, ...derived,
     regionCode: org.regionCode, createdBy, createdAt: now, updatedAt: now,
-  }).returning();
-  return row;
+  }).returning(columnsWithoutContent);
+  return { ...row, content: fields };
 }
 
 /**

@@ -8,11 +8,10 @@ import { assertCountable, derivedColumns, derivedColumnsOfPatch } from '../domai
 import { assertAcceptsApplications, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import {
-  draftState, insertApplication, takeApplicationNumber, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
+  draftState, insertApplication, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
 } from '../queries/applications.js';
 import { visibleCompetition } from '../queries/competitions.js';
 import { memberOrganization } from '../queries/organizations.js';
-import { recordAudit } from './audit-log.js';
 import { transitionApplication } from './transitions.js';
 
 export { readApplication } from '../queries/applications.js';
@@ -30,14 +29,12 @@ export async function createApplication(db: Db, actor: AuthUser, competitionId: 
   assertRegionAllowed(comp, org.regionCode);
   const derived = derivedColumns(fields);
   assertCountable(derived);
-  // Every check first, then the number: a refused creation takes none, and no lock is held while the draft is written.
-  const number = await takeApplicationNumber(db, comp);
-  return db.transaction(async (tx) => {
-    const row = await insertApplication(tx, comp, org, actor.id, number, fields, derived, now);
-    await recordAudit(tx, { actorId: actor.id, action: 'application.created', entityType: 'application', entityId: row.id, operatorId: comp.operatorId,
-      after: { number: row.number, organizationId: org.id, competitionId: comp.id }, at: now });
-    return toApplication(row, { competitionCode: comp.code, competitionTitle: comp.title, competitionStatus: comp.status, organizationName: org.shortName }, [], actor.role);
-  });
+  // One statement numbers and inserts, outside any transaction. Not an audit event, like the autosave: a draft is its
+  // organisation's private working copy, which nobody else (no organiser, no admin) sees; the audit follows an
+  // application from its submission, whose event records who created it and when. An event here would also queue
+  // every creation behind the audit chain's lock.
+  const row = await insertApplication(db, comp, org, actor.id, fields, derived, now);
+  return toApplication(row, { competitionCode: comp.code, competitionTitle: comp.title, competitionStatus: comp.status, organizationName: org.shortName }, [], actor.role);
 }
 
 /**
@@ -70,7 +67,9 @@ export async function submitApplication(db: Db, actor: AuthUser, id: string, now
     const problems = submissionProblems(a.content, c, await submissionContext(tx, a));
     if (problems.length) throw new DomainError('unprocessable', 'rule-check-failed', { count: problems.length }, problems);
     const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
-      { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: { number: a.number, requestedKopecks: a.requestedKopecks } });
+      { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
+        number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
+      } });
     return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
   });
 }

@@ -39,8 +39,9 @@ describe('POST /competitions/:id/applications', () => {
       totalCostKopecks: 2_000_000, cofinancingKopecks: 500_000, requestedKopecks: 1_500_000, attachments: [], submittedAt: null,
     });
     expect((await draftOf(comp)).json.number).toBe('KLG-2027-000002');
+    // A draft is private: its creation is no audit event (its submission's event says who created it and when).
     const audit = await call(t, admin.token, 'GET', `/api/v1/audit?entityType=application&entityId=${first.json.id}`);
-    expect(audit.json.items[0]).toMatchObject({ action: 'application.created', operatorId: op.id });
+    expect(audit.json.items).toEqual([]);
   });
 
   it('refuses an organisation the user is not a member of (404 naming organizationId)', async () => {
@@ -244,7 +245,8 @@ describe('POST /applications/:id/submit', () => {
     expect(again.status).toBe(409);
     expect((await call(t, organiser.token, 'GET', `/api/v1/applications/${app.id}`)).json.status).toBe('submitted');
     const audit = await call(t, admin.token, 'GET', `/api/v1/audit?entityType=application&entityId=${app.id}`);
-    expect(audit.json.items[0]).toMatchObject({ action: 'application.submitted', before: { status: 'draft' }, operatorId: op.id });
+    expect(audit.json.items[0]).toMatchObject({ action: 'application.submitted', before: { status: 'draft' }, operatorId: op.id,
+      after: { status: 'submitted', number: app.number, organizationId: org.id, createdBy: owner.id, createdAt: app.createdAt.toISOString() } });
   });
 
   it('refuses outside the window with a 409 of its own, whatever the content', async () => {
