@@ -20,3 +20,8 @@ export function expertTotal(
   // One division of exact integers is correctly rounded, so an exact .5 stays .5 and rounds up.
   return den === 0 ? 0 : Math.round((100 * num * 100) / den) / 100;
 }
+
+/** A criterion's score: a whole number from 0 to its maximum (the server refuses others, the scoring form says so first). */
+export function isScoreInRange(score: number, maxScore: number): boolean {
+  return Number.isInteger(score) && score >= 0 && score <= maxScore;
+}

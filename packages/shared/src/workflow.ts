@@ -85,6 +85,11 @@ export function acceptsApplications(c: { status: CompetitionStatus; opensAt: Dat
   return c.status === 'open' && new Date(c.opensAt).getTime() <= t && t < new Date(c.closesAt).getTime();
 }
 
+/** An award's amount: the organiser may only lower what the application requests, never to nothing. */
+export function isAllowedAwardAmount(amountKopecks: number, requestedKopecks: number): boolean {
+  return Number.isInteger(amountKopecks) && amountKopecks >= 1 && amountKopecks <= requestedKopecks;
+}
+
 // ---- Who does what. ----
 
 /** Roles that belong to an operator (an expert may, to be pooled by its organisers); the first two must. */

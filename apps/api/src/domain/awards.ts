@@ -1,5 +1,5 @@
 // Award allocation: walk the ranking and give each qualifying application its amount while the budget lasts.
-import { awardsDecided, type AwardMode, type CompetitionStatus } from '@konkurs/shared';
+import { awardsDecided, isAllowedAwardAmount, type AwardMode, type CompetitionStatus } from '@konkurs/shared';
 import { conflict, type FieldIssue } from './errors.js';
 
 export interface AwardCandidate {
@@ -60,7 +60,7 @@ export function overrideIssues(overrides: readonly { applicationId: string; amou
     const max = requested.get(o.applicationId);
     if (max === undefined) issues.push({ path: `overrides.${i}.applicationId`, code: 'not-in-ranking' });
     else if (seen.has(o.applicationId)) issues.push({ path: `overrides.${i}.applicationId`, code: 'overridden-twice' });
-    else if (o.amountKopecks < 1 || o.amountKopecks > max) issues.push({ path: `overrides.${i}.amountKopecks`, code: 'override-raises', params: { max } });
+    else if (!isAllowedAwardAmount(o.amountKopecks, max)) issues.push({ path: `overrides.${i}.amountKopecks`, code: 'override-raises', params: { max } });
     seen.add(o.applicationId);
   });
   return issues;

@@ -1,5 +1,6 @@
 // Scores and the ranking: an expert's total on the 100-point scale, the final score, the ranking order
 // and the per-expert z-score normalisation organisers see beside the raw score.
+import { isScoreInRange } from '@konkurs/shared';
 import type { FieldIssue } from './errors.js';
 
 export interface CriterionDef { code: string; weight: number; maxScore: number; commentRequired: boolean }
@@ -34,7 +35,7 @@ export function scoreInputIssues(scores: readonly Pick<ScoreEntry, 'criterionCod
     const c = byCode.get(s.criterionCode);
     if (!c) issues.push({ path: `scores.${i}.criterionCode`, code: 'unknown-criterion', params: { criterionCode: s.criterionCode } });
     else if (seen.has(s.criterionCode)) issues.push({ path: `scores.${i}.criterionCode`, code: 'scored-twice', params: { criterionCode: s.criterionCode } });
-    else if (s.score !== null && s.score !== undefined && (!Number.isInteger(s.score) || s.score < 0 || s.score > c.maxScore))
+    else if (s.score !== null && s.score !== undefined && !isScoreInRange(s.score, c.maxScore))
       issues.push({ path: `scores.${i}.score`, code: 'score-out-of-range', params: { max: c.maxScore } });
     seen.add(s.criterionCode);
   });

@@ -6,7 +6,7 @@ import {
 } from '@mantine/core';
 import { Controller, useForm, useWatch, type UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
-import { expertTotal, formatScore, reviewCompletenessIssues, type Lang, type Review } from '@konkurs/shared';
+import { expertTotal, formatScore, isScoreInRange, reviewCompletenessIssues, type Lang, type Review } from '@konkurs/shared';
 import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -24,7 +24,7 @@ function draftSchema(criteria: readonly ScoringCriterion[]) {
     scores: z.array(z.object({ criterionCode: z.string(), score: z.number().nullable(), comment: z.string().max(5000) })).superRefine((scores, ctx) => {
       scores.forEach((s, i) => {
         const max = criteria[i]?.maxScore ?? 0;
-        if (s.score !== null && (!Number.isInteger(s.score) || s.score < 0 || s.score > max))
+        if (s.score !== null && !isScoreInRange(s.score, max))
           ctx.addIssue({ code: 'custom', path: [i, 'score'], params: { code: 'score-out-of-range', max } });
       });
     }),

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Badge, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { awardsDecided, formatMoney, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
+import { awardsDecided, formatMoney, isAllowedAwardAmount, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
 import { confirmAwards, proposeAwards, type AwardOverride } from '../../api/awards';
 import { competitionKeys } from '../../api/competitions';
@@ -49,8 +49,7 @@ function AmountInput({ row, amount, onChange }: { row: RankingRow; amount: numbe
   const [error, setError] = useState<string | null>(null);
   function commit() {
     const kopecks = roublesToKopecks(Number(String(value).replace(',', '.')));
-    if (!Number.isFinite(kopecks) || kopecks < 0) return setError(t.onlyLower);
-    if (kopecks > row.requestedKopecks) return setError(t.onlyLower);
+    if (!isAllowedAwardAmount(kopecks, row.requestedKopecks)) return setError(t.onlyLower);
     setError(null);
     onChange(kopecks === row.requestedKopecks ? null : kopecks);
   }
