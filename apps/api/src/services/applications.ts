@@ -22,9 +22,9 @@ export { readApplication } from '../queries/applications.js';
  */
 export async function createApplication(db: Db, actor: AuthUser, competitionId: string, body: DraftFields & { organizationId: string }, now: Date): Promise<Application> {
   const { organizationId, ...fields } = body;
-  const comp = await visibleCompetition(db, actor, competitionId);
+  // Two independent reads, sent together.
+  const [comp, org] = await Promise.all([visibleCompetition(db, actor, competitionId), memberOrganization(db, actor.id, organizationId)]);
   assertAcceptsApplications(comp, now);
-  const org = await memberOrganization(db, actor.id, organizationId);
   if (!org) throw new DomainError('not-found', 'not-found', { entity: 'organization' }, [{ path: 'organizationId', code: 'not-a-member' }]);
   assertRegionAllowed(comp, org.regionCode);
   const derived = derivedColumns(fields);
