@@ -125,7 +125,7 @@ export async function updateCompetition(tx: Tx, current: CompetitionRow, patch: 
 /** The stored settings in the shape of a create body, to check a patch against the whole result. */
 export function settingsOf(c: CompetitionRow) {
   return {
-    opensAt: c.opensAt.toISOString(), closesAt: c.closesAt.toISOString(), minGrantKopecks: c.minGrantKopecks, maxGrantKopecks: c.maxGrantKopecks,
+    timezone: c.timezone, opensAt: c.opensAt.toISOString(), closesAt: c.closesAt.toISOString(), minGrantKopecks: c.minGrantKopecks, maxGrantKopecks: c.maxGrantKopecks,
     budgetKopecks: c.budgetKopecks, directionCodes: c.directionCodes, regionCodes: c.regionCodes,
   };
 }
