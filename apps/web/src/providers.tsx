@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Lang } from '@konkurs/shared';
 import { isApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
+import { DatesLocale } from './components/date-fields';
 import { LangProvider, useLang } from './i18n';
 import { cssVariablesResolver, themeFor } from './theme';
 
@@ -43,7 +44,7 @@ function ThemedProvider({ children }: { children: ReactNode }) {
   const theme = useMemo(() => themeFor(lang), [lang]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      {children}
+      <DatesLocale>{children}</DatesLocale>
     </MantineProvider>
   );
 }

@@ -50,5 +50,9 @@ const common: CommonDict = {
   formHasErrors: 'Please correct the marked fields',
   loadMore: 'Show more',
   reloadVersion: 'Load the newer version',
+  datePlaceholder: 'DD.MM.YYYY',
+  timePlaceholder: 'HH:MM',
+  dateWord: 'date',
+  timeWord: 'time',
 };
 export default common;

@@ -49,6 +49,10 @@ const common = {
   formHasErrors: 'Исправьте отмеченные поля',
   loadMore: 'Показать ещё',
   reloadVersion: 'Загрузить новую версию',
+  datePlaceholder: 'ДД.ММ.ГГГГ',
+  timePlaceholder: 'ЧЧ:ММ',
+  dateWord: 'дата',
+  timeWord: 'время',
 };
 export default common;
 export type CommonDict = typeof common;
