@@ -1,13 +1,14 @@
 // The append-only audit log in the database: appending events inside the caller's transaction, reading them
-// (an organiser its operator's), and verifying the chain.
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
-import type { AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
+// (an organiser its operator's, with the names people read), and verifying the chain.
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { AuditEntityType, AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
 import type { Db, Executor, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import { auditEvents } from '../db/schema/index.js';
 import { jsonRows } from '../db/bulk.js';
 import { GENESIS, eventBody, eventHash, toEvent, type AuditInput } from '../domain/audit.js';
+import { auditEventsPage, auditNames, entityOf, isUuid, refLabel } from '../queries/audit.js';
 
 export type { AuditInput } from '../domain/audit.js';
 
@@ -74,16 +75,44 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerification & ({ o
   }
 }
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
+/** The ids an event's before/after mention (an expert, an application, an organisation…), at any depth. */
+function mentionedIds(v: unknown, into: Set<string>): void {
+  if (isUuid(v)) into.add(v.toLowerCase());
+  else if (Array.isArray(v)) for (const x of v) mentionedIds(x, into);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) mentionedIds(x, into);
+}
 
-/** A page of events, newest first, of one entity or type when asked; an organiser reads its operator's only. */
+/**
+ * A page of events, newest first, filtered by object, action and time when asked; an organiser reads its operator's
+ * only. Each event comes with its actor, its object and the names of the ids it mentions, read in one statement.
+ */
 export async function auditPage(db: Executor, actor: AuthUser, query: AuditQuery, secret: string): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  const { entityType, entityId, limit, cursor } = query;
-  const where: SQL[] = [];
-  if (entityType) where.push(eq(auditEvents.entityType, entityType));
-  if (entityId) where.push(eq(auditEvents.entityId, entityId));
-  if (actor.role === 'organiser') where.push(eq(auditEvents.operatorId, actor.operatorId ?? NOBODY));
-  if (cursor) where.push(lt(auditEvents.id, Number(decodeCursor(cursor, secret, 1)[0])));
-  const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.id)).limit(limit + 1);
-  return pageOf(rows, limit, secret, (r) => [r.id], ({ prevHash: _prev, ...r }) => ({ ...r, at: r.at.toISOString() }));
+  const { limit, cursor, ...filter } = query;
+  const rows = await auditEventsPage(db, {
+    ...filter,
+    ...(actor.role === 'organiser' ? { operatorId: actor.operatorId } : {}),
+    ...(cursor ? { beforeId: Number(decodeCursor(cursor, secret, 1)[0]) } : {}),
+  }, limit);
+  const ids = new Set<string>();
+  for (const r of rows.slice(0, limit)) {
+    if (r.actorId) ids.add(r.actorId);
+    if (isUuid(r.entityId)) ids.add(r.entityId.toLowerCase());
+    mentionedIds(r.before, ids);
+    mentionedIds(r.after, ids);
+  }
+  const names = await auditNames(db, [...ids]);
+  const named = (id: string, kind: AuditEntityType) => names.find((n) => n.id === id && n.kind === kind);
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return pageOf(rows, limit, secret, (r) => [r.id], ({ prevHash: _prev, ...r }) => {
+    const mentioned = new Set<string>();
+    mentionedIds(r.before, mentioned);
+    mentionedIds(r.after, mentioned);
+    const who = r.actorId ? named(r.actorId, 'user') : undefined;
+    return {
+      ...r, at: r.at.toISOString(),
+      actor: who ? { id: who.id, fullName: who.title ?? '', role: who.role! } : null,
+      entity: entityOf(named(r.entityId.toLowerCase(), r.entityType)),
+      refs: Object.fromEntries([...mentioned].flatMap((id) => { const n = byId.get(id); return n ? [[id, refLabel(n)]] : []; })),
+    };
+  });
 }
