@@ -73,6 +73,8 @@ export const application = draftFields.extend({
   screeningReason: z.string().nullable(),
   attachments: z.array(attachment),
   submittedAt: z.string().nullable(),
+  /** When a member hid it (a withdrawn one) from the organisation's list; null while it is shown. */
+  hiddenAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -81,7 +83,7 @@ export type Application = z.infer<typeof application>;
 export const applicationSummary = application.pick({
   id: true, number: true, competitionId: true, competitionCode: true, competitionTitle: true, organizationId: true,
   organizationName: true, regionCode: true, status: true, version: true, title: true, directionCode: true,
-  requestedKopecks: true, awardedKopecks: true, finalScore: true, submittedAt: true, updatedAt: true,
+  requestedKopecks: true, awardedKopecks: true, finalScore: true, submittedAt: true, hiddenAt: true, updatedAt: true,
 });
 export type ApplicationSummary = z.infer<typeof applicationSummary>;
 
@@ -89,6 +91,8 @@ export const applicationsQuery = z.object({
   competitionId: id.optional(),
   organizationId: id.optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** An applicant's list shows the applications its members have not hidden; `hidden=true` lists the hidden ones. */
+  hidden: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
 });

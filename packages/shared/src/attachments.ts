@@ -6,3 +6,17 @@ export const attachmentParams = z.object({ id, attachmentId: id });
 
 /** The download: the bytes as uploaded, with their own type (PDF, an image or an office document). */
 export const attachmentDownload = z.unknown().describe('the file as uploaded, of its own content type');
+
+/**
+ * The largest document the API accepts by default (UPLOAD_MAX_BYTES may set another; a 413 names the limit in force
+ * as `maxBytes`). The form tells it and refuses a bigger file before sending it.
+ */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A size as people read it: `20 МБ`, `1,5 МБ`, `49 КБ` (`20 MB` in English). */
+export function formatFileSize(bytes: number, lang: 'ru' | 'en' = 'ru'): string {
+  const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1) return `${mb.toLocaleString(locale, { maximumFractionDigits: 1 })} ${lang === 'ru' ? 'МБ' : 'MB'}`;
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} ${lang === 'ru' ? 'КБ' : 'KB'}`;
+}

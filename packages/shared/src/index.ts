@@ -22,3 +22,4 @@ export * from './health.js';
 export * from './reference-lists.js';
 export * from './open-data.js';
 export * from './attachments.js';
+export * from './submission.js';

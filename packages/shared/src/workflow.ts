@@ -63,6 +63,10 @@ export const WITHDRAWABLE: readonly ApplicationStatus[] = APPLICATION_MOVES.find
 export const ASSIGNABLE: readonly ApplicationStatus[] = ['admitted', 'under_review'];
 /** Statuses that carry the competition's decision: the applicant reads results (scores, comments) in them. */
 export const DECIDED_APPLICATION: readonly ApplicationStatus[] = ['winner', 'not_supported'];
+/** Statuses in which the organisation may delete its application outright (nobody else has seen it). */
+export const DELETABLE: readonly ApplicationStatus[] = ['draft'];
+/** Statuses in which the organisation may hide its application from its list (and show it again). */
+export const HIDEABLE: readonly ApplicationStatus[] = ['withdrawn'];
 /** Statuses a screening decision is taken in. */
 export const SCREENABLE: readonly ApplicationStatus[] = ['submitted'];
 
@@ -75,6 +79,8 @@ export const AWARDS_DECIDED: readonly CompetitionStatus[] = ['decided', 'publish
 
 export const isWithdrawable = (s: ApplicationStatus) => WITHDRAWABLE.includes(s);
 export const isAssignable = (s: ApplicationStatus) => ASSIGNABLE.includes(s);
+export const isDeletable = (s: ApplicationStatus) => DELETABLE.includes(s);
+export const isHideable = (s: ApplicationStatus) => HIDEABLE.includes(s);
 export const hasResults = (s: ApplicationStatus) => DECIDED_APPLICATION.includes(s);
 export const resultsArePublic = (s: CompetitionStatus) => RESULTS_PUBLIC.includes(s);
 export const awardsDecided = (s: CompetitionStatus) => AWARDS_DECIDED.includes(s);

@@ -1,10 +1,12 @@
 // What a submit checks: the window (a refusal of its own), then completeness and the competition's rules,
 // every problem at once with a path into the application, so that the form can point at each.
-import { acceptsApplications, budgetTotals, type CompetitionStatus, type DraftFields, type MessageParams } from '@konkurs/shared';
+import { acceptsApplications, budgetTotals, missingRequired, type CompetitionStatus, type DraftFields, type MessageParams } from '@konkurs/shared';
 import { conflict, type FieldIssue } from './errors.js';
 
 /** The competition's settings a submit is judged by. */
 export interface SubmissionRules {
+  code: string;
+  regionCodes: readonly string[];
   directionCodes: readonly string[];
   closesAt: Date;
   timezone: string;
@@ -22,6 +24,8 @@ export interface SubmissionContext {
   attachmentKinds: readonly string[];
   /** The organisation's other applications in this competition that count as submitted (neither draft nor withdrawn). */
   submittedByOrganization: number;
+  /** The organisation's region now (it may have moved since the draft was created). */
+  organizationRegionCode: string;
 }
 
 type Window = { code: string; status: CompetitionStatus; opensAt: Date; closesAt: Date; timezone: string };
@@ -46,11 +50,28 @@ export function localDay(instant: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** An organisation registered outside the competition's regions (when it lists any) cannot apply (409 naming organizationId). */
-export function assertRegionAllowed(c: { code: string; regionCodes: readonly string[] }, regionCode: string): void {
-  if (!c.regionCodes.length || c.regionCodes.includes(regionCode)) return;
-  const params = { code: c.code, regions: c.regionCodes, regionCode };
-  throw conflict('region-not-allowed', params, [{ path: 'organizationId', code: 'region-not-allowed', params }]);
+type RegionScope = { code: string; regionCodes: readonly string[] };
+
+/** An organisation registered outside the competition's regions (when it lists any), as a problem naming organizationId. */
+function regionProblem(c: RegionScope, regionCode: string): FieldIssue | undefined {
+  if (!c.regionCodes.length || c.regionCodes.includes(regionCode)) return undefined;
+  return { path: 'organizationId', code: 'region-not-allowed', params: { code: c.code, regions: c.regionCodes, regionCode } };
+}
+
+/** Refuses (409 naming organizationId) a draft of an organisation outside the competition's regions. */
+export function assertRegionAllowed(c: RegionScope, regionCode: string): void {
+  const problem = regionProblem(c, regionCode);
+  if (problem) throw conflict('region-not-allowed', problem.params, [problem]);
+}
+
+/**
+ * Refuses (409 naming organizationId) a new draft when the organisation has already submitted the most the
+ * competition accepts: told before the form is filled, not at its submit.
+ */
+export function assertBelowLimit(c: { maxApplicationsPerOrganization: number }, submittedByOrganization: number): void {
+  if (submittedByOrganization < c.maxApplicationsPerOrganization) return;
+  const params = { submitted: submittedByOrganization, max: c.maxApplicationsPerOrganization };
+  throw conflict('limit-reached', params, [{ path: 'organizationId', code: 'limit-reached', params }]);
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -67,27 +88,16 @@ export function lastProjectDay(start: string, months: number): string {
   return iso(new Date(Date.UTC(y, m - 1 + months, d - 1)));
 }
 
-const filled = (s: string | null | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
-
 export function submissionProblems(content: DraftFields, rules: SubmissionRules, context: SubmissionContext): FieldIssue[] {
-  const problems: FieldIssue[] = [];
+  // What must be filled is shared's rule (the editor marks the same fields); the competition's rules come on top.
+  const problems: FieldIssue[] = missingRequired(content);
   const add = (path: string, code: string, params?: MessageParams) => problems.push(params ? { path, code, params } : { path, code });
 
   // Project card.
-  for (const field of ['title', 'summary', 'relevance', 'goal'] as const) if (!filled(content[field])) add(field, 'required');
-  if (!content.directionCode) add('directionCode', 'required');
-  else if (!rules.directionCodes.includes(content.directionCode)) add('directionCode', 'direction-not-in-competition');
-  for (const field of ['tasks', 'targetGroups'] as const) {
-    const list = content[field] ?? [];
-    if (list.length === 0) add(field, 'list-empty');
-    list.forEach((s, i) => { if (!filled(s)) add(`${field}.${i}`, 'item-empty'); });
-  }
-  if (!content.geographyRegionCodes?.length) add('geographyRegionCodes', 'list-empty');
+  if (content.directionCode && !rules.directionCodes.includes(content.directionCode)) add('directionCode', 'direction-not-in-competition');
 
   // Project dates.
   const { startDate, endDate } = content;
-  if (!startDate) add('startDate', 'required');
-  if (!endDate) add('endDate', 'required');
   if (startDate) {
     const closingDay = localDay(rules.closesAt, rules.timezone);
     if (startDate < closingDay) add('startDate', 'start-before-closing-day', { closingDay });
@@ -100,39 +110,24 @@ export function submissionProblems(content: DraftFields, rules: SubmissionRules,
     }
   }
 
-  // Team.
-  const team = content.team ?? [];
-  if (team.length === 0) add('team', 'list-empty');
-  team.forEach((p, i) => { if (!filled(p.fullName)) add(`team.${i}.fullName`, 'required'); });
-
-  // Calendar plan: each event complete, tied to a task, in order, within the project's dates.
+  // Calendar plan: each event tied to a task, in order, within the project's dates.
   const plan = content.calendarPlan ?? [];
   const tasks = content.tasks ?? [];
-  if (plan.length === 0) add('calendarPlan', 'list-empty');
   plan.forEach((e, i) => {
     const at = (f: string) => `calendarPlan.${i}.${f}`;
-    if (!filled(e.title)) add(at('title'), 'required');
-    if (!filled(e.expectedResult)) add(at('expectedResult'), 'required');
-    if (e.taskIndex === null || e.taskIndex === undefined) add(at('taskIndex'), 'required');
-    else if (e.taskIndex >= tasks.length) add(at('taskIndex'), 'task-not-found');
-    if (!e.startDate) add(at('startDate'), 'required');
-    else if (startDate && e.startDate < startDate) add(at('startDate'), 'before-project-start');
-    if (!e.endDate) add(at('endDate'), 'required');
-    else if (e.startDate && e.endDate < e.startDate) add(at('endDate'), 'end-before-start');
-    else if (endDate && e.endDate > endDate) add(at('endDate'), 'after-project-end');
+    if (e.taskIndex !== null && e.taskIndex !== undefined && e.taskIndex >= tasks.length) add(at('taskIndex'), 'task-not-found');
+    if (e.startDate && startDate && e.startDate < startDate) add(at('startDate'), 'before-project-start');
+    if (e.endDate && e.startDate && e.endDate < e.startDate) add(at('endDate'), 'end-before-start');
+    else if (e.endDate && endDate && e.endDate > endDate) add(at('endDate'), 'after-project-end');
   });
 
-  // Budget: each line complete and consistent, then the totals against the competition's bounds.
+  // Budget: each line consistent, then the totals against the competition's bounds.
   const budget = content.budget ?? [];
-  if (budget.length === 0) add('budget', 'list-empty');
   budget.forEach((l, i) => {
     const at = (f: string) => `budget.${i}.${f}`;
-    if (!l.category) add(at('category'), 'required');
-    if (!filled(l.item)) add(at('item'), 'required');
-    if (l.quantity === null || l.quantity === undefined) add(at('quantity'), 'required');
-    else if (l.quantity <= 0) add(at('quantity'), 'must-be-positive');
-    if (l.unitCostKopecks === null || l.unitCostKopecks === undefined) add(at('unitCostKopecks'), 'required');
-    else if ((l.cofinancingKopecks ?? 0) > Math.round((l.quantity ?? 0) * l.unitCostKopecks)) add(at('cofinancingKopecks'), 'cofinancing-exceeds-line');
+    if (l.quantity !== null && l.quantity !== undefined && l.quantity <= 0) add(at('quantity'), 'must-be-positive');
+    if (l.unitCostKopecks !== null && l.unitCostKopecks !== undefined && (l.cofinancingKopecks ?? 0) > Math.round((l.quantity ?? 0) * l.unitCostKopecks))
+      add(at('cofinancingKopecks'), 'cofinancing-exceeds-line');
   });
   if (budget.length > 0) {
     const { totalCostKopecks, cofinancingKopecks, requestedKopecks } = budgetTotals(budget);
@@ -142,9 +137,11 @@ export function submissionProblems(content: DraftFields, rules: SubmissionRules,
       add('cofinancingKopecks', 'cofinancing-too-low', { percent: rules.minCofinancingPercent });
   }
 
-  // Documents and the organisation's limit.
+  // Documents, the organisation's region as it is now, and its limit.
   for (const kind of rules.requiredAttachmentKinds)
     if (!context.attachmentKinds.includes(kind)) add(`attachments.${kind}`, 'attachment-required', { kind });
+  const region = regionProblem(rules, context.organizationRegionCode);
+  if (region) problems.push(region);
   if (context.submittedByOrganization >= rules.maxApplicationsPerOrganization)
     add('organizationId', 'limit-reached', { submitted: context.submittedByOrganization, max: rules.maxApplicationsPerOrganization });
   return problems;

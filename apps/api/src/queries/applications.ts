@@ -1,7 +1,7 @@
 // The database half of applications (the use cases are in services/applications.ts). Reading goes through applicationScope (scope.ts),
 // plus an expert's own assignments; writes are for members of the applicant organisation, a condition folded
 // into the statements themselves so that the hot paths (autosave, submit) make no separate membership query.
-import { and, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { COUNTED_AS_SUBMITTED, resultsArePublic, type Application, type ApplicationStatus, type ApplicationSummary, type Attachment, type CompetitionStatus, type DraftFields } from '@konkurs/shared';
 import type { Db, Executor, Tx } from '../db/client.js';
 import { applications, assignments, attachments, competitions, organizationMembers, organizations } from '../db/schema/index.js';
@@ -55,7 +55,7 @@ export function toApplication(a: ApplicationRow, c: Context, files: AttachmentRo
     totalCostKopecks: a.totalCostKopecks, cofinancingKopecks: a.cofinancingKopecks, requestedKopecks: a.requestedKopecks,
     awardedKopecks: results ? a.awardedKopecks : null, finalScore: results ? a.finalScore : null, screeningReason: a.screeningReason,
     attachments: files.map(toAttachment),
-    submittedAt: a.submittedAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null, hiddenAt: a.hiddenAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   };
 }
 
@@ -74,8 +74,10 @@ export async function readApplication(db: Executor, user: AuthUser, id: string):
 }
 
 export async function listApplications(db: Executor, user: AuthUser,
-  filter: { competitionId?: string; organizationId?: string; status?: ApplicationStatus; afterId?: string }, limit: number) {
+  filter: { competitionId?: string; organizationId?: string; status?: ApplicationStatus; hidden?: boolean; afterId?: string }, limit: number) {
   const where: SQL[] = [await applicationScope(db, user)];
+  // Hiding is the applicant's own view of its list: staff see every application whatever its members hid.
+  if (user.role === 'applicant') where.push(filter.hidden ? isNotNull(applications.hiddenAt) : isNull(applications.hiddenAt));
   if (filter.competitionId) where.push(eq(applications.competitionId, filter.competitionId));
   if (filter.organizationId) where.push(eq(applications.organizationId, filter.organizationId));
   if (filter.status) where.push(eq(applications.status, filter.status));
@@ -85,7 +87,7 @@ export async function listApplications(db: Executor, user: AuthUser,
     id: applications.id, number: applications.number, competitionId: applications.competitionId, organizationId: applications.organizationId,
     regionCode: applications.regionCode, status: applications.status, version: applications.version, title: applications.title,
     directionCode: applications.directionCode, requestedKopecks: applications.requestedKopecks, awardedKopecks: applications.awardedKopecks,
-    finalScore: applications.finalScore, submittedAt: applications.submittedAt, updatedAt: applications.updatedAt, ...context,
+    finalScore: applications.finalScore, submittedAt: applications.submittedAt, hiddenAt: applications.hiddenAt, updatedAt: applications.updatedAt, ...context,
   }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -99,7 +101,7 @@ export function toSummary(r: Awaited<ReturnType<typeof listApplications>>[number
     organizationId: r.organizationId, organizationName: r.organizationName, regionCode: r.regionCode, status: r.status, version: r.version,
     title: r.title, directionCode: r.directionCode as ApplicationSummary['directionCode'], requestedKopecks: r.requestedKopecks,
     awardedKopecks: results ? r.awardedKopecks : null, finalScore: results ? r.finalScore : null,
-    submittedAt: r.submittedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null, hiddenAt: r.hiddenAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -219,6 +221,26 @@ export async function submissionContext(tx: Tx, a: Pick<ApplicationRow, 'id' | '
     submitted: sql<number>`(select count(*)::int from ${applications} where ${applications.organizationId} = ${a.organizationId}
       and ${applications.competitionId} = ${a.competitionId} and ${applications.status} in ${COUNTED})`,
     kinds: sql<string[]>`(select coalesce(array_agg(distinct ${attachments.kind}), '{}') from ${attachments} where ${attachments.applicationId} = ${a.id})`,
+    regionCode: organizations.regionCode,
   }).from(organizations).where(eq(organizations.id, a.organizationId));
-  return { attachmentKinds: known.kinds, submittedByOrganization: known.submitted };
+  return { attachmentKinds: known.kinds, submittedByOrganization: known.submitted, organizationRegionCode: known.regionCode };
+}
+
+/** How many of the organisation's applications to the competition count against its limit. */
+export async function countSubmittedByOrganization(db: Executor, organizationId: string, competitionId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(applications)
+    .where(and(eq(applications.organizationId, organizationId), eq(applications.competitionId, competitionId), sql`${applications.status} in ${COUNTED}`));
+  return row.n;
+}
+
+/** Deletes the locked draft with its attachments' rows (they cascade); the storage keys of their files, to remove after commit. */
+export async function deleteDraft(tx: Tx, id: string): Promise<string[]> {
+  const files = await tx.delete(attachments).where(eq(attachments.applicationId, id)).returning({ key: attachments.storageKey });
+  await tx.delete(applications).where(eq(applications.id, id));
+  return files.map((f) => f.key);
+}
+
+/** Hides the application from its organisation's list (`hiddenAt` set) or shows it again (null). */
+export async function setHidden(tx: Tx, id: string, hiddenAt: Date | null) {
+  await tx.update(applications).set({ hiddenAt }).where(eq(applications.id, id));
 }

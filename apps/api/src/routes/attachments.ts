@@ -38,7 +38,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: attachment, 400: problem, 404: problem, 409: problem, 413: problem, 415: problem },
     },
   }, async (request, reply) => reply.code(201).send(
-    await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now())));
+    await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now(),
+      app.config.UPLOAD_MAX_BYTES)));
 
   app.get('/applications/:id/attachments/:attachmentId', { schema: { operationId: 'downloadAttachment', summary: 'Download a document as uploaded',
     tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: attachmentDownload, 404: problem } } },

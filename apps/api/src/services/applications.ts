@@ -1,15 +1,19 @@
 // What applicants do with their applications: start a draft, autosave it, submit, withdraw; and the reads of
 // whoever may see them. Each use case opens its transaction, locks, checks the rules, writes and audits.
-import { APPLICATION_MOVES, canMove, type Application, type ApplicationStatus, type DraftFields } from '@konkurs/shared';
+import { APPLICATION_MOVES, canMove, isDeletable, isHideable, type Application, type ApplicationStatus, type DraftFields } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, DomainError, staleVersion } from '../domain/errors.js';
 import { assertCountable, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
-import { assertAcceptsApplications, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
+import { assertAcceptsApplications, assertBelowLimit, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
 import { decodeCursor, pageOf } from '../lib/cursor.js';
 import {
-  draftState, insertApplication, listApplications, lockForMember, readApplication, submissionContext, toApplication, toSummary, updateDraft,
+  countSubmittedByOrganization, deleteDraft, draftState, insertApplication, listApplications, lockForMember, readApplication, setHidden,
+  submissionContext, toApplication, toSummary, updateDraft, type ApplicationRow,
 } from '../queries/applications.js';
+import type { CompetitionRow } from '../queries/competitions.js';
+import type { Tx } from '../db/client.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import { visibleCompetition } from '../queries/competitions.js';
 import { memberOrganization } from '../queries/organizations.js';
 import { transitionApplication } from './transitions.js';
@@ -27,6 +31,8 @@ export async function createApplication(db: Db, actor: AuthUser, competitionId: 
   assertAcceptsApplications(comp, now);
   if (!org) throw new DomainError('not-found', 'not-found', { entity: 'organization' }, [{ path: 'organizationId', code: 'not-a-member' }]);
   assertRegionAllowed(comp, org.regionCode);
+  // A read, not a lock: the submit holds the limit for certain; this tells it before the form is filled.
+  assertBelowLimit(comp, await countSubmittedByOrganization(db, org.id, comp.id));
   const derived = derivedColumns(fields);
   assertCountable(derived);
   // One statement numbers and inserts, outside any transaction. Not an audit event, like the autosave: a draft is its
@@ -55,23 +61,68 @@ export async function saveDraft(db: Db, actor: AuthUser, id: string, body: Draft
 }
 
 /**
+ * Refuses what a submit of the locked application would refuse: another status (409), outside the window (409),
+ * then every problem of the content, its documents, its organisation's region and limit at once (422).
+ */
+async function assertSubmittable(tx: Tx, actor: AuthUser, a: ApplicationRow, c: CompetitionRow, now: Date): Promise<void> {
+  // Asked before the window, so that a second submit is told it is one.
+  if (!canMove(APPLICATION_MOVES, a.status, 'submitted', actor.role)) throw conflict('wrong-status', { entity: 'application', number: a.number, from: a.status, to: 'submitted' });
+  assertAcceptsApplications(c, now);
+  const problems = submissionProblems(a.content, c, await submissionContext(tx, a));
+  if (problems.length) throw new DomainError('unprocessable', 'rule-check-failed', { count: problems.length }, problems);
+}
+
+/**
  * Submits a draft. The application's row is locked (parallel submits of it queue, and the next finds it
  * submitted) with its organisation's, so that the organisation's limit holds; every problem is listed at once.
  */
 export async function submitApplication(db: Db, actor: AuthUser, id: string, now: Date) {
   return db.transaction(async (tx) => {
     const { a, c } = await lockForMember(tx, actor, id, { organization: true });
-    // Asked before the window, so that a second submit is told it is one.
-    if (!canMove(APPLICATION_MOVES, a.status, 'submitted', actor.role)) throw conflict('wrong-status', { entity: 'application', number: a.number, from: a.status, to: 'submitted' });
-    assertAcceptsApplications(c, now);
-    const problems = submissionProblems(a.content, c, await submissionContext(tx, a));
-    if (problems.length) throw new DomainError('unprocessable', 'rule-check-failed', { count: problems.length }, problems);
+    await assertSubmittable(tx, actor, a, c, now);
     const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
       { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
         number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
       } });
     return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
   });
+}
+
+/**
+ * The submit's check without the submit (the editor asks it before the irreversible confirmation): the same
+ * refusals, read under the submit's locks (the same snapshot a submit would judge); it writes nothing.
+ */
+export async function checkSubmission(db: Db, actor: AuthUser, id: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { a, c } = await lockForMember(tx, actor, id, { organization: true });
+    await assertSubmittable(tx, actor, a, c, now);
+  });
+}
+
+/**
+ * Deletes a draft outright with its documents: nobody but its organisation ever saw it (no audit event, as for
+ * its creation). Its files go once the deletion is committed.
+ */
+export async function deleteApplication(db: Db, actor: AuthUser, id: string, storage: FileStorage): Promise<void> {
+  const keys = await db.transaction(async (tx) => {
+    const { a } = await lockForMember(tx, actor, id);
+    if (!isDeletable(a.status)) throw conflict('delete-not-draft', { number: a.number, status: a.status });
+    return deleteDraft(tx, a.id);
+  });
+  await Promise.all(keys.map((key) => storage.delete(key)));
+}
+
+/**
+ * Hides a withdrawn application from its organisation's list, or shows it again; answers it as it now is. Only a
+ * withdrawn one: any other is still in play (409). A view setting, not a change of the application: no version, no audit.
+ */
+export async function setApplicationHidden(db: Db, actor: AuthUser, id: string, hidden: boolean, now: Date): Promise<Application> {
+  await db.transaction(async (tx) => {
+    const { a } = await lockForMember(tx, actor, id);
+    if (!isHideable(a.status)) throw conflict('not-hideable', { number: a.number, status: a.status });
+    await setHidden(tx, a.id, hidden ? (a.hiddenAt ?? now) : null);
+  });
+  return readApplication(db, actor, id);
 }
 
 /** Withdraws the application (from draft, submitted or admitted: the workflow says which); answers it as it now is. */
@@ -83,7 +134,7 @@ export async function withdrawApplication(db: Db, actor: AuthUser, id: string, n
   return readApplication(db, actor, id);
 }
 
-export interface ApplicationsFilter { competitionId?: string; organizationId?: string; status?: ApplicationStatus; limit: number; cursor?: string }
+export interface ApplicationsFilter { competitionId?: string; organizationId?: string; status?: ApplicationStatus; hidden?: boolean; limit: number; cursor?: string }
 
 /** A page of the applications the user may see, newest first. */
 export async function applicationPage(db: Db, actor: AuthUser, query: ApplicationsFilter, secret: string) {

@@ -28,7 +28,8 @@ export interface IncomingFile {
   abandon(): void;
 }
 
-const tooLarge = () => new DomainError('too-large', 'too-large');
+/** The refusal names the limit, so that the form can say it. */
+const tooLarge = (maxBytes: number) => new DomainError('too-large', 'too-large', { maxBytes });
 
 /**
  * The multipart parser's own complaints (a body cut short, no boundary) are the client's doing: 400, not 500.
@@ -44,20 +45,20 @@ function asMalformedBody(e: unknown): unknown {
  * the user's draft; `readFile` (the request's parser) is called only then.
  */
 export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: string, readFile: () => Promise<IncomingFile>,
-  storage: FileStorage, now: Date): Promise<Attachment> {
+  storage: FileStorage, now: Date, maxBytes: number): Promise<Attachment> {
   await draftOfMember(db, actor, applicationId);
   const upload = await readFile().catch((e: unknown) => { throw asMalformedBody(e); });
   const fileName = displayFileName(upload.fileName);
   const inspector = new UploadInspector(async (head) => acceptedAttachmentType((await fileTypeFromBuffer(head))?.mime, fileName));
   // Over the limit the parser cuts the file short: fail the stream, so that storage removes what it wrote.
-  upload.file.once('limit', () => inspector.destroy(tooLarge()));
+  upload.file.once('limit', () => inspector.destroy(tooLarge(maxBytes)));
   const stored = await storage.put(pipeline(upload.file, inspector, () => {})).catch((e: unknown) => {
     upload.abandon();
     throw asMalformedBody(e);
   });
   if (upload.file.truncated) {
     await storage.delete(stored.key);
-    throw tooLarge();
+    throw tooLarge(maxBytes);
   }
   try {
     return await db.transaction(async (tx) => {

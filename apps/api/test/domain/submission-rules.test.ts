@@ -8,11 +8,11 @@ import { DomainError } from '../../src/domain/errors.js';
 
 // Closes 2027-02-28 21:30 UTC = 1 March 00:30 in Moscow: the closing day is 1 March there.
 const rules: SubmissionRules = {
-  directionCodes: ['youth', 'culture'], closesAt: new Date('2027-02-28T21:30:00Z'), timezone: 'Europe/Moscow', maxProjectMonths: 12,
+  code: 'K-2027', regionCodes: [], directionCodes: ['youth', 'culture'], closesAt: new Date('2027-02-28T21:30:00Z'), timezone: 'Europe/Moscow', maxProjectMonths: 12,
   minGrantKopecks: 1_000_000, maxGrantKopecks: 50_000_000, minCofinancingPercent: 10, requiredAttachmentKinds: ['charter'],
   maxApplicationsPerOrganization: 2,
 };
-const context: SubmissionContext = { attachmentKinds: ['charter', 'other'], submittedByOrganization: 1 };
+const context: SubmissionContext = { attachmentKinds: ['charter', 'other'], submittedByOrganization: 1, organizationRegionCode: '40' };
 
 /** Total 20 000 000, co-financing 4 000 000 (20%), requested 16 000 000. */
 const complete = (): DraftFields => ({
@@ -52,7 +52,7 @@ describe('submissionProblems', () => {
     ['a team member without a name', (d) => { d.team = [{ fullName: '', role: 'x' }]; }, ['team.0.fullName']],
     ['no calendar plan', (d) => { d.calendarPlan = []; }, ['calendarPlan']],
     ['an incomplete event', (d) => { d.calendarPlan = [{ taskIndex: 5, title: '', startDate: null, endDate: '2027-05-01' }]; },
-      ['calendarPlan.0.title', 'calendarPlan.0.expectedResult', 'calendarPlan.0.taskIndex', 'calendarPlan.0.startDate']],
+      ['calendarPlan.0.title', 'calendarPlan.0.startDate', 'calendarPlan.0.expectedResult', 'calendarPlan.0.taskIndex']],
     ['an event ending before it starts', (d) => { d.calendarPlan![0].endDate = '2027-03-31'; }, ['calendarPlan.0.endDate']],
     ['an event after the project', (d) => { d.calendarPlan![0].endDate = '2028-03-31'; }, ['calendarPlan.0.endDate']],
     ['no budget', (d) => { d.budget = []; }, ['budget']],
@@ -69,8 +69,16 @@ describe('submissionProblems', () => {
   });
 
   it('flags a missing required document and the organisation’s limit', () => {
-    expect(paths(complete(), rules, { attachmentKinds: ['other'], submittedByOrganization: 0 })).toEqual(['attachments.charter']);
-    expect(paths(complete(), rules, { attachmentKinds: ['charter'], submittedByOrganization: 2 })).toEqual(['organizationId']);
+    expect(paths(complete(), rules, { attachmentKinds: ['other'], submittedByOrganization: 0, organizationRegionCode: '40' })).toEqual(['attachments.charter']);
+    expect(paths(complete(), rules, { attachmentKinds: ['charter'], submittedByOrganization: 2, organizationRegionCode: '40' })).toEqual(['organizationId']);
+  });
+
+  it('flags an organisation whose region is now outside the competition’s (the region it has at submit)', () => {
+    const scoped = { ...rules, regionCodes: ['62', '77'] };
+    expect(submissionProblems(complete(), scoped, { ...context, organizationRegionCode: '40' })).toEqual([
+      { path: 'organizationId', code: 'region-not-allowed', params: { code: 'K-2027', regions: ['62', '77'], regionCode: '40' } },
+    ]);
+    expect(paths(complete(), scoped, { ...context, organizationRegionCode: '62' })).toEqual([]);
   });
 
   it('accepts the co-financing minimum exactly', () => {
@@ -80,7 +88,7 @@ describe('submissionProblems', () => {
   });
 
   it('lists every problem of an empty draft at once', () => {
-    expect(paths({}, rules, { attachmentKinds: [], submittedByOrganization: 2 })).toEqual([
+    expect(paths({}, rules, { attachmentKinds: [], submittedByOrganization: 2, organizationRegionCode: '40' })).toEqual([
       'title', 'summary', 'relevance', 'goal', 'directionCode', 'tasks', 'targetGroups', 'geographyRegionCodes', 'startDate', 'endDate',
       'team', 'calendarPlan', 'budget', 'attachments.charter', 'organizationId',
     ]);
@@ -132,7 +140,7 @@ describe('submission problems carry codes and the parameters their sentences nee
     d.startDate = '2027-02-28';
     d.endDate = '2028-03-01';
     d.budget = [{ category: 'goods', item: 'x', quantity: 1, unitCostKopecks: 1_000_000, cofinancingKopecks: 100_000 }];
-    expect(submissionProblems(d, rules, { attachmentKinds: [], submittedByOrganization: 2 })).toEqual(expect.arrayContaining([
+    expect(submissionProblems(d, rules, { attachmentKinds: [], submittedByOrganization: 2, organizationRegionCode: '40' })).toEqual(expect.arrayContaining([
       { path: 'startDate', code: 'start-before-closing-day', params: { closingDay: '2027-03-01' } },
       { path: 'endDate', code: 'project-too-long', params: { months: 12, lastDay: '2028-02-27' } },
       { path: 'requestedKopecks', code: 'requested-out-of-range', params: { min: 1_000_000, max: 50_000_000 } },

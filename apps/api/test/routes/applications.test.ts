@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { applications, assignments, attachments } from '../../src/db/schema/index.js';
+import { applications, assignments, attachments, organizations } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
 import {
   call, completeDraft, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type CompetitionRow, type TestUser,
@@ -82,6 +82,23 @@ describe('POST /competitions/:id/applications', () => {
     expect(paths(await draftOf(comp, owner.token, { organizationId: 'abc' }))).toEqual(['organizationId']);
     const malformed = await t.app.inject({ method: 'POST', url: `/api/v1/competitions/${comp.id}/applications`, headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, payload: '{"organizationId":' });
     expect(malformed.statusCode).toBe(400);
+  });
+
+  it('is refused (409, in Russian, naming organizationId) once the organisation has submitted its maximum; drafts and withdrawn ones do not count', async () => {
+    const comp = await makeCompetition(t, op.id, { maxApplicationsPerOrganization: 2 });
+    await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
+    await makeApplication(t, comp, org.id, owner.id, { status: 'withdrawn' });
+    await makeApplication(t, comp, org.id, owner.id);
+    expect((await draftOf(comp)).status).toBe(201);
+    await makeApplication(t, comp, org.id, owner.id, { status: 'rejected' });
+    const over = await draftOf(comp, owner.token, { title: 'Третья' });
+    expect(over).toMatchObject({ status: 409, json: { code: 'limit-reached', params: { submitted: 2, max: 2 },
+      detail: 'Организация уже подала 2 заявки: больше этот конкурс от одной организации не принимает',
+      errors: [{ path: 'organizationId', code: 'limit-reached' }] } });
+    expect((await draftOf(comp, owner.token, {}, )).json.code).toBe('limit-reached');
+    // Another organisation of the same member is not held by it.
+    const other = await makeOrganization(t, owner.id, '40');
+    expect((await call(t, owner.token, 'POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: other.id })).status).toBe(201);
   });
 
   it('is for applicants (401 without a token, 403 for staff)', async () => {
@@ -300,6 +317,125 @@ describe('POST /applications/:id/submit', () => {
     expect((await call(t, organiser.token, 'POST', `/api/v1/applications/${app.id}/submit`)).status).toBe(403);
     expect((await call(t, null, 'POST', `/api/v1/applications/${app.id}/submit`)).status).toBe(401);
     expect((await call(t, owner.token, 'POST', '/api/v1/applications/00000000-0000-4000-8000-000000000000/submit')).status).toBe(404);
+  });
+});
+
+describe('GET /applications/:id/submit-check (the submit’s check, nothing changed)', () => {
+  it('answers the very 422 the submit would, then 204 once complete; the draft stays a draft', async () => {
+    const comp = await makeCompetition(t, op.id, { requiredAttachmentKinds: ['charter'] });
+    const created = (await draftOf(comp, owner.token, { title: 'Только название' })).json;
+    const url = `/api/v1/applications/${created.id}`;
+    const check = await call(t, owner.token, 'GET', `${url}/submit-check`);
+    expect(check.status).toBe(422);
+    const submit = await call(t, owner.token, 'POST', `${url}/submit`);
+    expect(check.json).toEqual(submit.json);
+    expect(check.json.detail).toMatch(/^Заявку пока нельзя подать/);
+
+    const complete = await makeApplication(t, await makeCompetition(t, op.id), org.id, owner.id);
+    const ok = await call(t, owner.token, 'GET', `/api/v1/applications/${complete.id}/submit-check`);
+    expect(ok.status).toBe(204);
+    expect(ok.body).toBe('');
+    expect((await call(t, owner.token, 'GET', `/api/v1/applications/${complete.id}`)).json).toMatchObject({ status: 'draft', version: 1 });
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${complete.id}/submit`)).status).toBe(200);
+    expect((await call(t, owner.token, 'GET', `/api/v1/applications/${complete.id}/submit-check`)).json).toMatchObject({ status: 409, code: 'wrong-status' });
+  });
+
+  it('is refused outside the window (409) and for others (404, 403, 401, 400)', async () => {
+    const now = t.clock.now().getTime();
+    const comp = await makeCompetition(t, op.id, { closesAt: new Date(now + 60_000) });
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const url = `/api/v1/applications/${app.id}/submit-check`;
+    t.clock.set(now + 60_000);
+    try { expect((await call(t, owner.token, 'GET', url)).json).toMatchObject({ status: 409, code: 'deadline-passed' }); } finally { t.clock.set(now); }
+    expect((await call(t, stranger.token, 'GET', url)).status).toBe(404);
+    expect((await call(t, organiser.token, 'GET', url)).status).toBe(403);
+    expect((await call(t, null, 'GET', url)).status).toBe(401);
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications/nope/submit-check')).status).toBe(400);
+  });
+});
+
+describe('region scope at submit', () => {
+  it('an organisation that moved out of the competition’s regions since the draft was created is a 422 problem naming organizationId', async () => {
+    const mover = await makeOrganization(t, owner.id, '62');
+    const comp = await makeCompetition(t, op.id, { regionCodes: ['62', '77'] });
+    const created = await call(t, owner.token, 'POST', `/api/v1/competitions/${comp.id}/applications`, { organizationId: mover.id, ...completeDraft(comp) });
+    expect(created.status).toBe(201);
+    await t.db.update(organizations).set({ regionCode: '40' }).where(eq(organizations.id, mover.id));
+    const r = await call(t, owner.token, 'POST', `/api/v1/applications/${created.json.id}/submit`);
+    expect(r.status).toBe(422);
+    expect(r.json.errors).toEqual([{ path: 'organizationId', code: 'region-not-allowed', params: { code: comp.code, regions: ['62', '77'], regionCode: '40' },
+      message: `Конкурс ${comp.code} принимает заявки только от организаций из регионов: Рязанская область, Москва` }]);
+    await t.db.update(organizations).set({ regionCode: '77' }).where(eq(organizations.id, mover.id));
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${created.json.id}/submit`)).status).toBe(200);
+  });
+});
+
+describe('DELETE /applications/:id', () => {
+  it('deletes a member’s draft (204): it is gone from reads and lists', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const draft = (await draftOf(comp, owner.token, { title: 'Удаляемый' })).json;
+    const url = `/api/v1/applications/${draft.id}`;
+    const r = await call(t, owner.token, 'DELETE', url);
+    expect(r.status).toBe(204);
+    expect(r.body).toBe('');
+    expect((await call(t, owner.token, 'GET', url)).status).toBe(404);
+    expect((await call(t, owner.token, 'GET', `/api/v1/applications?competitionId=${comp.id}`)).json.items).toEqual([]);
+    expect((await call(t, owner.token, 'DELETE', url)).status).toBe(404);
+  });
+
+  it('is for a draft only (409 otherwise) of the caller’s organisation (404 for a stranger, 403 for staff, 401, 400)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    for (const status of ['submitted', 'withdrawn', 'admitted'] as const) {
+      const app = await makeApplication(t, comp, org.id, owner.id, { status });
+      expect((await call(t, owner.token, 'DELETE', `/api/v1/applications/${app.id}`)).json, status).toMatchObject({ status: 409, code: 'delete-not-draft',
+        detail: `Заявка № ${app.number} в статусе «${({ submitted: 'Подана', withdrawn: 'Отозвана', admitted: 'Допущена к экспертизе' })[status]}»: удалить можно только черновик` });
+    }
+    const draft = await makeApplication(t, comp, org.id, owner.id);
+    const url = `/api/v1/applications/${draft.id}`;
+    expect((await call(t, stranger.token, 'DELETE', url)).status).toBe(404);
+    expect((await call(t, organiser.token, 'DELETE', url)).status).toBe(403);
+    expect((await call(t, admin.token, 'DELETE', url)).status).toBe(403);
+    expect((await call(t, null, 'DELETE', url)).status).toBe(401);
+    expect((await call(t, owner.token, 'DELETE', '/api/v1/applications/nope')).status).toBe(400);
+    expect((await call(t, owner.token, 'GET', url)).json.status).toBe('draft');
+  });
+});
+
+describe('POST /applications/:id/hide and /unhide', () => {
+  it('hides a withdrawn application from the organisation’s list and shows it again; ?hidden=true lists the hidden ones; staff still see it', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const withdrawn = await makeApplication(t, comp, org.id, owner.id, { status: 'withdrawn', submittedAt: t.clock.now() });
+    const other = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
+    const list = async (q = '', token = owner.token) =>
+      (await call(t, token, 'GET', `/api/v1/applications?competitionId=${comp.id}${q}`)).json.items.map((a: { id: string; hiddenAt: string | null }) => [a.id, a.hiddenAt]);
+    expect(await list()).toEqual([[other.id, null], [withdrawn.id, null]]);
+    const hidden = await call(t, owner.token, 'POST', `/api/v1/applications/${withdrawn.id}/hide`);
+    expect(hidden).toMatchObject({ status: 200, json: { id: withdrawn.id, status: 'withdrawn', hiddenAt: t.clock.now().toISOString() } });
+    expect(await list()).toEqual([[other.id, null]]);
+    expect(await list('&hidden=true')).toEqual([[withdrawn.id, t.clock.now().toISOString()]]);
+    expect(await list('&hidden=false')).toEqual([[other.id, null]]);
+    // Hiding twice keeps the first instant; the organiser's list does not depend on it.
+    expect((await call(t, owner.token, 'POST', `/api/v1/applications/${withdrawn.id}/hide`)).status).toBe(200);
+    expect((await list('', organiser.token)).map(([id]: [string]) => id).sort()).toEqual([other.id, withdrawn.id].sort());
+    const shown = await call(t, owner.token, 'POST', `/api/v1/applications/${withdrawn.id}/unhide`);
+    expect(shown).toMatchObject({ status: 200, json: { id: withdrawn.id, hiddenAt: null } });
+    expect(await list()).toEqual([[other.id, null], [withdrawn.id, null]]);
+  });
+
+  it('is for a withdrawn application (409 otherwise) of the caller’s organisation (404, 403, 401, 400)', async () => {
+    const comp = await makeCompetition(t, op.id);
+    const draft = await makeApplication(t, comp, org.id, owner.id);
+    const r = await call(t, owner.token, 'POST', `/api/v1/applications/${draft.id}/hide`);
+    expect(r.json).toMatchObject({ status: 409, code: 'not-hideable', detail: `Заявка № ${draft.number} в статусе «Черновик»: скрыть из списка можно только отозванную` });
+    const withdrawn = await makeApplication(t, comp, org.id, owner.id, { status: 'withdrawn' });
+    for (const action of ['hide', 'unhide']) {
+      const url = `/api/v1/applications/${withdrawn.id}/${action}`;
+      expect((await call(t, stranger.token, 'POST', url)).status).toBe(404);
+      expect((await call(t, organiser.token, 'POST', url)).status).toBe(403);
+      expect((await call(t, null, 'POST', url)).status).toBe(401);
+      expect((await call(t, owner.token, 'POST', `/api/v1/applications/nope/${action}`)).status).toBe(400);
+    }
+    expect((await call(t, owner.token, 'GET', '/api/v1/applications?hidden=maybe')).json).toMatchObject({ status: 400, errors: [{ path: 'hidden' }] });
   });
 });
 

@@ -211,11 +211,25 @@ describe('refusals of documents by code, in Russian', () => {
     expect((await upload(app.id, file('a.pdf', pdf(), 'passport'))).json.errors).toEqual([{ path: 'kind', code: 'kind-invalid', message: expect.stringMatching(/^Выберите вид документа: Устав, /) }]);
     expect((await upload(app.id, [{ name: 'file', filename: 'a.pdf', content: pdf() }])).json.errors[0]).toMatchObject({ path: 'kind', code: 'kind-before-file' });
     expect((await upload(app.id, [{ name: 'kind', value: 'charter' }])).json.errors[0]).toMatchObject({ path: 'file', code: 'file-required' });
-    expect((await upload(app.id, file('big.pdf', pdf(LIMIT + 1)))).json).toMatchObject({ status: 413, code: 'too-large', detail: 'Файл больше допустимого размера' });
+    expect((await upload(app.id, file('big.pdf', pdf(LIMIT + 1)))).json).toMatchObject({ status: 413, code: 'too-large', detail: 'Файл больше допустимого размера: не больше 49 КБ', params: { maxBytes: LIMIT } });
     expect((await call(t, owner.token, 'POST', `/api/v1/applications/${app.id}/attachments`, { kind: 'charter' })).json).toMatchObject({ status: 415, code: 'multipart-required' });
     const submitted = await makeApplication(t, comp, org.id, owner.id, { status: 'submitted' });
     expect((await upload(submitted.id, file('a.pdf', pdf()))).json).toMatchObject({ status: 409, code: 'not-a-draft', params: { number: submitted.number, status: 'submitted' } });
     expect((await call(t, owner.token, 'DELETE', `/api/v1/applications/${app.id}/attachments/00000000-0000-4000-8000-000000000000`)).json)
       .toMatchObject({ status: 404, code: 'not-found', detail: 'Документ не найден' });
+  });
+});
+
+describe('DELETE /applications/:id with documents', () => {
+  it('removes the draft’s documents with it: their rows and their files', async () => {
+    const app = await makeApplication(t, comp, org.id, owner.id);
+    const before = (await storedFiles()).length;
+    expect((await upload(app.id, file('устав.pdf', pdf()))).status).toBe(201);
+    expect((await upload(app.id, file('печать.png', png(), 'other'))).status).toBe(201);
+    expect((await storedFiles()).length).toBe(before + 2);
+    expect((await call(t, owner.token, 'DELETE', `/api/v1/applications/${app.id}`)).status).toBe(204);
+    expect(await t.db.select().from(attachments).where(eq(attachments.applicationId, app.id))).toEqual([]);
+    expect(await t.db.select().from(applications).where(eq(applications.id, app.id))).toEqual([]);
+    expect((await storedFiles()).length).toBe(before);
   });
 });

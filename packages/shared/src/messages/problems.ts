@@ -5,6 +5,7 @@
 import { APPLICATION_STATUS_LABELS, ATTACHMENT_KIND_LABELS, COMPETITION_STATUS_LABELS, ROLE_LABELS, type Lang } from '../labels.js';
 import { REGIONS } from '../reference.js';
 import { formatDate } from '../format.js';
+import { formatFileSize } from '../attachments.js';
 import type { ApplicationStatus, AttachmentKind, CompetitionStatus, Role } from '../enums.js';
 import type { Message, MessageContext, MessageParams } from './index.js';
 import { messageParams } from './params.js';
@@ -160,6 +161,14 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
     ru: (p) => `Приложите документ «${kindLabel(p.kind, 'ru')}»`,
     en: (p) => `A document "${kindLabel(p.kind, 'en')}" is required`,
   },
+  'delete-not-draft': {
+    ru: (p) => `Заявка № ${p.number} в статусе «${appStatus(p.status, 'ru')}»: удалить можно только черновик`,
+    en: (p) => `Application ${p.number} is ${appStatus(p.status, 'en')}; only a draft can be deleted`,
+  },
+  'not-hideable': {
+    ru: (p) => `Заявка № ${p.number} в статусе «${appStatus(p.status, 'ru')}»: скрыть из списка можно только отозванную`,
+    en: (p) => `Application ${p.number} is ${appStatus(p.status, 'en')}; only a withdrawn one can be hidden`,
+  },
   'limit-reached': {
     ru: (p) => `Организация уже подала ${applicationsRu(p.submitted)}: больше этот конкурс от одной организации не принимает`,
     en: (p) => `The organisation has already submitted ${p.submitted} application(s), the most this competition accepts`,
@@ -169,7 +178,10 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'too-many-attachments': {
     ru: (p) => `К заявке можно приложить не больше ${p.max} документов`, en: (p) => `An application carries at most ${p.max} documents`,
   },
-  'too-large': { ru: same('Файл больше допустимого размера'), en: same('The file is larger than allowed') },
+  'too-large': {
+    ru: (p) => `Файл больше допустимого размера${p.maxBytes ? `: не больше ${formatFileSize(Number(p.maxBytes), 'ru')}` : ''}`,
+    en: (p) => `The file is larger than allowed${p.maxBytes ? `: at most ${formatFileSize(Number(p.maxBytes), 'en')}` : ''}`,
+  },
   'file-type-not-allowed': { ru: same('Этот файл нельзя принять'), en: same('The file cannot be accepted') },
   'file-type-unknown': {
     ru: same('Файл не похож ни на один из принимаемых форматов: PDF, PNG, JPEG, документы Word, Excel, PowerPoint и OpenDocument'),

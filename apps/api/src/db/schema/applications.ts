@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, ATTACHMENT_KINDS, type DraftFields } from '@konkurs/shared';
+import { APPLICATION_STATUSES, ATTACHMENT_KINDS, NOT_SUPPORTED_REASONS, type DraftFields } from '@konkurs/shared';
 import { competitions } from './competitions.js';
 import { organizations } from './organizations.js';
 import { users } from './users.js';
@@ -26,9 +26,13 @@ export const applications = pgTable('applications', {
   awardedKopecks: money('awarded_kopecks'),
   finalScore: numeric('final_score', { precision: 6, scale: 2, mode: 'number' }),
   divergent: boolean('divergent').notNull().default(false),
+  /** Why the award allocation passed it over (NOT_SUPPORTED_REASONS), recorded with the decision; null otherwise. Migration 0008. */
+  notSupportedReason: text('not_supported_reason', { enum: NOT_SUPPORTED_REASONS }),
   extraReviewerAssigned: boolean('extra_reviewer_assigned').notNull().default(false),
   screeningReason: text('screening_reason'),
   submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 6 }),
+  /** When a member hid the withdrawn application from the organisation's list (null: shown). Migration 0009. */
+  hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
