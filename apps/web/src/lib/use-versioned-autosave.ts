@@ -20,8 +20,8 @@ export type SaveStatus =
 /** Edits made on this device that the server has not acknowledged. */
 export type PendingEdits<F> = { baseVersion: number | undefined; fields: Partial<F> };
 
-/** Whether what is on screen differs from what the server has (the leave warnings ask this). */
-export const hasUnsavedChanges = (status: SaveStatus) => status.kind !== 'saved';
+/** Edits that are neither saved nor on their way to the server (what a warning before leaving asks about). */
+export const hasUnsavedChanges = (status: SaveStatus) => status.kind !== 'saved' && status.kind !== 'saving';
 
 export type VersionedAutosaveOptions<F extends object, V extends number | undefined> = {
   /** The localStorage key of this document's local copy (`konkurs.draft.<id>`). */

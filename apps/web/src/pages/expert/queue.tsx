@@ -1,9 +1,11 @@
-// The expert's queue: assigned applications with due dates, the state of each review and overall progress.
+// The expert's queue: assigned applications with due dates, the state of each review and overall progress. An
+// assignment whose review is closed (the awards decided, the review over) is shown closed, with the reason.
 import { Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
 import { myAssignmentsQuery } from '../../api/assignments';
+import { competitionQuery } from '../../api/competitions';
 import { reviewQuery } from '../../api/reviews';
 import { DateText } from '../../components/date-text';
 import { ScrollTable } from '../../components/scroll-region';
@@ -11,10 +13,17 @@ import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
 import { useNow } from '../../lib/use-now';
+import { closedReason, type ClosedReason } from './closed';
 
-function AssignmentState({ a, drafted }: { a: Assignment; drafted: boolean }) {
+function AssignmentState({ a, drafted, closed }: { a: Assignment; drafted: boolean; closed: ClosedReason | null }) {
   const t = useT('expert').queue;
   const { lang } = useLang();
+  if (closed) return (
+    <>
+      <Badge variant="outline" color="gray.8" tt="none">{t.closed}</Badge>
+      <Text size="xs" c="dimmed" mt={2}>{t.closedReason[closed]}</Text>
+    </>
+  );
   if (a.status !== 'assigned') return <Badge variant="outline" color={a.status === 'submitted' ? 'green.9' : 'gray.8'} tt="none">{ASSIGNMENT_STATUS_LABELS[lang][a.status]}</Badge>;
   return <Badge variant="light" color={drafted ? 'blue' : 'gray'} c={drafted ? 'blue.9' : 'gray.9'} tt="none">{drafted ? t.draftSaved : t.notStarted}</Badge>;
 }
@@ -28,6 +37,10 @@ export function QueuePage() {
   // Whether a draft exists is the review's business: asked only for the open assignments.
   const reviews = useQueries({ queries: open.map((a) => ({ ...reviewQuery(a.id), staleTime: 60_000 })) });
   const draftedIds = new Set(open.filter((_, i) => reviews[i]?.data?.id).map((a) => a.id));
+  // Whether an open assignment can still be scored is its competition's stage.
+  const competitionIds = [...new Set(open.map((a) => a.competitionId))];
+  const competitions = useQueries({ queries: competitionIds.map((id) => ({ ...competitionQuery(id), staleTime: 60_000 })) });
+  const stageOf = (competitionId: string) => competitions[competitionIds.indexOf(competitionId)]?.data?.status;
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
@@ -60,7 +73,9 @@ export function QueuePage() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((a) => {
-                const overdue = a.status === 'assigned' && a.dueAt !== null && Date.parse(a.dueAt) < now;
+                const closed = closedReason(a, stageOf(a.competitionId));
+                const workable = a.status === 'assigned' && !closed;
+                const overdue = workable && a.dueAt !== null && Date.parse(a.dueAt) < now;
                 return (
                   <Table.Tr key={a.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.applicationNumber}</Table.Td>
@@ -72,12 +87,12 @@ export function QueuePage() {
                       <DateText value={a.dueAt} withTime />
                       {overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
                     </Table.Td>
-                    <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} /></Table.Td>
+                    <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} closed={closed} /></Table.Td>
                     <Table.Td ta="right">
                       {a.status !== 'declined' && (
-                        <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={a.status === 'assigned' ? 'filled' : 'default'}
-                          aria-label={`${a.status === 'assigned' ? t.open : t.view}: ${a.applicationNumber}`}>
-                          {a.status === 'assigned' ? t.open : t.view}
+                        <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={workable ? 'filled' : 'default'}
+                          aria-label={`${workable ? t.open : t.view}: ${a.applicationNumber}`}>
+                          {workable ? t.open : t.view}
                         </Button>
                       )}
                     </Table.Td>

@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { ApplicationView } from './application-view';
+import { closedReason } from './closed';
 import { ScoringForm } from './scoring-form';
 
 function DeclineButton({ assignmentId }: { assignmentId: string }) {
@@ -38,6 +39,7 @@ export function ReviewPage() {
   const { id = '' } = useParams();
   const t = useT('expert').form;
   const tc = useT('common');
+  const tq = useT('expert').queue;
   const queryClient = useQueryClient();
   const assignments = useQuery(myAssignmentsQuery());
   const assignment = assignments.data?.items.find((a) => a.id === id);
@@ -53,6 +55,7 @@ export function ReviewPage() {
   if (application.isPending || competition.isPending) return <Loading />;
 
   const a = application.data;
+  const closed = closedReason(assignment, competition.data.status, a.status);
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: reviewKeys.one(id) });
     queryClient.invalidateQueries({ queryKey: assignmentKeys.all });
@@ -64,7 +67,7 @@ export function ReviewPage() {
       <PageTitle
         title={`${a.number}. ${a.title ?? ''}`}
         subtitle={<Group gap="xs" component="span"><StatusBadge kind="application" status={a.status} /> <span>{competition.data.title}</span></Group>}
-        actions={assignment.status === 'assigned' ? <DeclineButton assignmentId={id} /> : undefined}
+        actions={assignment.status === 'assigned' && !closed ? <DeclineButton assignmentId={id} /> : undefined}
       />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -72,9 +75,12 @@ export function ReviewPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
             <ScoringForm
+              // A submitted review is a new form (read-only, its local copy dropped); autosaves do not remount it.
+              key={`${id}:${review.data.status}`}
               criteria={competition.data.criteria}
               review={review.data}
-              readOnly={assignment.status !== 'assigned'}
+              readOnly={assignment.status !== 'assigned' || closed !== null}
+              closedText={closed ? tq.closedReason[closed] : undefined}
               saveDraft={async (input) => {
                 const saved = await saveReview(id, input);
                 queryClient.setQueryData(reviewKeys.one(id), saved);

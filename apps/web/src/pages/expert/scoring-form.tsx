@@ -1,5 +1,7 @@
 // The scoring form: one score (0..max) and a comment per criterion, the overall comment, the live total on the
-// 100-point scale (the server's formula, shared), a versioned draft save and a submit confirmed in a dialog.
+// 100-point scale (the server's formula, shared), and a submit confirmed in a dialog. What is typed is saved as
+// the applicant's draft is (lib/use-versioned-autosave.ts): a versioned PUT a second after typing stops, a local
+// copy per assignment offered back after a reload, the 412 banner, and a warning before leaving unsaved.
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert, Badge, Button, Card, Group, NumberInput, Paper, Progress, Stack, Text, Textarea, Title,
@@ -13,7 +15,10 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { FormProblem, problemText, useProblemText, useSchemaResolver, type Coded } from '../../components/field-error';
 import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { useLang, useT } from '../../i18n';
+import { LeaveGuard } from '../../lib/leave-guard';
 import { notify } from '../../lib/notify';
+import { AutosaveStatus, PendingEditsBanner } from '../../lib/save-status';
+import { hasUnsavedChanges, useVersionedAutosave } from '../../lib/use-versioned-autosave';
 
 export type ScoringCriterion = { code: string; title: string; description: string; weight: number; maxScore: number; commentRequired: boolean };
 export type ScoringValues = { scores: { criterionCode: string; score: number | null; comment: string }[]; comment: string };
@@ -90,64 +95,77 @@ export function LiveTotal({ total, scored, of }: { total: number; scored: number
 
 type Props = {
   criteria: readonly ScoringCriterion[];
+  /** The server's review when the form opens (the page remounts the form when its status changes). */
   review: Review;
-  /** A declined or submitted assignment: shown, not editable. */
+  /** A declined or submitted assignment, or one whose review is closed: shown, not editable. */
   readOnly?: boolean;
+  /** Why a read-only assignment is closed, in the user's words. */
+  closedText?: string;
   saveDraft: (input: ReviewInput) => Promise<Review>;
   submit: () => Promise<{ total: number }>;
   /** Called after a successful submission (the page refreshes what it shows). */
   onSubmitted?: (total: number) => void;
   /** Loads the newest version after a 412. */
   onReload?: () => Promise<Review | undefined>;
+  autosaveDelayMs?: number;
 };
 
-export function ScoringForm({ criteria, review, readOnly = false, saveDraft, submit, onSubmitted, onReload }: Props) {
+/** The local copy of an assignment's unsaved review on this device. */
+export const reviewBackupKey = (assignmentId: string) => `konkurs.review.${assignmentId}`;
+const versionOf = (r: Review) => (r.id ? r.version : undefined);
+
+export function ScoringForm({ criteria, review, readOnly = false, closedText, saveDraft, submit, onSubmitted, onReload, autosaveDelayMs }: Props) {
   const t = useT('expert').form;
   const { lang } = useLang();
   const text = useProblemText();
   const schema = useMemo(() => draftSchema(criteria), [criteria]);
-  const form = useForm<ScoringValues>({ resolver: useSchemaResolver(schema), defaultValues: valuesOf(review, criteria) });
-  const [version, setVersion] = useState<number | undefined>(review.id ? review.version : undefined);
-  const [stale, setStale] = useState(false);
+  const submitted = review.status === 'submitted';
+  const locked = readOnly || submitted;
+  const draft = useVersionedAutosave<ScoringValues, number | undefined>({
+    storageKey: reviewBackupKey(review.assignmentId),
+    initial: () => valuesOf(review, criteria),
+    version: versionOf(review),
+    readOnly: locked,
+    delayMs: autosaveDelayMs,
+    // A review is saved whole (PUT): every score and comment, whatever changed.
+    send: async (version, _changed, all) => ({ version: versionOf(await saveDraft({ version, scores: all.scores, comment: all.comment })) }),
+    load: async () => {
+      const fresh = await onReload?.();
+      if (!fresh) throw new Error('no review');
+      return { fields: valuesOf(fresh, criteria), version: versionOf(fresh) };
+    },
+  });
+  const form = useForm<ScoringValues>({ resolver: useSchemaResolver(schema), defaultValues: draft.fields });
+  const [restored] = useState(() => draft.pending !== null);
   const [problem, setProblem] = useState<unknown>(null);
   const [incomplete, setIncomplete] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
-  const submitted = review.status === 'submitted';
-  const locked = readOnly || submitted;
 
   const scores = useWatch({ control: form.control, name: 'scores' });
   const total = expertTotal(scores, criteria);
   const scoredCount = scores.filter((s) => s.score !== null && s.score !== undefined).length;
 
-  const adopt = (saved: Review) => {
-    setVersion(saved.version);
-    form.reset(valuesOf(saved, criteria));
-  };
-
+  // Every keystroke goes to the autosave (a copy: the form's own values change in place).
+  const { setField } = draft;
   useEffect(() => {
-    // A newer review from the server (after a reload or a submission) replaces what is shown.
-    setVersion(review.id ? review.version : undefined);
-    form.reset(valuesOf(review, criteria));
-  }, [review, criteria, form]);
+    const sub = form.watch((_values, { name }) => {
+      if (!name) return; // a reset, not typing
+      const key = name === 'comment' ? 'comment' : 'scores';
+      setField(key, structuredClone(form.getValues(key)));
+    });
+    return () => sub.unsubscribe();
+  }, [form, setField]);
 
-  async function save(values: ScoringValues): Promise<boolean> {
-    setProblem(null);
-    try {
-      adopt(await saveDraft({ version, scores: values.scores, comment: values.comment }));
-      return true;
-    } catch (e) {
-      if (isApiError(e, 412)) setStale(true);
-      else {
-        applyReviewProblem(e, criteria, form.setError, text);
-        setProblem(e);
-      }
-      return false;
-    }
-  }
+  // A save the server refused (400) names its fields.
+  const { status } = draft;
+  useEffect(() => {
+    if (status.kind === 'rejected') applyReviewProblem(status.error, criteria, form.setError, text);
+  }, [status, criteria, form, text]);
 
-  const onSave = form.handleSubmit(async (values) => {
+  const onSave = form.handleSubmit(async () => {
     setBusy('save');
-    if (await save(values)) notify(t.saved);
+    setProblem(null);
+    if (await draft.flush()) notify(t.saved);
     setBusy(null);
   });
 
@@ -166,9 +184,9 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   /** Resolves in every case (a refusal is shown in the form), so that the dialog closes. */
   async function confirmSubmit() {
     setBusy('submit');
-    const values = form.getValues();
-    // The server submits what is stored: what is on screen is saved first (one more PUT is cheaper than a doubt).
-    const ok = await save(values);
+    setProblem(null);
+    // The server submits what is stored: what is on screen is saved first.
+    const ok = await draft.flush();
     if (ok) {
       try {
         const result = await submit();
@@ -183,9 +201,7 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   }
 
   async function reload() {
-    const fresh = await onReload?.();
-    if (fresh) adopt(fresh);
-    setStale(false);
+    form.reset(await draft.reload());
   }
 
   const err = form.formState.errors;
@@ -194,14 +210,22 @@ export function ScoringForm({ criteria, review, readOnly = false, saveDraft, sub
   return (
     <form noValidate onSubmit={onSave} aria-labelledby="scoring-title">
       <Stack gap="md">
-        <Title order={2} size="h3" id="scoring-title">{t.title}</Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={2} size="h3" id="scoring-title">{t.title}</Title>
+          {!locked && <AutosaveStatus status={status} onRetry={() => void draft.save()} texts={t.autosave} />}
+        </Group>
+        {!locked && <LeaveGuard when={hasUnsavedChanges(status)} texts={t.leave} />}
         {submitted && (
           <Alert color="green.9" variant="outline" title={t.submitted}>{t.submittedText(formatScore(review.total ?? total))}</Alert>
         )}
-        {readOnly && !submitted && <Alert color="gray" variant="light">{t.readOnly}</Alert>}
-        {stale && <StaleVersionBanner title={t.stale} text={t.staleText} onReload={onReload && reload} />}
+        {readOnly && !submitted && <Alert color="gray.8" variant="outline" title={t.readOnly} role="status">{closedText}</Alert>}
+        {draft.isConflict && <StaleVersionBanner title={t.stale} text={t.staleText} onReload={onReload && reload} />}
+        {draft.pending && !draft.isConflict && (
+          <PendingEditsBanner pending={draft.pending} fieldNames={t.autosave.fieldNames} restored={restored} texts={t.autosave}
+            onApply={() => form.reset(draft.applyPending())} onDiscard={draft.discardPending} />
+        )}
         {incomplete && Object.keys(err).length > 0 && <Alert color="red.9" variant="outline" role="alert">{t.incomplete}</Alert>}
-        {!isApiError(problem, 422) && <FormProblem error={problem} shownPaths={shownPaths} />}
+        {!isApiError(problem, 422) && <FormProblem error={status.kind === 'rejected' ? status.error : problem} shownPaths={shownPaths} />}
 
         <LiveTotal total={total} scored={scoredCount} of={criteria.length} />
 
