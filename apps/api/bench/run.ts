@@ -332,8 +332,24 @@ async function stepReview(db: pg.Client, direct: Database, dataset: Dataset) {
   if (noRoute(first)) {
     skipped(`(f) ranking of a ${scale.rankingApplications}-application competition`, '≤ 200 ms');
   } else {
+    // The page shape (API.md): the first page (default limit 200) is what the organiser's screen asks for; the walk
+    // over every page at the largest limit is what an export-like reader pays (each page ranks the whole round).
     const latencies: number[] = [];
     for (let i = 0; i < 10; i++) latencies.push((await client.request('GET', rankingPath, { token })).ms);
+    let rows = 0;
+    let cursor: string | null = null;
+    const [, walkMs] = await timed(async () => {
+      do {
+        const page = await client.request('GET', `${rankingPath}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+        const body = JSON.parse(page.body) as { items: unknown[]; nextCursor: string | null };
+        rows += body.items.length;
+        cursor = body.nextCursor;
+      } while (cursor);
+    });
+    record({
+      what: `(f) ranking walked page by page (limit 500): ${rows} rows`, value: ms(walkMs), baseline: '—', ratio: '—',
+      target: `${scale.rankingApplications} rows`, verdict: verdict(rows === scale.rankingApplications),
+    });
     const base: number[] = [];
     for (let i = 0; i < 10; i++) {
       base.push((await timed(() => db.query(`select a.id, a.number, a.title, a.final_score, a.submitted_at, o.short_name, o.inn
@@ -342,7 +358,7 @@ async function stepReview(db: pg.Client, direct: Database, dataset: Dataset) {
     }
     const p50 = percentile(latencies, 50);
     record({
-      what: `(f) ranking of a ${scale.rankingApplications}-application competition (status ${first.status}, 10 requests)`,
+      what: `(f) ranking of a ${scale.rankingApplications}-application competition, first page (status ${first.status}, 10 requests)`,
       value: `p50 ${ms(p50)}, max ${ms(Math.max(...latencies))}`, baseline: `p50 ${ms(percentile(base, 50))} (a plain ordered SELECT of the rows)`,
       ratio: `${(p50 / percentile(base, 50)).toFixed(1)}×`, target: '≤ 200 ms', verdict: verdict(first.status === 200 && p50 <= 200),
     });

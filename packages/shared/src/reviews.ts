@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ASSIGNMENT_STATUSES, AWARD_MODES, REVIEW_STATUSES } from './enums.js';
-import { id, instant, kopecks, version } from './common.js';
+import { APPLICATION_STATUSES, ASSIGNMENT_STATUSES, AWARD_MODES, REVIEW_STATUSES, type ApplicationStatus } from './enums.js';
+import { id, instant, kopecks, page, version } from './common.js';
 
 export const assignment = z.object({
   id,
@@ -82,8 +82,20 @@ export const review = z.object({
 });
 export type Review = z.infer<typeof review>;
 
+/**
+ * The statuses in which an application that passed screening still waits for a review (the extra expert's
+ * included): it is unranked, and no award decision is taken while any is left (PRODUCT.md "Awards").
+ */
+export const AWAITING_REVIEW: readonly ApplicationStatus[] = ['admitted', 'under_review'];
+export const awaitsReview = (s: ApplicationStatus) => AWAITING_REVIEW.includes(s);
+
+/** Whether the one extra expert (divergence) was added to an application, and whether their review is in. */
+export const EXTRA_EXPERT_STATES = ['assigned', 'reviewed'] as const;
+export type ExtraExpertState = (typeof EXTRA_EXPERT_STATES)[number];
+
 export const rankingRow = z.object({
-  rank: z.number().int(),
+  /** 1..n over the reviewed applications; null for those still waiting for a review. */
+  rank: z.number().int().nullable(),
   applicationId: id,
   number: z.string(),
   title: z.string().nullable(),
@@ -92,7 +104,11 @@ export const rankingRow = z.object({
   finalScore: z.number().nullable(),
   normalizedScore: z.number().nullable(),
   reviews: z.array(z.object({ expertId: id, total: z.number() })),
+  /** The fact: highest minus lowest submitted total exceeds the competition's threshold (extra expert or not). */
   divergent: z.boolean(),
+  extraExpert: z.enum(EXTRA_EXPERT_STATES).nullable(),
+  /** Admitted or under review: a review is still awaited (the extra expert's included). */
+  waiting: z.boolean(),
   status: z.string(),
   requestedKopecks: z.number(),
   submittedAt: z.string().nullable(),
@@ -108,14 +124,22 @@ export const awardProposal = z.object({
   allocatedKopecks: z.number(),
   remainingKopecks: z.number(),
   awards: z.array(z.object({ applicationId: id, rank: z.number().int(), amountKopecks: z.number() })),
+  /** Applications still waiting for a review (the extra expert's included): while any is listed, confirmation is refused (409). */
+  waiting: z.array(z.object({ applicationId: id, number: z.string(), title: z.string().nullable() })),
 });
 export type AwardProposal = z.infer<typeof awardProposal>;
+
+/** Why the award allocation passed over an application (domain/awards.ts), kept with the decision. */
+export const NOT_SUPPORTED_REASONS = ['below-pass-mark', 'organization-won', 'budget-exhausted', 'not-reviewed'] as const;
+export type NotSupportedReason = (typeof NOT_SUPPORTED_REASONS)[number];
 
 export const applicantResults = z.object({
   finalScore: z.number().nullable(),
   rank: z.number().int().nullable(),
   status: z.string(),
   awardedKopecks: z.number().nullable(),
+  /** Why a not supported application was passed over (recorded when the awards were confirmed); null otherwise. */
+  reason: z.enum(NOT_SUPPORTED_REASONS).nullable(),
   reviews: z.array(z.object({
     expert: z.string(),
     total: z.number(),
@@ -151,8 +175,28 @@ export const poolMemberParams = z.object({ id, expertId: id });
 export const poolAddResult = z.object({ added: z.number().int(), poolSize: z.number().int() });
 export type PoolAddResult = z.infer<typeof poolAddResult>;
 
-/** The whole ranking, as a plain array (API.md): it is what the organiser decides on. */
-export const ranking = z.array(rankingRow);
+/** How the ranking can be ordered (`-` first: descending); waiting applications always come after the ranked ones. */
+export const RANKING_SORTS = [
+  'rank', '-rank', 'number', '-number', 'title', '-title', 'organization', '-organization', 'finalScore', '-finalScore',
+  'normalizedScore', '-normalizedScore', 'requestedKopecks', '-requestedKopecks',
+] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
+export const rankingQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  cursor: z.string().max(500).optional(),
+  sort: z.enum(RANKING_SORTS).default('rank'),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  /** `true`: only the divergent applications (the fact); `false`: only the others. */
+  divergent: z.enum(['true', 'false']).optional(),
+  /** Part of the number, the title or the organisation's name (any case). */
+  q: z.string().trim().max(200).optional(),
+});
+export type RankingQuery = z.infer<typeof rankingQuery>;
+
+/** The ranking, a page at a time (API.md): ranked rows first, then the waiting ones. */
+export const ranking = page(rankingRow);
+export type RankingPage = z.infer<typeof ranking>;
 
 export type ApplicantResults = z.infer<typeof applicantResults>;
 export type RegistryItem = z.infer<typeof registryItem>;

@@ -1,5 +1,6 @@
 // What an application under review needs next, judged from its assignments: wait for reviews, one extra
 // expert because the totals diverge, or the end of its review with a final score.
+import type { AssignmentStatus, ExtraExpertState } from '@konkurs/shared';
 import { finalScore } from './scoring.js';
 
 export interface ReviewState {
@@ -36,4 +37,15 @@ export function reviewOutcome(s: ReviewState): ReviewOutcome {
 /** When the extra expert is needed but nobody eligible is left: reviewed all the same, flagged for the organiser. */
 export function reviewedDivergent(totals: readonly number[]): ReviewOutcome & { kind: 'reviewed' } {
   return { kind: 'reviewed', finalScore: finalScore(totals)!, divergent: true };
+}
+
+/** The ranking's fact for the organiser: the submitted totals differ by more than the threshold, extra expert or not. */
+export function isDivergent(totals: readonly number[], threshold: number): boolean {
+  return totals.length > 1 && spreadOf(totals) > threshold;
+}
+
+/** Whether an extra expert was added (their assignments, declined ones left out) and whether their review is in. */
+export function extraExpertState(statuses: readonly AssignmentStatus[]): ExtraExpertState | null {
+  if (statuses.length === 0) return null;
+  return statuses.includes('assigned') ? 'assigned' : 'reviewed';
 }

@@ -70,6 +70,16 @@ export function rankOrder<T extends Rankable>(rows: readonly T[]): T[] {
   return [...rows].sort(compareRanking);
 }
 
+/**
+ * The ranking as the organiser reads it: the reviewed applications ranked 1..n in ranking order, then those still
+ * waiting for a review, unranked (a rank is never given over an unfinished review).
+ */
+export function rankWithWaiting<T extends Rankable & { waiting: boolean }>(rows: readonly T[]): (T & { rank: number | null })[] {
+  const ranked = rankOrder(rows.filter((r) => !r.waiting)).map((r, i) => ({ ...r, rank: i + 1 as number | null }));
+  const waiting = rankOrder(rows.filter((r) => r.waiting)).map((r) => ({ ...r, rank: null }));
+  return [...ranked, ...waiting];
+}
+
 export interface ReviewTotal { applicationId: string; expertId: string; total: number }
 
 /**

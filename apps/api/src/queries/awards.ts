@@ -51,18 +51,22 @@ export async function winnersRegistry(tx: Executor, competitionId: string) {
 }
 
 /**
- * What the applicant reads after publication: the final score, the rank, and the submitted reviews with
- * the experts anonymised as "Expert 1, 2…" in the order the reviews came in (no id or name anywhere).
+ * What the applicant reads after publication: the final score, the rank, why it was not supported, and the submitted
+ * reviews with the experts anonymised as "Expert 1, 2…" (no id or name anywhere), numbered in the order of the
+ * reviews export (queries/exports.ts: by review id within the application), so that "Эксперт 2" is the same review
+ * for the applicant and for the organiser reading the export.
  */
 export async function applicantResults(tx: Executor, app: typeof applications.$inferSelect): Promise<ApplicantResults> {
   const [ranked, rows] = await Promise.all([
     rankedApplications(tx, app.competitionId),
     tx.select({ total: reviews.total, scores: reviews.scores, comment: reviews.comment }).from(reviews)
-      .where(and(eq(reviews.applicationId, app.id), eq(reviews.status, 'submitted'))).orderBy(asc(reviews.submittedAt), asc(reviews.id)),
+      .where(and(eq(reviews.applicationId, app.id), eq(reviews.status, 'submitted'))).orderBy(asc(reviews.id)),
   ]);
   const rank = app.finalScore === null ? null : (ranked.find((r) => r.applicationId === app.id)?.rank ?? null);
+  // Decisions recorded before the reason was kept: without a final score it can only have been not reviewed.
+  const reason = app.status !== 'not_supported' ? null : (app.notSupportedReason ?? (app.finalScore === null ? 'not-reviewed' : null));
   return {
-    finalScore: app.finalScore, rank, status: app.status, awardedKopecks: app.awardedKopecks,
+    finalScore: app.finalScore, rank, status: app.status, awardedKopecks: app.awardedKopecks, reason,
     reviews: rows.map((r, i) => ({
       expert: `Expert ${i + 1}`, total: r.total ?? 0,
       scores: r.scores.filter((s) => s.score !== null).map((s) => ({ criterionCode: s.criterionCode, score: s.score!, comment: s.comment })),

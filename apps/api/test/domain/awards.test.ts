@@ -32,6 +32,20 @@ describe('allocateAwards (PRODUCT.md worked example)', () => {
     expect(b.awards.map((x) => x.applicationId)).toEqual(['P1', 'P2']);
   });
 
+  it('gives every application passed over its reason (worked example)', () => {
+    const stop = allocateAwards(example, { ...rules, mode: 'stop' });
+    expect(stop.passedOver).toEqual([
+      { applicationId: 'P2', reason: 'organization-won' }, { applicationId: 'P3', reason: 'budget-exhausted' },
+      // Stopped at P3: P5 would qualify but the list has ended; P4 is below the pass mark all the same.
+      { applicationId: 'P5', reason: 'budget-exhausted' }, { applicationId: 'P4', reason: 'below-pass-mark' },
+    ]);
+    const skip = allocateAwards([...example, { applicationId: 'P6', rank: 6, organizationId: 'V', finalScore: null, requestedKopecks: 1 }], { ...rules, mode: 'skip' });
+    expect(skip.passedOver).toEqual([
+      { applicationId: 'P2', reason: 'organization-won' }, { applicationId: 'P3', reason: 'budget-exhausted' },
+      { applicationId: 'P4', reason: 'below-pass-mark' }, { applicationId: 'P6', reason: 'not-reviewed' },
+    ]);
+  });
+
   it('never awards an application without a final score', () => {
     expect(allocateAwards([{ ...example[0], finalScore: null }], { ...rules, mode: 'skip' }).awards).toEqual([]);
   });
@@ -84,6 +98,9 @@ describe('allocateAwards properties', () => {
       }
       const ranks = a.awards.map((x) => x.rank);
       expect([...ranks].sort((p, q) => p - q)).toEqual(ranks);
+      // Every candidate is either awarded or passed over with a reason, once.
+      expect([...a.awards.map((x) => x.applicationId), ...a.passedOver.map((x) => x.applicationId)].sort()).toEqual(rank.map((c) => c.applicationId).sort());
+      for (const p of a.passedOver) if (p.reason === 'not-reviewed') expect(byId.get(p.applicationId)!.finalScore).toBeNull();
     }), { numRuns: 1000 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewedDivergent, reviewOutcome } from '../../src/domain/divergence.js';
+import { extraExpertState, isDivergent, reviewedDivergent, reviewOutcome } from '../../src/domain/divergence.js';
 
 const base = { required: 2, threshold: 30, pending: 0, extraAssigned: false, extraReviewed: false };
 
@@ -28,5 +28,19 @@ describe('divergence', () => {
 
   it('flags the application divergent when no expert is left for the extra review', () => {
     expect(reviewedDivergent([20, 90])).toEqual({ kind: 'reviewed', finalScore: 55, divergent: true });
+  });
+
+  it('states the ranking\'s fact: highest minus lowest over the threshold, whatever the extra expert did', () => {
+    expect(isDivergent([89, 39], 30)).toBe(true);
+    expect(isDivergent([89, 39, 80], 30)).toBe(true);
+    expect(isDivergent([90, 60], 30)).toBe(false);
+    expect(isDivergent([89], 30)).toBe(false);
+    expect(isDivergent([], 30)).toBe(false);
+  });
+
+  it('tells whether an extra expert was added and whether their review is in', () => {
+    expect(extraExpertState([])).toBeNull();
+    expect(extraExpertState(['assigned'])).toBe('assigned');
+    expect(extraExpertState(['submitted'])).toBe('reviewed');
   });
 });

@@ -10,7 +10,7 @@ afterAll(async () => { await t?.close(); });
 
 const R = 100;
 /** PRODUCT.md's worked example: budget 1 000 000,00, pass mark 66, one win per organisation. */
-async function workedExample(status: 'review' | 'open' = 'review') {
+async function workedExample(status: 'review' | 'open' = 'review', { waiting = false } = {}) {
   const op = await makeOperator(t);
   const organiser = await makeUser(t, 'organiser', { operatorId: op.id });
   const owner = await makeUser(t, 'applicant');
@@ -22,9 +22,9 @@ async function workedExample(status: 'review' | 'open' = 'review') {
   const P3 = await make(Y.id, 70.1, 500_000);
   const P5 = await make(W.id, 68.0, 150_000);
   const P4 = await make(Z.id, 65.0, 300_000);
-  // Not yet reviewed and never assigned: in the running, but they cannot win.
-  const pending = await makeScoredApplication(t, comp, Z.id, owner.id, { finalScore: null, status: 'under_review' });
-  const idle = await makeScoredApplication(t, comp, W.id, owner.id, { finalScore: null, status: 'admitted' });
+  // Still waiting for a review (under review, admitted and never assigned): nothing can be decided until they are reviewed.
+  const pending = waiting ? await makeScoredApplication(t, comp, Z.id, owner.id, { finalScore: null, status: 'under_review' }) : undefined;
+  const idle = waiting ? await makeScoredApplication(t, comp, W.id, owner.id, { finalScore: null, status: 'admitted' }) : undefined;
   return { op, organiser, owner, comp, P1, P2, P3, P4, P5, pending, idle };
 }
 const propose = (token: string | null, id: string, body: unknown) => call(t, token, 'POST', `/api/v1/competitions/${id}/awards/proposal`, body);
@@ -35,12 +35,12 @@ describe('award proposal', () => {
     const { organiser, comp, P1, P5 } = await workedExample();
     const stop = await propose(organiser.token, comp.id, { mode: 'stop' });
     expect(stop.status).toBe(200);
-    expect(stop.json).toEqual({ budgetKopecks: 100_000_000, allocatedKopecks: 60_000_000, remainingKopecks: 40_000_000, awards: [{ applicationId: P1.id, rank: 1, amountKopecks: 60_000_000 }] });
+    expect(stop.json).toEqual({ budgetKopecks: 100_000_000, allocatedKopecks: 60_000_000, remainingKopecks: 40_000_000, awards: [{ applicationId: P1.id, rank: 1, amountKopecks: 60_000_000 }], waiting: [] });
     expect((await propose(organiser.token, comp.id, {})).json).toEqual(stop.json); // stop is the default
     const skip = await propose(organiser.token, comp.id, { mode: 'skip' });
     expect(skip.json).toEqual({
       budgetKopecks: 100_000_000, allocatedKopecks: 75_000_000, remainingKopecks: 25_000_000,
-      awards: [{ applicationId: P1.id, rank: 1, amountKopecks: 60_000_000 }, { applicationId: P5.id, rank: 4, amountKopecks: 15_000_000 }],
+      awards: [{ applicationId: P1.id, rank: 1, amountKopecks: 60_000_000 }, { applicationId: P5.id, rank: 4, amountKopecks: 15_000_000 }], waiting: [],
     });
     expect(await t.db.select().from(awards).where(eq(awards.competitionId, comp.id))).toEqual([]);
   });
@@ -86,16 +86,60 @@ describe('award proposal', () => {
   });
 });
 
+const status = async (id: string) => (await t.db.select().from(applications).where(eq(applications.id, id)))[0];
+
 describe('award confirmation', () => {
+  it('is refused (409, naming them) while applications wait for a review; the proposal lists them; nothing is recorded', async () => {
+    const { organiser, comp, P1, pending, idle } = await workedExample('review', { waiting: true });
+    const proposal = await propose(organiser.token, comp.id, { mode: 'stop' });
+    expect(proposal.status).toBe(200);
+    // The waiting ones are not candidates: the figures are those of the reviewed ones.
+    expect(proposal.json.awards).toEqual([{ applicationId: P1.id, rank: 1, amountKopecks: 60_000_000 }]);
+    expect(proposal.json.waiting).toEqual([
+      { applicationId: idle!.id, number: idle!.number, title: idle!.title }, { applicationId: pending!.id, number: pending!.number, title: pending!.title },
+    ].sort((a, b) => (a.number < b.number ? -1 : 1)));
+    const r = await confirm(organiser.token, comp.id, { mode: 'stop' });
+    expect([r.status, r.json.code]).toEqual([409, 'reviews-pending']);
+    const numbers = proposal.json.waiting.map((w: { number: string }) => w.number);
+    expect(r.json.params).toEqual({ numbers, count: 2 });
+    expect(r.json.detail).toBe(`Решение о грантах пока нельзя утвердить: ещё не завершена экспертиза заявок № ${numbers.join(', ')}`);
+    const en = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/awards`, { mode: 'stop' }, { 'accept-language': 'en' });
+    expect(en.json.detail).toBe(`The awards cannot be confirmed yet: applications ${numbers.join(', ')} still wait for a review`);
+    expect(await t.db.select().from(awards).where(eq(awards.competitionId, comp.id))).toEqual([]);
+    expect((await t.db.select().from(competitions).where(eq(competitions.id, comp.id)))[0].status).toBe('review');
+    expect(await status(P1.id)).toMatchObject({ status: 'reviewed', awardedKopecks: null });
+    // Once the last one is reviewed, the same confirmation goes through.
+    await t.db.update(applications).set({ status: 'reviewed', finalScore: 40 }).where(eq(applications.id, pending!.id));
+    expect((await confirm(organiser.token, comp.id, { mode: 'stop' })).json).toMatchObject({ status: 409, params: { numbers: [idle!.number], count: 1 } });
+    await t.db.update(applications).set({ status: 'reviewed', finalScore: 30 }).where(eq(applications.id, idle!.id));
+    expect((await confirm(organiser.token, comp.id, { mode: 'stop' })).status).toBe(201);
+  });
+
+  it('records why each other application was passed over: pass mark, the organisation\'s win, the budget, no review', async () => {
+    const { organiser, owner, comp, P1, P2, P3, P4, P5 } = await workedExample();
+    const [V] = [await makeOrganization(t, owner.id)];
+    // Reviewed without a final score (a review round settled before scores were kept): it cannot win.
+    const unscored = await makeScoredApplication(t, comp, V.id, owner.id, { finalScore: null, status: 'reviewed' });
+    expect((await confirm(organiser.token, comp.id, { mode: 'stop' })).status).toBe(201);
+    expect(await status(P1.id)).toMatchObject({ status: 'winner', notSupportedReason: null });
+    expect(await status(P2.id)).toMatchObject({ status: 'not_supported', notSupportedReason: 'organization-won' });
+    expect(await status(P3.id)).toMatchObject({ status: 'not_supported', notSupportedReason: 'budget-exhausted' });
+    // Mode stop ended the list at P3: P5 qualifies and is passed over for the budget, P4 for its score.
+    expect(await status(P5.id)).toMatchObject({ status: 'not_supported', notSupportedReason: 'budget-exhausted' });
+    expect(await status(P4.id)).toMatchObject({ status: 'not_supported', notSupportedReason: 'below-pass-mark' });
+    expect(await status(unscored.id)).toMatchObject({ status: 'not_supported', notSupportedReason: 'not-reviewed' });
+  });
+
   it('records the decisions at once: winners, the rest not supported, the competition decided', async () => {
-    const { organiser, comp, P1, P2, P3, P4, P5, pending, idle } = await workedExample();
+    const { organiser, comp, P1, P2, P3, P4, P5 } = await workedExample();
     const r = await confirm(organiser.token, comp.id, { mode: 'skip' });
     expect(r.status).toBe(201);
     expect(r.json.allocatedKopecks).toBe(75_000_000);
-    const status = async (id: string) => (await t.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect(await status(P1.id)).toMatchObject({ status: 'winner', awardedKopecks: 60_000_000 });
     expect(await status(P5.id)).toMatchObject({ status: 'winner', awardedKopecks: 15_000_000 });
-    for (const a of [P2, P3, P4, pending, idle]) expect(await status(a.id)).toMatchObject({ status: 'not_supported', awardedKopecks: null });
+    for (const a of [P2, P3, P4]) expect(await status(a.id)).toMatchObject({ status: 'not_supported', awardedKopecks: null });
+    expect([(await status(P2.id)).notSupportedReason, (await status(P3.id)).notSupportedReason, (await status(P4.id)).notSupportedReason])
+      .toEqual(['organization-won', 'budget-exhausted', 'below-pass-mark']);
     const [c] = await t.db.select().from(competitions).where(eq(competitions.id, comp.id));
     expect(c.status).toBe('decided');
     expect(c.decidedAt).not.toBeNull();

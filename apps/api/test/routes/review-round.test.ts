@@ -76,16 +76,29 @@ describe('a whole review round', () => {
     const extraOne = extra.json.items.find((x: { isExtra: boolean }) => x.isExtra);
     expect(extra.json.items).toHaveLength(3);
     const extraExpert = experts.find((e) => e.id === extraOne.expertId)!;
+
+    // While the extra review is pending: B is divergent (the fact), its extra expert assigned, waiting and unranked
+    // after the ranked ones; the proposal names it and the confirmation is refused.
+    const before = await call(t, organiser.token, 'GET', `/api/v1/competitions/${comp.id}/ranking`);
+    expect(before.json.items.map((r: { applicationId: string; rank: number | null; waiting: boolean; divergent: boolean; extraExpert: string | null }) =>
+      [r.applicationId, r.rank, r.waiting, r.divergent, r.extraExpert])).toEqual([[A.id, 1, false, false, null], [C.id, 2, false, false, null], [B.id, null, true, true, 'assigned']]);
+    const early = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/awards/proposal`, { mode: 'stop' });
+    expect(early.json.waiting).toEqual([{ applicationId: B.id, number: B.number, title: B.title }]);
+    const refused = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/awards`, { mode: 'stop' });
+    expect([refused.status, refused.json.code, refused.json.params]).toEqual([409, 'reviews-pending', { numbers: [B.number], count: 1 }]);
+
     expect(await review(extraExpert, extraOne.id, [5, 5, 5])).toBe(50);
 
     const ranking = await call(t, organiser.token, 'GET', `/api/v1/competitions/${comp.id}/ranking`);
     expect(ranking.status).toBe(200);
-    expect(ranking.json.map((r: { applicationId: string; finalScore: number; rank: number }) => [r.applicationId, r.finalScore, r.rank]))
+    expect(ranking.json.nextCursor).toBeNull();
+    expect(ranking.json.items.map((r: { applicationId: string; finalScore: number; rank: number }) => [r.applicationId, r.finalScore, r.rank]))
       .toEqual([[A.id, 76.25, 1], [C.id, 70, 2], [B.id, 56.67, 3]]);
-    expect(ranking.json.every((r: { status: string; normalizedScore: number | null }) => r.status === 'reviewed' && r.normalizedScore !== null)).toBe(true);
+    expect(ranking.json.items.every((r: { status: string; normalizedScore: number | null }) => r.status === 'reviewed' && r.normalizedScore !== null)).toBe(true);
+    expect(ranking.json.items[2]).toMatchObject({ divergent: true, extraExpert: 'reviewed', waiting: false });
 
     const proposal = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/awards/proposal`, { mode: 'stop' });
-    expect(proposal.json).toEqual({ budgetKopecks: 100_000_000, allocatedKopecks: 60_000_000, remainingKopecks: 40_000_000, awards: [{ applicationId: A.id, rank: 1, amountKopecks: 60_000_000 }] });
+    expect(proposal.json).toEqual({ budgetKopecks: 100_000_000, allocatedKopecks: 60_000_000, remainingKopecks: 40_000_000, awards: [{ applicationId: A.id, rank: 1, amountKopecks: 60_000_000 }], waiting: [] });
     const lowered = await call(t, organiser.token, 'POST', `/api/v1/competitions/${comp.id}/awards/proposal`, { mode: 'stop', overrides: [{ applicationId: C.id, amountKopecks: 40_000_000 }] });
     expect(lowered.json.awards).toHaveLength(2);
     // The organiser sees a results 409 for the applicant before publication.
@@ -108,7 +121,7 @@ describe('a whole review round', () => {
       expect(results.body).not.toContain(e.email);
     }
     const loser = await call(t, owners[1].token, 'GET', `/api/v1/applications/${B.id}/results`);
-    expect(loser.json).toMatchObject({ status: 'not_supported', rank: 3, awardedKopecks: null });
+    expect(loser.json).toMatchObject({ status: 'not_supported', rank: 3, finalScore: 56.67, awardedKopecks: null, reason: 'below-pass-mark' });
     expect(loser.json.reviews).toHaveLength(3);
     expect((await call(t, owners[1].token, 'GET', `/api/v1/applications/${A.id}/results`)).status).toBe(404);
 

@@ -114,6 +114,10 @@ export const REVIEW_MESSAGES: Record<string, Message> = {
   },
 
   // Awards.
+  'reviews-pending': {
+    ru: (p) => `Решение о грантах пока нельзя утвердить: ещё не завершена экспертиза заявок № ${messageParams.list(p.numbers)}`,
+    en: (p) => `The awards cannot be confirmed yet: applications ${messageParams.list(p.numbers)} still wait for a review`,
+  },
   'not-in-ranking': { ru: () => 'Этой заявки нет в рейтинге конкурса', en: () => 'Not an application in this competition\'s ranking' },
   'overridden-twice': { ru: () => 'Размер гранта для этой заявки изменён дважды', en: () => 'Overridden twice' },
   'override-raises': {
