@@ -1,0 +1,192 @@
+// The demo a newcomer finds on first start, read as its users read it through the API: last year's competition
+// published with its ranking, results and totals; this season's in review with a divergent application waiting for its
+// extra expert and work for every demo expert; the open call. Seeded once on a fresh database (through the use cases).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidInn, isValidOgrn } from '@konkurs/shared';
+import { DEMO_CODES, DEMO_PASSWORD, seedDemo, type Login } from '../src/seed.js';
+import { createTestApp, type TestApp } from './helper.js';
+import { call } from './fixtures.js';
+
+type Competition = { id: string; code: string; status: string; opensAt: string; closesAt: string; budgetKopecks: number; passMark: number };
+type Row = { rank: number | null; applicationId: string; number: string; organization: string; organizationId: string; finalScore: number | null;
+  reviews: { total: number }[]; divergent: boolean; extraExpert: string | null; waiting: boolean; status: string; requestedKopecks: number };
+type Figures = { submitted: number; admitted: number; winners: number; requestedKopecks: number; awardedKopecks: number };
+
+/** The ranking's rows (the answer is a list, or an object holding `items` beside the proposal's context). */
+const rows = (answer: Row[] | { items: Row[] }) => (Array.isArray(answer) ? answer : answer.items);
+
+let t: TestApp;
+let logins: Login[];
+let seedMs = 0;
+const tokens = new Map<string, string>();
+const comps: Record<keyof typeof DEMO_CODES, Competition> = {} as never;
+
+async function as(email: string) {
+  if (!tokens.has(email)) {
+    const r = await call(t, null, 'POST', '/api/v1/auth/login', { email, password: DEMO_PASSWORD });
+    expect(r.status, `${email} signs in`).toBe(200);
+    tokens.set(email, r.json.token);
+  }
+  return tokens.get(email)!;
+}
+const get = async (email: string | null, url: string) => {
+  const r = await call(t, email ? await as(email) : null, 'GET', `/api/v1${url}`);
+  expect(r.status, `GET ${url}`).toBe(200);
+  return r.json;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const started = Date.now();
+  logins = await seedDemo(t.db, t.clock.now());
+  seedMs = Date.now() - started;
+  const { items } = await get('organiser@konkurs.demo', '/competitions?limit=100');
+  for (const [key, code] of Object.entries(DEMO_CODES)) comps[key as keyof typeof DEMO_CODES] = items.find((c: Competition) => c.code === code);
+}, 180_000);
+afterAll(async () => { await t?.close(); });
+
+describe('the demo seed', () => {
+  it('prints every role\'s sign-in, and runs once: a second call on the seeded database adds nothing', async () => {
+    console.log(`demo seed: ${seedMs} ms`);
+    expect(logins.map((l) => l.email)).toEqual([
+      'admin@konkurs.demo', 'organiser@konkurs.demo', 'official@konkurs.demo', 'federal.official@konkurs.demo',
+      'expert1@konkurs.demo', 'expert2@konkurs.demo', 'expert3@konkurs.demo', 'applicant@konkurs.demo',
+    ]);
+    expect(await seedDemo(t.db, t.clock.now())).toEqual([]);
+    const { items } = await get('organiser@konkurs.demo', '/competitions?limit=100');
+    expect(items.map((c: Competition) => c.code).sort()).toEqual(Object.values(DEMO_CODES).sort());
+  });
+
+  it('registers organisations whose ИНН and ОГРН pass the checks', async () => {
+    const { items } = await get('applicant@konkurs.demo', '/organizations/mine');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ shortName: 'АНО «Добрые соседи»', regionCode: '40' });
+    expect(isValidInn(items[0].inn) && isValidOgrn(items[0].ogrn)).toBe(true);
+  });
+});
+
+describe('(a) last year\'s competition, published', () => {
+  let ranking: Row[];
+  beforeAll(async () => { ranking = rows(await get('organiser@konkurs.demo', `/competitions/${comps.lastYear.id}/ranking`)); });
+
+  it('is published, with 37 admitted applications all reviewed and ranked 1..37', () => {
+    expect(comps.lastYear.status).toBe('published');
+    expect(ranking).toHaveLength(37);
+    expect(ranking.map((r) => r.rank)).toEqual(Array.from({ length: 37 }, (_, i) => i + 1));
+    expect(ranking.every((r) => !r.waiting && r.finalScore !== null && r.reviews.length >= 2)).toBe(true);
+    expect(ranking.map((r) => r.finalScore)).toEqual([...ranking.map((r) => r.finalScore)].sort((x, y) => y! - x!));
+  });
+
+  it('holds one divergent application whose extra review is in: three reviews, final score their mean', () => {
+    const divergent = ranking.filter((r) => r.divergent);
+    expect(divergent).toHaveLength(1);
+    expect(divergent[0]).toMatchObject({ extraExpert: 'reviewed', finalScore: 67 });
+    expect(divergent[0].reviews.map((r) => r.total).sort()).toEqual([41, 72, 88]);
+    expect(ranking.filter((r) => r.reviews.length === 3)).toHaveLength(1);
+  });
+
+  it('has winners within the budget, and passes over below the pass mark, the one-win rule and the budget', () => {
+    const winners = ranking.filter((r) => r.status === 'winner');
+    const others = ranking.filter((r) => r.status === 'not_supported');
+    expect(winners.length).toBe(13);
+    expect(winners.length + others.length).toBe(37);
+    expect(winners.reduce((s, r) => s + r.requestedKopecks, 0)).toBeLessThanOrEqual(comps.lastYear.budgetKopecks);
+    expect(others.filter((r) => r.finalScore! < comps.lastYear.passMark).length).toBeGreaterThanOrEqual(5);
+    // «Добрые соседи» won with its first application; its second, above the pass mark, is passed over.
+    const neighbours = ranking.filter((r) => r.organization.includes('Добрые соседи'));
+    expect(neighbours.map((r) => [r.finalScore, r.status])).toEqual([[91, 'winner'], [84, 'not_supported']]);
+    // Above the pass mark, no win of its organisation, and still not supported: the budget ran out.
+    const wonBy = new Set(winners.map((r) => r.organizationId));
+    const lastWinner = Math.max(...winners.map((r) => r.rank!));
+    const outOfBudget = others.filter((r) => r.finalScore! >= comps.lastYear.passMark && !wonBy.has(r.organizationId));
+    expect(outOfBudget.length).toBeGreaterThan(0);
+    expect(outOfBudget.every((r) => r.rank! > lastWinner)).toBe(true);
+  });
+
+  it('shows its winners in the public registry, and the applicant its results with the experts\' scores', async () => {
+    const { items } = await get(null, `/public/competitions/${comps.lastYear.id}/results`);
+    expect(items).toHaveLength(13);
+    const mine = await get('applicant@konkurs.demo', `/applications?competitionId=${comps.lastYear.id}&limit=10`);
+    const statuses = mine.items.map((a: { status: string }) => a.status).sort();
+    expect(statuses).toEqual(['not_supported', 'winner']);
+    const won = mine.items.find((a: { status: string }) => a.status === 'winner');
+    const results = await get('applicant@konkurs.demo', `/applications/${won.id}/results`);
+    expect(results).toMatchObject({ status: 'winner', finalScore: 91, awardedKopecks: 90_000_000 });
+    expect(results.reviews).toHaveLength(2);
+  });
+
+  it('gives the officials totals over seven regions: 39 submitted (the withdrawn one not), 37 admitted, 13 winners', async () => {
+    for (const official of ['official@konkurs.demo', 'federal.official@konkurs.demo']) {
+      const totals: { rows: ({ key: string } & Figures)[]; total: Figures } = await get(official, `/stats/totals?groupBy=region&competitionId=${comps.lastYear.id}`);
+      expect(totals.rows.map((r) => r.key).sort()).toEqual(['32', '40', '50', '57', '67', '71', '77']);
+      expect(totals.total).toMatchObject({ submitted: 39, admitted: 37, winners: 13 });
+      expect(totals.total.awardedKopecks).toBeGreaterThan(0);
+      expect(totals.total.awardedKopecks).toBeLessThanOrEqual(comps.lastYear.budgetKopecks);
+    }
+    const byDirection = await get('official@konkurs.demo', `/stats/totals?groupBy=direction&competitionId=${comps.lastYear.id}`);
+    expect(byDirection.rows.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves an intact audit chain whose events carry last year\'s instants', async () => {
+    const verified = await get('admin@konkurs.demo', '/audit/verify');
+    expect(verified.ok).toBe(true);
+    const { items } = await get('admin@konkurs.demo', `/audit?entityId=${comps.lastYear.id}&limit=100`);
+    const published = items.find((e: { action: string }) => e.action === 'competition.published' || e.action.endsWith('published'));
+    expect(published).toBeTruthy();
+    const ageDays = (t.clock.now().getTime() - Date.parse(published.at)) / 86_400_000;
+    expect(ageDays).toBeGreaterThan(300);
+  });
+});
+
+describe('(b) the competition in review', () => {
+  let ranking: Row[];
+  beforeAll(async () => { ranking = rows(await get('organiser@konkurs.demo', `/competitions/${comps.inReview.id}/ranking`)); });
+
+  it('is in review: one application waits for screening, one was rejected, ten are with the experts', async () => {
+    expect(comps.inReview.status).toBe('review');
+    expect(ranking).toHaveLength(10);
+    const submitted = await get('organiser@konkurs.demo', `/applications?competitionId=${comps.inReview.id}&status=submitted&limit=50`);
+    expect(submitted.items).toHaveLength(1);
+    const rejected = await get('organiser@konkurs.demo', `/applications?competitionId=${comps.inReview.id}&status=rejected&limit=50`);
+    expect(rejected.items).toHaveLength(1);
+  });
+
+  it('has a divergent application waiting for its extra expert, after the ranked ones', () => {
+    const divergent = ranking.filter((r) => r.divergent);
+    expect(divergent).toHaveLength(1);
+    expect(divergent[0]).toMatchObject({ extraExpert: 'assigned', waiting: true, rank: null, status: 'under_review' });
+    expect(divergent[0].reviews.map((r) => r.total).sort()).toEqual([42, 86]);
+    const ranked = ranking.filter((r) => r.rank !== null);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranking.slice(0, ranked.length)).toEqual(ranked);
+  });
+
+  it('gives every demo expert work to do ("Оценить"): assigned reviews in this competition', async () => {
+    for (const email of ['expert1@konkurs.demo', 'expert2@konkurs.demo', 'expert3@konkurs.demo']) {
+      const { items } = await get(email, '/assignments/mine?limit=200');
+      const open = items.filter((a: { status: string; competitionId: string }) => a.status === 'assigned' && a.competitionId === comps.inReview.id);
+      expect(open.length, email).toBeGreaterThanOrEqual(2);
+      // Last year's work is done.
+      expect(items.filter((a: { status: string; competitionId: string }) => a.competitionId === comps.lastYear.id && a.status === 'assigned')).toEqual([]);
+    }
+  });
+});
+
+describe('(c) the open call', () => {
+  it('is open now and closes in about 30 days; the public sees it', async () => {
+    const { items } = await get(null, '/competitions?status=open');
+    const open = items.find((c: Competition) => c.code === DEMO_CODES.open);
+    expect(open).toBeTruthy();
+    const now = t.clock.now().getTime();
+    expect(Date.parse(open.opensAt)).toBeLessThanOrEqual(now);
+    const days = (Date.parse(open.closesAt) - now) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThan(31.5);
+  });
+
+  it('lets the demo applicant start a draft in it', async () => {
+    const { items } = await get('applicant@konkurs.demo', '/organizations/mine');
+    const r = await call(t, await as('applicant@konkurs.demo'), 'POST', `/api/v1/competitions/${comps.open.id}/applications`, { organizationId: items[0].id, title: 'Проверка' });
+    expect(r.status).toBe(201);
+  });
+});
