@@ -1,9 +1,9 @@
-// The audit log (newest first, paged by cursor) and the check of its hash chain.
+// The audit log (newest first, paged by cursor; filtered by object, action and time) and the check of its hash chain.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
-export type AuditFilter = Pick<AuditQuery, 'entityType' | 'entityId'>;
+export type AuditFilter = Pick<AuditQuery, 'entityType' | 'entityId' | 'action' | 'from' | 'to'>;
 
 export const auditKeys = { list: (f: AuditFilter) => ['audit', 'list', f] as const, verify: ['audit', 'verify'] as const };
 
