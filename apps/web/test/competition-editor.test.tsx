@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import { COMPETITION_FIELDS, COMPETITION_STATUSES, isEditable, type CompetitionField } from '@konkurs/shared';
 import { dictionaries } from '../src/i18n';
+import { tokenStore } from '../src/auth/token';
 import { CompetitionEditor } from '../src/pages/organiser/competition-editor';
+import { CompetitionWorkspace } from '../src/pages/organiser/competition-workspace';
 import { competitionFixture } from './fixtures';
 import { mockFetch, renderScreen } from './render';
 
@@ -56,5 +59,82 @@ describe('competition editor: enabled exactly where the server accepts a change'
     await waitFor(() => expect(errorOf(control('maxGrantKopecks'))).toMatch(/^Не больше бюджета конкурса \(10\s000\s000,00\s₽\)$/));
     expect(errorOf(screen.getByLabelText(`${t.criterionCode} 2`))).toBe('Критерий с кодом K1 уже есть');
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('competition editor: the window typed as Russians write it, in the competition’s zone', () => {
+  const part = (label: string, word: 'дата' | 'время') => screen.getByRole('textbox', { name: `${label}: ${word}` }) as HTMLInputElement;
+
+  it('shows 01.02.2027 and a 24-hour 18:00 on the competition’s wall clock, no browser-locale input', () => {
+    mockFetch(() => undefined);
+    renderScreen(<CompetitionEditor competition={{ ...competitionFixture, status: 'draft', opensAt: '2027-01-10T06:00:00.000Z', closesAt: '2027-02-01T11:00:00.000Z', timezone: 'Asia/Yekaterinburg' }} />);
+    expect(document.querySelector('input[type="datetime-local"], input[type="date"], input[type="time"]')).toBeNull();
+    expect(part(t.opensAt, 'дата').value).toBe('10.01.2027');
+    expect(part(t.opensAt, 'время').value).toBe('11:00'); // 06:00 UTC in Yekaterinburg (+5)
+    expect(part(t.closesAt, 'дата').value).toBe('01.02.2027');
+    expect(part(t.closesAt, 'время').value).toBe('16:00');
+  });
+
+  it('what is typed is sent as the instant of that wall clock in the competition’s zone', async () => {
+    const calls = mockFetch((url, init) => (init.method === 'PATCH' ? { status: 200, body: { ...competitionFixture, status: 'draft', version: 2 } } : undefined));
+    renderScreen(<CompetitionEditor competition={{ ...competitionFixture, status: 'draft' }} />);
+    fireEvent.change(part(t.closesAt, 'дата'), { target: { value: '15.03.2099' } });
+    fireEvent.blur(part(t.closesAt, 'дата'));
+    fireEvent.change(part(t.closesAt, 'время'), { target: { value: '18:30' } });
+    expect(screen.getByText('15.03.2099 18:30 мск')).toBeTruthy(); // the preview, as the platform will show it
+    fireEvent.click(screen.getByRole('button', { name: t.save }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ version: 1, closesAt: '2099-03-15T15:30:00.000Z' });
+  });
+
+  it('an edit sends what changed (react-hook-form tracks it only when read while rendering)', async () => {
+    const calls = mockFetch((url, init) => (init.method === 'PATCH' ? { status: 200, body: { ...competitionFixture, status: 'draft', version: 2 } } : undefined));
+    renderScreen(<CompetitionEditor competition={{ ...competitionFixture, status: 'draft' }} />);
+    fireEvent.change(control('title'), { target: { value: 'Новое название' } });
+    fireEvent.click(screen.getByRole('button', { name: t.save }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ version: 1, title: 'Новое название' });
+  });
+
+  it('an impossible time is marked at once', () => {
+    mockFetch(() => undefined);
+    renderScreen(<CompetitionEditor competition={{ ...competitionFixture, status: 'draft' }} />);
+    fireEvent.change(part(t.opensAt, 'время'), { target: { value: '25:00' } });
+    expect(part(t.opensAt, 'время').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('competition workspace: the review starts after applications close', () => {
+  const organiser = { id: '00000000-0000-4000-8000-0000000000e1', email: 'org@konkurs.demo', fullName: 'Организатор', role: 'organiser', operatorId: competitionFixture.operatorId };
+  function open(closesAt: string) {
+    tokenStore.set('token');
+    const c = { ...competitionFixture, status: 'open' as const, closesAt };
+    mockFetch((url) => {
+      if (url.endsWith('/auth/me')) return { status: 200, body: organiser };
+      if (url.endsWith(`/competitions/${c.id}`)) return { status: 200, body: c };
+      return undefined;
+    });
+    renderScreen(<Routes><Route path="/organiser/competitions/:id/*" element={<CompetitionWorkspace />} /></Routes>, { route: `/organiser/competitions/${c.id}/screening` });
+  }
+  const lifecycle = dictionaries.ru.organiser.lifecycle;
+
+  it('while applications are accepted the button is disabled, with the closing time in the competition’s zone', async () => {
+    open('2099-02-01T15:00:00.000Z');
+    const button = (await screen.findByRole('button', { name: lifecycle.startReview })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const note = screen.getByTestId('accepting-until');
+    expect(note.textContent).toBe('Приём заявок до 01.02.2099 18:00 мск. Экспертизу можно начать после окончания приёма заявок');
+    expect(button.getAttribute('aria-describedby')).toBe(note.id);
+    tokenStore.set(null);
+  });
+
+  it('once closesAt has passed it is enabled and asks for confirmation', async () => {
+    open('2020-02-01T15:00:00.000Z');
+    const button = (await screen.findByRole('button', { name: lifecycle.startReview })) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    expect(screen.queryByTestId('accepting-until')).toBeNull();
+    fireEvent.click(button);
+    expect(within(await screen.findByRole('dialog')).getByText(lifecycle.startReviewConfirm)).toBeTruthy();
+    tokenStore.set(null);
   });
 });

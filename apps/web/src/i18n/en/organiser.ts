@@ -21,6 +21,8 @@ const organiser: OrganiserDict = {
     openConfirm: 'Open for applications? The rules and criteria can no longer change afterwards.',
     startReview: 'Start the review',
     startReviewConfirm: 'Start the review? It can start once applications have closed.',
+    acceptingUntil: 'Applications accepted until',
+    startReviewAfter: 'The review can start once applications have closed',
     publish: 'Publish the results',
     publishConfirm: 'Publish the results? The winners registry becomes public and applicants see their scores.',
     moved: 'The competition moved on',

@@ -1,5 +1,5 @@
 // The competition editor (create and edit): general data, the application window in the competition's time
-// zone, money in roubles, selection rules, required documents and the criteria table. A control is enabled exactly
+// zone (typed `01.02.2027` and a 24-hour `18:00`, components/date-fields.tsx), money in roubles, selection rules, required documents and the criteria table. A control is enabled exactly
 // when the competition's status lets that setting change (shared's EDITABLE_FIELDS, the rule the server applies).
 import { useState } from 'react';
 import {
@@ -16,6 +16,7 @@ import { useAuth } from '../../auth/auth';
 import { FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
 import { ScrollTable } from '../../components/scroll-region';
 import { StaleVersionBanner } from '../../components/stale-version-banner';
+import { DateTimeField } from '../../components/date-fields';
 import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { useLang, useT } from '../../i18n';
@@ -145,12 +146,14 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
   const editable = editableFormFields(competition?.status);
   const frozen = (field: CompetitionFormField) => !editable.has(field);
   const zone = form.watch('timezone');
+  // Read while rendering: react-hook-form tracks which fields changed only for a form state someone reads.
+  const { dirtyFields } = form.formState;
 
   const mutation = useMutation({
     mutationFn: async (values: CompetitionFormValues) => {
       const operatorId = user?.operatorId ?? '';
       if (!competition) return createCompetition(formToBody(values, operatorId));
-      const patch = formToPatch(values, form.formState.dirtyFields as Partial<Record<CompetitionFormField, unknown>>, operatorId);
+      const patch = formToPatch(values, dirtyFields as Partial<Record<CompetitionFormField, unknown>>, operatorId);
       return updateCompetition(competition.id, { version: competition.version, ...patch });
     },
     onSuccess: (saved) => {
@@ -219,9 +222,12 @@ export function CompetitionEditor({ competition }: { competition?: Competition }
             <Controller control={form.control} name="timezone" render={({ field }) => (
               <Select label={t.timezone} data={TIME_ZONES} disabled={frozen('timezone')} allowDeselect={false} value={field.value} onChange={(v) => field.onChange(v ?? 'Europe/Moscow')} ref={field.ref} />
             )} />
-            <TextInput type="datetime-local" label={t.opensAt} required disabled={frozen('opensAt')} description={<ZonedPreview value={form.watch('opensAt')} zone={zone} />} {...form.register('opensAt')} error={err.opensAt?.message} />
-            <TextInput type="datetime-local" label={t.closesAt} required disabled={frozen('closesAt')}
-              description={<ZonedPreview value={form.watch('closesAt')} zone={zone} />} {...form.register('closesAt')} error={err.closesAt?.message} />
+            {(['opensAt', 'closesAt'] as const).map((name) => (
+              <Controller key={name} control={form.control} name={name} render={({ field, fieldState }) => (
+                <DateTimeField id={`competition-${name}`} label={t[name]} required disabled={frozen(name)} value={field.value} onChange={field.onChange}
+                  onBlur={field.onBlur} description={<ZonedPreview value={field.value} zone={zone} />} error={fieldState.error?.message} />
+              )} />
+            ))}
           </SimpleGrid>
         </Card>
 

@@ -8,7 +8,7 @@ import {
 import { instantToZoned, kopecksToRoubles, roublesToKopecks, zonedToInstant } from './zoned-time';
 
 const settings = createCompetitionBody.shape;
-/** A `datetime-local` value: the wall clock of the competition's zone, turned into an instant on save. */
+/** A DateTimeField's value `YYYY-MM-DDTHH:mm`: the wall clock of the competition's zone, turned into an instant on save. */
 const wallClock = z.string().min(1).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 const roubles = z.number().min(0).max(Number.MAX_SAFE_INTEGER / 100);
 

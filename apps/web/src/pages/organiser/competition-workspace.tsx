@@ -1,5 +1,5 @@
 // One competition for its organiser: the lifecycle buttons and a tab per stage of the work.
-import { Anchor, Group, Tabs } from '@mantine/core';
+import { Anchor, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { COMPETITION_MOVES, movesFrom, type Competition, type CompetitionStatus } from '@konkurs/shared';
@@ -7,11 +7,13 @@ import { competitionKeys, competitionQuery } from '../../api/competitions';
 import { moveCompetition, type CompetitionMove } from '../../api/competition-settings';
 import { useAuth } from '../../auth/auth';
 import { ConfirmButton } from '../../components/confirm-button';
+import { DateText } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useT } from '../../i18n';
 import { notify } from '../../lib/notify';
+import { usePassed } from '../../lib/use-passed';
 import { AwardsTab } from './awards';
 import { CompetitionEditor } from './competition-editor';
 import { ExpertsTab } from './experts-tab';
@@ -40,13 +42,24 @@ function LifecycleButtons({ competition }: { competition: Competition }) {
   };
   // The moves shared's workflow allows this user from this status.
   const moves = user ? movesFrom(COMPETITION_MOVES, competition.status, user.role).flatMap((to) => MOVE_TO[to] ?? []) : [];
+  // The review starts once applications are no longer accepted (the server refuses earlier: review-too-early).
+  const closed = usePassed(competition.closesAt);
+  const early = (m: CompetitionMove) => m === 'start-review' && !closed;
   return (
-    <Group gap="xs">
-      {moves.map((m) => (
-        <ConfirmButton key={m} label={words[m][0]} title={words[m][0]} text={words[m][1]} onConfirm={() => mutation.mutateAsync(m)} />
-      ))}
-      {competition.status !== 'draft' && <Anchor component={Link} to={`/competitions/${competition.id}`} size="sm">{t.publicPage}</Anchor>}
-    </Group>
+    <Stack gap={4} align="flex-end">
+      <Group gap="xs" justify="flex-end">
+        {moves.map((m) => (
+          <ConfirmButton key={m} label={words[m][0]} title={words[m][0]} text={words[m][1]} onConfirm={() => mutation.mutateAsync(m)}
+            disabled={early(m)} aria-describedby={early(m) ? 'accepting-until' : undefined} />
+        ))}
+        {competition.status !== 'draft' && <Anchor component={Link} to={`/competitions/${competition.id}`} size="sm">{t.publicPage}</Anchor>}
+      </Group>
+      {moves.some(early) && (
+        <Text size="sm" c="dimmed" id="accepting-until" data-testid="accepting-until">
+          {t.acceptingUntil} <DateText value={competition.closesAt} withTime timeZone={competition.timezone} />. {t.startReviewAfter}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -37,7 +37,7 @@ export function zonedToInstant(local: string, zone: string): string | null {
   return new Date(guess).toISOString();
 }
 
-/** ISO instant → `2027-03-01T18:00` on the wall clock of `zone` (the value of a datetime-local input). */
+/** ISO instant → `2027-03-01T18:00` on the wall clock of `zone` (the value of a DateTimeField). */
 export function instantToZoned(iso: string, zone: string): string {
   const w = wallClock(Date.parse(iso), zone);
   return `${pad(w.y, 4)}-${pad(w.m)}-${pad(w.d)}T${pad(w.h)}:${pad(w.min)}`;
