@@ -60,6 +60,23 @@ describe('review drafts', () => {
     expect((await call(t, e.token, 'GET', `/api/v1/assignments/${a.id}/review`)).json.scores[0].score).toBe(7);
   });
 
+  it('two windows of one expert: the second save from the same version is a 412 in Russian and overwrites nothing', async () => {
+    const { experts, byExpert } = await assigned();
+    const e = experts[0];
+    const a = byExpert(e);
+    await put(e, a.id, { scores: [], comment: 'начало' });
+    const windowA = await put(e, a.id, { version: 1, scores: [{ criterionCode: 'K1', score: 8 }], comment: 'окно A' });
+    expect(windowA.json.version).toBe(2);
+    const windowB = await put(e, a.id, { version: 1, scores: [{ criterionCode: 'K1', score: 2 }], comment: 'окно B' });
+    expect(windowB.status).toBe(412);
+    expect(windowB.json).toMatchObject({ code: 'stale-version', detail: 'Пока вы работали, данные изменили в другом окне или другой пользователь; обновите страницу и внесите изменения снова' });
+    const stored = (await call(t, e.token, 'GET', `/api/v1/assignments/${a.id}/review`)).json;
+    expect(stored).toMatchObject({ version: 2, comment: 'окно A' });
+    expect(stored.scores[0].score).toBe(8);
+    // After loading the newest version the same edits go in on top of it.
+    expect((await put(e, a.id, { version: 2, scores: [{ criterionCode: 'K1', score: 2 }], comment: 'окно B' })).json.version).toBe(3);
+  });
+
   it('refuses scores out of range, unknown criteria and bad bodies, naming the field', async () => {
     const { experts, byExpert } = await assigned();
     const e = experts[0];
