@@ -18,7 +18,7 @@ export function applicationFixture(overrides: Partial<Application> = {}): Applic
     regionCode: '40', status: 'draft', version: 1, title: 'Старое название', directionCode: null, summary: null, relevance: null, goal: null,
     tasks: null, targetGroups: null, geographyRegionCodes: null, startDate: null, endDate: null, team: null, calendarPlan: null, budget: null,
     totalCostKopecks: 0, cofinancingKopecks: 0, requestedKopecks: 0, awardedKopecks: null, finalScore: null, screeningReason: null,
-    attachments: [], submittedAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    attachments: [], submittedAt: null, hiddenAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     ...overrides,
   };
 }

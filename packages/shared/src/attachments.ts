@@ -1,6 +1,7 @@
 // An application's document as the API serves it (its metadata, `attachment`, is in applications.ts).
 import { z } from 'zod';
 import { id } from './common.js';
+import type { ATTACHMENT_MIME_TYPES } from './enums.js';
 
 export const attachmentParams = z.object({ id, attachmentId: id });
 
@@ -20,3 +21,21 @@ export function formatFileSize(bytes: number, lang: 'ru' | 'en' = 'ru'): string 
   if (mb >= 1) return `${mb.toLocaleString(locale, { maximumFractionDigits: 1 })} ${lang === 'ru' ? 'МБ' : 'MB'}`;
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} ${lang === 'ru' ? 'КБ' : 'KB'}`;
 }
+
+/**
+ * The file-name extensions each accepted type may carry (old Office files are all "compound files" by their bytes):
+ * the API refuses a name that contradicts the bytes, the form's file picker offers these.
+ */
+export const ATTACHMENT_EXTENSIONS: Record<(typeof ATTACHMENT_MIME_TYPES)[number], readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/x-cfb': ['doc', 'xls', 'ppt'],
+};

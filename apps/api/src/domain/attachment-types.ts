@@ -1,23 +1,8 @@
 // Which files an application may carry, judged by their bytes, and how a user's file name is shown. Pure functions.
-import { ATTACHMENT_MIME_TYPES } from '@konkurs/shared';
+import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MIME_TYPES } from '@konkurs/shared';
 import { DomainError, type FieldIssue } from './errors.js';
 
 type AttachmentMime = (typeof ATTACHMENT_MIME_TYPES)[number];
-
-/** The file-name extensions each accepted type may carry (old Office files are all "compound files" by their bytes). */
-export const ATTACHMENT_EXTENSIONS: Record<AttachmentMime, readonly string[]> = {
-  'application/pdf': ['pdf'],
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
-  'application/vnd.oasis.opendocument.text': ['odt'],
-  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
-  'application/msword': ['doc'],
-  'application/vnd.ms-excel': ['xls'],
-  'application/x-cfb': ['doc', 'xls', 'ppt'],
-};
 
 const isAccepted = (mime: string): mime is AttachmentMime => (ATTACHMENT_MIME_TYPES as readonly string[]).includes(mime);
 

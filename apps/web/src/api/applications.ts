@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ApplicantResults, Application, ApplicationStatus, ApplicationSummary, DraftFields, submitResult } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
-export type ApplicationsParams = { competitionId?: string; organizationId?: string; status?: ApplicationStatus; limit?: number; cursor?: string };
+export type ApplicationsParams = { competitionId?: string; organizationId?: string; status?: ApplicationStatus; hidden?: boolean; limit?: number; cursor?: string };
 
 export const applicationKeys = {
   all: ['applications'] as const,
@@ -31,3 +31,13 @@ export const saveApplication = (id: string, version: number, fields: DraftFields
 export const submitApplication = (id: string) =>
   api<z.infer<typeof submitResult>>(`/applications/${id}/submit`, { method: 'POST' });
 export const withdrawApplication = (id: string) => api<Application>(`/applications/${id}/withdraw`, { method: 'POST' });
+
+/** The submit's own check, nothing changed: resolves when a submit would pass now, throws its 409/422 otherwise. */
+export const checkSubmission = (id: string) => api<void>(`/applications/${id}/submit-check`);
+
+/** Deletes a draft with its documents (204). */
+export const deleteApplication = (id: string) => api<void>(`/applications/${id}`, { method: 'DELETE' });
+
+/** Hides a withdrawn application from the organisation's list, or shows it again. */
+export const setApplicationHidden = (id: string, hidden: boolean) =>
+  api<Application>(`/applications/${id}/${hidden ? 'hide' : 'unhide'}`, { method: 'POST' });

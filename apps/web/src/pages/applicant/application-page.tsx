@@ -1,10 +1,10 @@
 // One application: the editor while it is a draft, otherwise what was submitted, its status, the
 // withdraw action, and after publication the experts' scores and comments.
-import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router';
-import { formatScore, hasResults, isWithdrawable, type Application, type Competition } from '@konkurs/shared';
-import { applicationKeys, applicationQuery, applicationResultsQuery, withdrawApplication } from '../../api/applications';
+import { useNavigate, useParams } from 'react-router';
+import { hasResults, isWithdrawable, type Application, type Competition } from '@konkurs/shared';
+import { applicationKeys, applicationQuery, withdrawApplication } from '../../api/applications';
 import { competitionQuery } from '../../api/competitions';
 import { DateText } from '../../components/date-text';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -12,11 +12,12 @@ import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState, Loading } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
-import { useLang, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { notify } from '../../lib/notify';
+import { DeleteDraftButton, HideButton } from './application-actions';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
-import { ScrollTable } from '../../components/scroll-region';
+import { ResultsPanel } from './results-panel';
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
@@ -32,55 +33,6 @@ function WithdrawButton({ application }: { application: Application }) {
   return (
     <ConfirmButton variant="outline" color="red.9" label={t.withdraw} title={t.withdrawTitle} text={t.withdrawText}
       confirmLabel={t.withdraw} confirmColor="red.9" onConfirm={() => mutation.mutateAsync()} />
-  );
-}
-
-function Results({ application, competition }: { application: Application; competition: Competition }) {
-  const t = useT('applicant').view;
-  const { lang } = useLang();
-  const results = useQuery(applicationResultsQuery(application.id));
-  const decimal = lang === 'ru' ? ',' : '.';
-  const criterionTitle = (code: string) => competition.criteria.find((c) => c.code === code)?.title ?? code;
-  if (results.isPending) return <Loading />;
-  if (results.isError) return <Text c="dimmed">{t.noResults}</Text>;
-  const r = results.data;
-  return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.finalScore}</Text><Text fw={700} size="xl">{formatScore(r.finalScore, decimal) || '—'}</Text></div>
-        <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.rank}</Text><Text fw={700} size="xl">{r.rank ?? '—'}</Text></div>
-        {r.awardedKopecks ? <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.awarded}</Text><Text fw={700} size="xl"><Money kopecks={r.awardedKopecks} /></Text></div> : null}
-      </SimpleGrid>
-      {r.reviews.map((rev) => (
-        <Card key={rev.expert} withBorder padding="md" component="section" aria-label={t.expert(rev.expert)}>
-          <Group justify="space-between" mb="xs">
-            <Title order={3} fz="md">{t.expert(rev.expert)}</Title>
-            <Text fw={600}>{t.expertTotal}: {formatScore(rev.total, decimal)}</Text>
-          </Group>
-          <ScrollTable minWidth={560} label={t.scoresOf(t.expert(rev.expert))} verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t.criterion}</Table.Th>
-                <Table.Th scope="col" ta="right">{t.score}</Table.Th>
-                <Table.Th scope="col">{t.comment}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rev.scores.map((s) => (
-                <Table.Tr key={s.criterionCode}>
-                  <Table.Td>{s.criterionCode}. {criterionTitle(s.criterionCode)}</Table.Td>
-                  <Table.Td ta="right">{s.score}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-line' }}>{s.comment || '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-          {rev.comment && (
-            <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}><b>{t.overall}:</b> {rev.comment}</Text>
-          )}
-        </Card>
-      ))}
-    </Stack>
   );
 }
 
@@ -100,7 +52,7 @@ function ApplicationView({ application: app, competition }: { application: Appli
       {hasResults(app.status) && (
         <Card withBorder padding="lg" component="section" aria-labelledby="results-title">
           <Title order={2} fz="lg" mb="md" id="results-title">{t.results}</Title>
-          <Results application={app} competition={competition} />
+          <ResultsPanel application={app} competition={competition} />
         </Card>
       )}
       <Card withBorder padding="lg" component="section" aria-labelledby="content-title">
@@ -114,6 +66,7 @@ function ApplicationView({ application: app, competition }: { application: Appli
 export function ApplicationPage() {
   const { id = '' } = useParams();
   const a = useT('applicant');
+  const navigate = useNavigate();
   const app = useQuery(applicationQuery(id));
   const competition = useQuery({ ...competitionQuery(app.data?.competitionId ?? ''), enabled: !!app.data });
   if (app.isPending || (app.data && competition.isPending)) return <Loading />;
@@ -125,7 +78,12 @@ export function ApplicationPage() {
       <PageTitle
         title={application.title || a.applications.untitled}
         subtitle={<>{application.number} · {application.competitionTitle} · {application.organizationName}</>}
-        actions={<><StatusBadge kind="application" status={application.status} /><WithdrawButton application={application} /></>}
+        actions={<>
+          <StatusBadge kind="application" status={application.status} />
+          <DeleteDraftButton application={application} onDeleted={() => navigate('/applicant/applications', { replace: true })} />
+          <WithdrawButton application={application} />
+          <HideButton application={application} />
+        </>}
       />
       {application.status === 'draft' ? (
         // Keyed by id: another application gets a fresh editor (and a fresh autosave state).

@@ -6,7 +6,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Application, Competition } from '@konkurs/shared';
-import { applicationKeys, submitApplication } from '../../../api/applications';
+import { applicationKeys, checkSubmission, submitApplication } from '../../../api/applications';
 import { isApiError, type FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
 import { StaleVersionBanner } from '../../../components/stale-version-banner';
@@ -62,6 +62,31 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
     }
   });
 
+  /** A refusal of the check or of the submit: every problem on this step (422), or the one sentence. */
+  const showRefusal = (e: unknown) => {
+    if (isApiError(e, 422)) {
+      setSubmitProblems(e.errors);
+      requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
+    } else setSubmitError(isApiError(e) ? text(e) : String(e));
+  };
+
+  // The server's check before the confirmation: what it refuses is listed here, and nobody confirms in vain.
+  const check = async (): Promise<boolean> => {
+    setSubmitError(null);
+    setSubmitting(true);
+    try {
+      if (!(await draft.flush())) return false;
+      await checkSubmission(application.id);
+      setSubmitProblems([]);
+      return true;
+    } catch (e) {
+      showRefusal(e);
+      return false;
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
   const submit = async () => {
     setSubmitError(null);
     setSubmitting(true);
@@ -72,10 +97,7 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
       notify(a.review.submitted);
       navigate(`/applicant/applications/${application.id}`, { replace: true });
     } catch (e) {
-      if (isApiError(e, 422)) {
-        setSubmitProblems(e.errors);
-        requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
-      } else setSubmitError(isApiError(e) ? text(e) : String(e));
+      showRefusal(e);
     } finally {
       setSubmitting(false);
     }
@@ -88,14 +110,14 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
     setSubmitProblems((ps) => (ps.some((p) => settled.includes(p.path.split('.')[0])) ? ps.filter((p) => !settled.includes(p.path.split('.')[0])) : ps));
   }, [draft.setField]);
   const stepProps = { fields: draft.fields, set, problems, competition, application };
-  const filled = sectionsFilled(draft.fields, competition.requiredAttachmentKinds.every((k) => application.attachments.some((x) => x.kind === k)));
+  const filled = sectionsFilled(draft.fields, competition, application.attachments);
   const body = [
     <ProjectCardStep key="card" {...stepProps} />,
     <TeamStep key="team" {...stepProps} />,
     <CalendarPlanStep key="plan" {...stepProps} />,
     <BudgetTable key="budget" lines={draft.fields.budget ?? []} onChange={(l) => set('budget', l)} bounds={competition} problems={problems} />,
     <AttachmentsStep key="files" application={application} competition={competition} problems={problems} onChanged={() => {}} />,
-    <ReviewStep key="review" {...stepProps} filled={filled} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onSubmit={submit} onGoTo={goTo} />,
+    <ReviewStep key="review" {...stepProps} filled={filled} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onCheck={check} onSubmit={submit} onGoTo={goTo} />,
   ][step];
 
   return (
@@ -119,8 +141,8 @@ export function ApplicationEditor({ application, competition, autosaveDelayMs }:
         <nav aria-label={t.stepsLabel}>
           <Stepper active={step} onStepClick={setStep} size="sm" mb="lg" allowNextStepsSelect wrap={false}>
             {t.steps.map((s, i) => (
-              // A step behind the current one gets a check mark only when it has content.
-              <Stepper.Step key={s} label={s} color={filled[i] === false ? 'gray.7' : undefined} completedIcon={filled[i] === false ? i + 1 : undefined} />
+              // A step behind the current one gets a check mark only when it is complete.
+              <Stepper.Step key={s} label={s} color={filled[i] && filled[i] !== 'filled' ? 'gray.7' : undefined} completedIcon={filled[i] && filled[i] !== 'filled' ? i + 1 : undefined} />
             ))}
           </Stepper>
         </nav>

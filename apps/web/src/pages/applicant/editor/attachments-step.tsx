@@ -1,12 +1,16 @@
-// Documents: choose a kind, drop files; each upload shows its progress (XMLHttpRequest), then joins the list.
+// Documents: choose a kind, drop files; each upload shows its progress (XMLHttpRequest), then joins the list. A file
+// of a refused type or over the limit is named at once with the reason (before any upload), and so is a refusal
+// of the server (413, 415), in the user's language.
 import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Card, Group, List, Progress, Select, Stack, Table, Text } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
+import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MIME_TYPES, type Attachment, type AttachmentKind } from '@konkurs/shared';
+import {
+  ATTACHMENT_EXTENSIONS, ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MAX_BYTES, formatFileSize, type Attachment, type AttachmentKind,
+} from '@konkurs/shared';
 import { applicationQuery } from '../../../api/applications';
 import { deleteAttachment, downloadAttachment, uploadAttachment } from '../../../api/attachments';
-import { isApiError } from '../../../api/client';
+import { isApiError, type ApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
 import { ScrollTable } from '../../../components/scroll-region';
@@ -18,6 +22,9 @@ import type { StepProps } from './step-props';
 type Upload = { key: number; fileName: string; kind: AttachmentKind; progress: number; error?: string };
 
 let uploadSeq = 0;
+
+/** What the file picker accepts: each type with its extensions (a browser that does not know a type goes by the name). */
+const ACCEPT = Object.fromEntries(Object.entries(ATTACHMENT_EXTENSIONS).map(([mime, exts]) => [mime, exts.map((e) => `.${e}`)]));
 
 export function AttachmentsStep({ application, competition, problems, onChanged }: Pick<StepProps, 'application' | 'competition' | 'problems'> & { onChanged: () => void }) {
   const t = useT('applicant').attachments;
@@ -34,6 +41,22 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
     onChanged();
   };
 
+  const limit = formatFileSize(ATTACHMENT_MAX_BYTES, lang);
+  /** The server's refusal in words: the reason it names for the file (its type), else its own problem, else by status. */
+  const refusal = (e: ApiError) => {
+    const said = problemText(e.errors[0] ?? e);
+    if (said) return said;
+    return e.status === 413 ? t.tooLarge(limit) : e.status === 415 ? t.badType : problemText(e) || e.message;
+  };
+
+  // Refused by the picker itself: each file named with why, nothing sent.
+  const reject = (rejections: FileRejection[]) => {
+    setUploads((us) => [...us, ...rejections.map((r) => ({
+      key: ++uploadSeq, fileName: r.file.name, kind, progress: 0,
+      error: r.errors.some((x) => x.code === 'file-too-large') ? t.tooLargeFile(formatFileSize(r.file.size, lang), limit) : t.badType,
+    }))]);
+  };
+
   const upload = async (files: File[]) => {
     await Promise.all(
       files.map(async (file) => {
@@ -43,8 +66,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
           await uploadAttachment(application.id, kind, file, (f) => patch(key, { progress: Math.round(f * 100) }));
           setUploads((us) => us.filter((u) => u.key !== key));
         } catch (e) {
-          const message = isApiError(e, 413) ? t.tooLarge : isApiError(e, 415) ? t.badType : isApiError(e) ? problemText(e) : String(e);
-          patch(key, { error: message });
+          patch(key, { error: isApiError(e) ? refusal(e) : String(e) });
         }
       }),
     );
@@ -75,19 +97,24 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
         </Card>
       )}
       <Select label={t.kind} data={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[lang][k] }))} value={kind} onChange={(v) => v && setKind(v as AttachmentKind)} allowDeselect={false} maw={360} />
-      <Dropzone onDrop={upload} accept={[...ATTACHMENT_MIME_TYPES]} multiple aria-label={t.drop} inputProps={{ 'aria-label': t.drop }}>
+      <Dropzone onDrop={upload} onReject={reject} accept={ACCEPT} maxSize={ATTACHMENT_MAX_BYTES} multiple aria-label={t.drop} inputProps={{ 'aria-label': t.drop }}
+        style={{ border: '2px dashed var(--mantine-color-gray-6)', borderRadius: 'var(--mantine-radius-md)' }}>
         <Stack align="center" gap={4} py="lg" style={{ pointerEvents: 'none' }}>
-          <Text fw={600}>{t.drop}</Text>
-          <Text size="sm" c="dimmed">{t.dropHint}</Text>
+          <Text fw={600} ta="center">{t.drop}</Text>
+          <Text size="sm" c="dimmed" ta="center">{t.dropHint}</Text>
+          <Text size="sm" c="dimmed" ta="center" data-testid="upload-limit">{t.limit(limit)}</Text>
         </Stack>
       </Dropzone>
       {uploads.length > 0 && (
         <Stack gap="xs" aria-live="polite">
           {uploads.map((u) => (
-            <Card key={u.key} withBorder padding="sm">
-              <Group justify="space-between" mb={4}>
-                <Text size="sm">{u.fileName} · {ATTACHMENT_KIND_LABELS[lang][u.kind]}</Text>
+            <Card key={u.key} withBorder padding="sm" role={u.error ? 'alert' : undefined}>
+              <Group justify="space-between" mb={4} wrap="wrap" gap="xs">
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{u.fileName} · {ATTACHMENT_KIND_LABELS[lang][u.kind]}</Text>
                 <Text size="sm" c={u.error ? 'red.9' : 'dimmed'}>{u.error ?? `${t.uploading} ${u.progress} %`}</Text>
+                {u.error && (
+                  <ActionIcon variant="subtle" color="gray.8" aria-label={t.dismiss(u.fileName)} onClick={() => setUploads((us) => us.filter((x) => x.key !== u.key))}>✕</ActionIcon>
+                )}
               </Group>
               {!u.error && <Progress value={u.progress} aria-label={`${t.uploading}: ${u.fileName}`} />}
             </Card>

@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Button, Card, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { DraftFields } from '@konkurs/shared';
+import { isRequiredField, type DraftFields } from '@konkurs/shared';
+import { DateField } from '../../../components/date-fields';
 import { useT } from '../../../i18n';
 import { EmptyState } from '../../../components/states';
 import { fieldId } from './field-paths';
@@ -16,6 +17,7 @@ export function CalendarPlanStep({ fields, set, problems }: StepProps) {
   const taskOptions = tasks.map((task, i) => ({ value: String(i), label: `${card.task(i + 1)}${task ? `: ${task.slice(0, 80)}` : ''}` }));
   const update = (i: number, patch: Partial<PlanEvent>) => set('calendarPlan', plan.map((e, j) => (j === i ? { ...e, ...patch } : e)));
   const p = (i: number, f: string) => problems[`calendarPlan.${i}.${f}`];
+  const req = (f: string) => isRequiredField(`calendarPlan.${f}`);
   return (
     <Stack gap="md" id={fieldId('calendarPlan')} tabIndex={-1}>
       {problems.calendarPlan && <Text c="red.9" size="sm" role="alert">{problems.calendarPlan}</Text>}
@@ -29,22 +31,22 @@ export function CalendarPlanStep({ fields, set, problems }: StepProps) {
           </Group>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select id={fieldId(`calendarPlan.${i}.taskIndex`)} label={t.task} required data={taskOptions} value={e.taskIndex === null || e.taskIndex === undefined ? null : String(e.taskIndex)}
+              <Select id={fieldId(`calendarPlan.${i}.taskIndex`)} label={t.task} required={req('taskIndex')} data={taskOptions} value={e.taskIndex === null || e.taskIndex === undefined ? null : String(e.taskIndex)}
                 onChange={(v) => update(i, { taskIndex: v === null ? null : Number(v) })} error={p(i, 'taskIndex')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput id={fieldId(`calendarPlan.${i}.title`)} label={t.eventTitle} required value={e.title ?? ''} onChange={(ev) => update(i, { title: ev.currentTarget.value })} error={p(i, 'title')} />
+              <TextInput id={fieldId(`calendarPlan.${i}.title`)} label={t.eventTitle} required={req('title')} value={e.title ?? ''} onChange={(ev) => update(i, { title: ev.currentTarget.value })} error={p(i, 'title')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, xs: 6 }}>
-              <TextInput id={fieldId(`calendarPlan.${i}.startDate`)} type="date" label={t.startDate} required value={e.startDate ?? ''}
-                onChange={(ev) => update(i, { startDate: ev.currentTarget.value || null })} min={fields.startDate ?? undefined} max={fields.endDate ?? undefined} error={p(i, 'startDate')} />
+              <DateField id={fieldId(`calendarPlan.${i}.startDate`)} label={t.startDate} required={req('startDate')} value={e.startDate}
+                onChange={(v) => update(i, { startDate: v })} error={p(i, 'startDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, xs: 6 }}>
-              <TextInput id={fieldId(`calendarPlan.${i}.endDate`)} type="date" label={t.endDate} required value={e.endDate ?? ''}
-                onChange={(ev) => update(i, { endDate: ev.currentTarget.value || null })} min={e.startDate ?? fields.startDate ?? undefined} max={fields.endDate ?? undefined} error={p(i, 'endDate')} />
+              <DateField id={fieldId(`calendarPlan.${i}.endDate`)} label={t.endDate} required={req('endDate')} value={e.endDate}
+                onChange={(v) => update(i, { endDate: v })} error={p(i, 'endDate')} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <Textarea id={fieldId(`calendarPlan.${i}.expectedResult`)} label={t.expectedResult} required autosize minRows={2} value={e.expectedResult ?? ''}
+              <Textarea id={fieldId(`calendarPlan.${i}.expectedResult`)} label={t.expectedResult} required={req('expectedResult')} autosize minRows={2} value={e.expectedResult ?? ''}
                 onChange={(ev) => update(i, { expectedResult: ev.currentTarget.value })} error={p(i, 'expectedResult')} />
             </Grid.Col>
           </Grid>

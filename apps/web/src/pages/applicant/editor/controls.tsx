@@ -21,13 +21,18 @@ export function MoneyInput({ kopecks, onChange, ...rest }: { kopecks: number | n
 }
 
 /** An editable list of short texts (tasks, target groups): each with its own label and a remove button. */
-export function StringList({ name, values, onChange, itemLabel, addLabel, legend, problems }: {
+export function StringList({ name, values, onChange, itemLabel, addLabel, legend, problems, required }: {
   name: string; values: string[]; onChange: (v: string[]) => void; itemLabel: (n: number) => string; addLabel: string; legend: string; problems: Problems;
+  /** At least one entry, each filled (the mark Mantine puts on a required control). */
+  required?: boolean;
 }) {
   const common = useT('common');
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }} id={fieldId(name)} tabIndex={-1}>
-      <Text component="legend" fw={500} size="sm" mb={4}>{legend}</Text>
+      <Text component="legend" fw={500} size="sm" mb={4}>
+        {legend}
+        {required && <Text span c="red.8" aria-hidden> *</Text>}
+      </Text>
       {problems[name] && <Text c="red.9" size="sm" mb={4} role="alert">{problems[name]}</Text>}
       <Stack gap="xs">
         {values.map((v, i) => (
@@ -35,6 +40,7 @@ export function StringList({ name, values, onChange, itemLabel, addLabel, legend
             <Textarea
               id={fieldId(`${name}.${i}`)}
               label={itemLabel(i + 1)}
+              required={required}
               value={v}
               onChange={(e) => onChange(values.map((x, j) => (j === i ? e.currentTarget.value : x)))}
               autosize

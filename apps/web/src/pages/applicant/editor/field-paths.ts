@@ -26,12 +26,16 @@ export function findControl(path: string): HTMLElement | null {
   return null;
 }
 
-/** `budget.0.quantity` → `Бюджет, п. 1: Кол-во`. */
+/**
+ * `budget.0.quantity` → `Бюджет, п. 1: Кол-во`; `calendarPlan.0.title` → `Календарный план, п. 1: Мероприятие` (an entry's
+ * field by its section's word first, `calendarPlan.title`). A path is named where it points, and its problem's
+ * sentence says what is wrong, so that the two do not repeat each other.
+ */
 export function describePath(path: string, t: Pick<ApplicantDict, 'fieldNames' | 'rowWord'>): string {
   const [head, index, field] = path.split('.');
   let s = t.fieldNames[head] ?? head;
   if (index !== undefined && /^\d+$/.test(index)) s += `, ${t.rowWord} ${Number(index) + 1}`;
-  if (field) s += `: ${t.fieldNames[field] ?? field}`;
+  if (field) s += `: ${t.fieldNames[`${head}.${field}`] ?? t.fieldNames[field] ?? field}`;
   return s;
 }
 

@@ -1,34 +1,38 @@
 // The last step: what is filled, the budget figures, and the submit. A refused submit (422) lists every
 // problem with a link that opens the step and focuses the field.
 import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import { acceptsApplications, budgetTotals, type DraftFields } from '@konkurs/shared';
+import { acceptsApplications, budgetTotals, missingRequired, type Attachment, type Competition, type DraftFields } from '@konkurs/shared';
 import type { FieldProblem } from '../../../api/client';
 import { useProblemText } from '../../../components/field-error';
 import { ConfirmButton } from '../../../components/confirm-button';
 import { Money } from '../../../components/money';
 import { useT } from '../../../i18n';
-import { describePath } from './field-paths';
+import { describePath, STEP, stepOfPath } from './field-paths';
 import type { StepProps } from './step-props';
 
-const has = (s: string | null | undefined) => !!s && s.trim().length > 0;
+/** How a section stands: every field a submit requires is there, something is missing, or nothing is asked (documents none of which is required). */
+export type SectionState = 'filled' | 'missing' | 'optional';
 
-/** A quick look at which sections have something in them (the server's check is the real one). */
-export function sectionsFilled(f: DraftFields, attachmentsOk: boolean): boolean[] {
-  return [
-    has(f.title) && !!f.directionCode && has(f.summary) && has(f.relevance) && has(f.goal) && !!f.tasks?.length && !!f.targetGroups?.length && !!f.geographyRegionCodes?.length && !!f.startDate && !!f.endDate,
-    !!f.team?.length,
-    !!f.calendarPlan?.length,
-    !!f.budget?.length,
-    attachmentsOk,
-  ];
+/**
+ * Which of the first five sections are complete, by shared's rule of what a submit requires (missingRequired) and
+ * the competition's required documents. The competition's other rules (amounts, dates) are the server's check.
+ */
+export function sectionsFilled(f: DraftFields, competition: Pick<Competition, 'requiredAttachmentKinds'>, attachments: Pick<Attachment, 'kind'>[]): SectionState[] {
+  const missing = new Set(missingRequired(f).map((p) => stepOfPath(p.path)));
+  const states: SectionState[] = [STEP.card, STEP.team, STEP.plan, STEP.budget].map((step) => (missing.has(step) ? 'missing' : 'filled'));
+  const required = competition.requiredAttachmentKinds;
+  states.push(required.some((k) => !attachments.some((a) => a.kind === k)) ? 'missing' : required.length || attachments.length ? 'filled' : 'optional');
+  return states;
 }
 
-export function ReviewStep({ fields, competition, filled, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'competition'> & {
-  /** Which of the first five sections have content (sectionsFilled). */
-  filled: boolean[];
+export function ReviewStep({ fields, competition, filled, submitProblems, submitError, submitting, onCheck, onSubmit, onGoTo }: Pick<StepProps, 'fields' | 'competition'> & {
+  /** How each of the first five sections stands (sectionsFilled). */
+  filled: SectionState[];
   submitProblems: FieldProblem[];
   submitError: string | null;
   submitting: boolean;
+  /** The server's check (saving first): the confirmation is asked only when it passes. */
+  onCheck: () => Promise<boolean>;
   onSubmit: () => void;
   onGoTo: (path: string) => void;
 }) {
@@ -46,7 +50,9 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
         <List size="sm" spacing={4}>
           {a.editor.steps.slice(0, 5).map((name, i) => (
             <List.Item key={name}>
-              {name} — <Text span fw={600} c={filled[i] ? 'green.9' : 'orange.9'}>{filled[i] ? `✓ ${t.filled}` : t.notFilled}</Text>
+              {name} — <Text span fw={600} c={{ filled: 'green.9', missing: 'orange.9', optional: 'gray.8' }[filled[i]]}>
+                {{ filled: `✓ ${t.filled}`, missing: t.notFilled, optional: t.optional }[filled[i]]}
+              </Text>
             </List.Item>
           ))}
         </List>
@@ -73,9 +79,10 @@ export function ReviewStep({ fields, competition, filled, submitProblems, submit
       {submitError && <Alert color="red" role="alert">{submitError}</Alert>}
       {closed && <Alert color="orange">{t.closed}</Alert>}
       <Group>
-        {/* The dialog closes at once: the submit's problems are listed on this step, not in the dialog. */}
+        {/* The server checks first; the irreversible confirmation is asked only of an application it would accept.
+            The dialog closes at once: a late refusal's problems are listed on this step, not in the dialog. */}
         <ConfirmButton size="md" loading={submitting} disabled={closed} label={t.submit} title={t.confirmTitle} text={t.confirmText}
-          confirmLabel={t.submit} onConfirm={() => { onSubmit(); }} />
+          confirmLabel={t.submit} beforeOpen={onCheck} onConfirm={() => { onSubmit(); }} />
       </Group>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Grid, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { DraftFields } from '@konkurs/shared';
+import { isRequiredField, type DraftFields } from '@konkurs/shared';
 import { useT } from '../../../i18n';
 import { EmptyState } from '../../../components/states';
 import { fieldId } from './field-paths';
@@ -24,7 +24,7 @@ export function TeamStep({ fields, set, problems }: StepProps) {
           </Group>
           <Grid>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput id={fieldId(`team.${i}.fullName`)} label={t.fullName} required value={p.fullName ?? ''} onChange={(e) => update(i, { fullName: e.currentTarget.value })} error={problems[`team.${i}.fullName`]} />
+              <TextInput id={fieldId(`team.${i}.fullName`)} label={t.fullName} required={isRequiredField('team.fullName')} value={p.fullName ?? ''} onChange={(e) => update(i, { fullName: e.currentTarget.value })} error={problems[`team.${i}.fullName`]} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput id={fieldId(`team.${i}.role`)} label={t.role} value={p.role ?? ''} onChange={(e) => update(i, { role: e.currentTarget.value })} error={problems[`team.${i}.role`]} />
