@@ -77,6 +77,8 @@ export const application = draftFields.extend({
   hiddenAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The organisation's identity, for the printed application (GET /applications/:id; the autosave's answers leave it out). */
+  organization: z.object({ fullName: z.string(), inn: z.string(), ogrn: z.string(), kpp: z.string(), regionCode: z.string() }).optional(),
 });
 export type Application = z.infer<typeof application>;
 

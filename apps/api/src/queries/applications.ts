@@ -63,14 +63,19 @@ async function attachmentsOf(db: Executor, applicationId: string) {
   return db.select(attachmentColumns).from(attachments).where(eq(attachments.applicationId, applicationId)).orderBy(attachments.createdAt, attachments.id);
 }
 
+/** The organisation as a printed application names it (the read of one application carries it). */
+const organizationIdentity = {
+  fullName: organizations.fullName, inn: organizations.inn, ogrn: organizations.ogrn, kpp: organizations.kpp, regionCode: organizations.regionCode,
+};
+
 /** The application with its attachments if the user may read it; 404 otherwise. */
 export async function readApplication(db: Executor, user: AuthUser, id: string): Promise<Application> {
-  const [row] = await db.select({ a: applications, ...context }).from(applications)
+  const [row] = await db.select({ a: applications, ...context, organization: organizationIdentity }).from(applications)
     .innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(and(eq(applications.id, id), await readableApplications(db, user)));
   if (!row) throw notFound('application');
-  return toApplication(row.a, row, await attachmentsOf(db, id), user.role);
+  return { ...toApplication(row.a, row, await attachmentsOf(db, id), user.role), organization: row.organization };
 }
 
 export async function listApplications(db: Executor, user: AuthUser,
