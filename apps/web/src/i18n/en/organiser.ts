@@ -166,7 +166,13 @@ const organiser: OrganiserDict = {
     exportReviews: 'Expert reviews (CSV)',
     exported: (name: string) => `${name} downloaded`,
     tableLabel: 'Ranking',
-    count: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    count: (shown: number, more: boolean) => (more ? `Showing ${shown}, more available` : `Showing ${shown}`),
+    waiting: 'awaiting review',
+    waitingHint: 'The review is not finished: the application is ranked once every review is in',
+    extraExpert: 'Extra expert',
+    extraAssigned: 'assigned, review pending',
+    extraReviewed: 'review in',
+    waitingNote: (n: number) => `Awaiting review: ${n} ${pluralEn(n, 'application', 'applications')}. They come after the reviewed ones, unranked.`,
   },
   awards: {
     title: 'Awards',
@@ -200,6 +206,9 @@ const organiser: OrganiserDict = {
     confirmed: 'Awards recorded',
     empty: 'No application qualifies under the competition’s rules',
     tableLabel: 'Proposed grants',
+    waitingTitle: 'The awards cannot be confirmed yet: the review is not finished',
+    waitingText: (n: number) => `${n} ${pluralEn(n, 'application is', 'applications are')} still awaiting review. The awards can be confirmed once every review is in, the extra expert's included. The figures below are provisional, over the reviewed applications.`,
+    waitingLabel: 'Applications awaiting review',
   },
 };
 export default organiser;

@@ -1,7 +1,8 @@
 // Awards: the proposal (a dry run over the ranking) with the budget bar, the stop/skip switch, amounts the
-// organiser may only lower, then the confirmation that records the decisions.
+// organiser may only lower, then the confirmation that records the decisions. While any application still waits
+// for a review the screen says which, and the confirmation stays closed (the server refuses it too: 409).
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Card, Group, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, NumberInput, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { awardsDecided, formatMoney, isAllowedAwardAmount, formatScore, type AwardMode, type AwardProposal, type Competition, type RankingRow } from '@konkurs/shared';
 import { applicationKeys, applicationsQuery } from '../../api/applications';
@@ -64,6 +65,7 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
 }) {
   const t = useT('organiser').awards;
   const awarded = new Map(proposal.awards.map((a) => [a.applicationId, a.amountKopecks]));
+  const nowrap = { whiteSpace: 'nowrap' } as const;
   return (
     <Stack>
       <BudgetBar proposal={proposal} />
@@ -71,15 +73,15 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
         <Badge variant="light" color="green" c="green.9" tt="none" size="lg" data-testid="winners-count">{t.winners(proposal.awards.length)}</Badge>
         <Badge variant="light" color="gray" c="gray.9" tt="none" size="lg">{t.passMark(formatScore(passMark))}</Badge>
       </Group>
-      <ScrollTable minWidth={900} label={t.tableLabel} striped>
+      <ScrollTable minWidth={960} label={t.tableLabel} striped>
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr style={nowrap}>
             <Table.Th ta="right">{t.rank}</Table.Th><Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.organization}</Table.Th>
             <Table.Th ta="right">{t.finalScore}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th>{t.amount}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r) => {
+          {rows.filter((r) => !r.waiting).map((r) => {
             const amount = awarded.get(r.applicationId);
             return (
               <Table.Tr key={r.applicationId} style={amount === undefined ? { color: 'var(--mantine-color-dimmed)' } : undefined}>
@@ -88,7 +90,7 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
                 <Table.Td>{r.title}</Table.Td>
                 <Table.Td>{r.organization}</Table.Td>
                 <Table.Td ta="right">{formatScore(r.finalScore)}</Table.Td>
-                <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td>
+                <Table.Td ta="right" style={nowrap}><Money kopecks={r.requestedKopecks} /></Table.Td>
                 <Table.Td>
                   {amount !== undefined ? (
                     onOverride ? <AmountInput key={`${r.applicationId}-${overrides.get(r.applicationId) ?? 'r'}`} row={r} amount={overrides.get(r.applicationId) ?? amount}
@@ -101,6 +103,22 @@ export function AwardProposalView({ proposal, rows, overrides, onOverride, passM
         </Table.Tbody>
       </ScrollTable>
     </Stack>
+  );
+}
+
+/** Why the decision cannot be confirmed yet: the applications still waiting for a review, by number and title. */
+export function WaitingForReviews({ waiting }: { waiting: AwardProposal['waiting'] }) {
+  const t = useT('organiser').awards;
+  if (waiting.length === 0) return null;
+  return (
+    <Alert color="orange.9" variant="outline" title={t.waitingTitle} data-testid="awards-waiting">
+      <Stack gap="xs">
+        <Text size="sm">{t.waitingText(waiting.length)}</Text>
+        <List size="sm" aria-label={t.waitingLabel} spacing={2}>
+          {waiting.map((w) => <List.Item key={w.applicationId}><b style={{ whiteSpace: 'nowrap' }}>{w.number}</b>{w.title ? ` — ${w.title}` : ''}</List.Item>)}
+        </List>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -137,7 +155,7 @@ export function AwardsTab({ competition }: { competition: Competition }) {
     return { mode, ...(list.length ? { overrides: list } : {}) };
   }, [mode, overrides]);
   const inReview = competition.status === 'review';
-  const ranking = useQuery({ ...rankingQuery(competition.id), enabled: inReview });
+  const ranking = useQuery({ ...rankingQuery(competition.id), enabled: inReview, staleTime: 0 });
   // A proposal saves nothing: asked again whenever the mode or an amount changes.
   const proposal = useQuery({
     queryKey: ['awards', 'proposal', competition.id, body], queryFn: () => proposeAwards(competition.id, body), enabled: inReview, staleTime: 0,
@@ -149,6 +167,7 @@ export function AwardsTab({ competition }: { competition: Competition }) {
       queryClient.invalidateQueries({ queryKey: competitionKeys.one(competition.id) });
       queryClient.invalidateQueries({ queryKey: competitionKeys.all });
       queryClient.invalidateQueries({ queryKey: rankingKeys.one(competition.id) });
+      queryClient.invalidateQueries({ queryKey: ['awards', 'proposal', competition.id] });
       queryClient.invalidateQueries({ queryKey: applicationKeys.all });
       notify(t.confirmed);
     },
@@ -181,10 +200,11 @@ export function AwardsTab({ competition }: { competition: Competition }) {
           </div>
         </Group>
       </Card>
+      <WaitingForReviews waiting={p.waiting} />
       {p.awards.length === 0 ? <EmptyState title={t.empty} /> : null}
       <AwardProposalView proposal={p} rows={ranking.data} overrides={overrides} onOverride={setOverride} passMark={competition.passMark} />
       <Group justify="flex-end">
-        <ConfirmButton label={t.confirm} title={t.confirmTitle} disabled={p.awards.length === 0 || proposal.isFetching}
+        <ConfirmButton label={t.confirm} title={t.confirmTitle} disabled={p.awards.length === 0 || p.waiting.length > 0 || proposal.isFetching}
           text={t.confirmText(p.awards.length, formatMoney(p.allocatedKopecks, lang))} onConfirm={() => confirm.mutateAsync()} />
       </Group>
     </Stack>
