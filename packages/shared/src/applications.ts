@@ -107,12 +107,15 @@ export const screeningBody = z
 
 export const attachmentKindField = z.enum(ATTACHMENT_KINDS);
 
+/** One budget line's total: quantity × unit cost, in whole kopecks. */
+export const budgetLineTotal = (l: Pick<BudgetLine, 'quantity' | 'unitCostKopecks'>) => Math.round((l.quantity ?? 0) * (l.unitCostKopecks ?? 0));
+
 /** Budget totals derived from the lines: requested = Σ line totals − Σ co-financing. */
 export function budgetTotals(lines: readonly BudgetLine[] | null | undefined) {
   let totalCostKopecks = 0;
   let cofinancingKopecks = 0;
   for (const l of lines ?? []) {
-    totalCostKopecks += Math.round((l.quantity ?? 0) * (l.unitCostKopecks ?? 0));
+    totalCostKopecks += budgetLineTotal(l);
     cofinancingKopecks += l.cofinancingKopecks ?? 0;
   }
   return { totalCostKopecks, cofinancingKopecks, requestedKopecks: Math.max(0, totalCostKopecks - cofinancingKopecks) };
