@@ -141,3 +141,27 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   if (search) await input.fill(search);
   await page.getByRole('option', { name: option }).first().click();
 }
+
+const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+/** `2027-02-01` or `2027-02-01T18:00` → `01.02.2027` (what a Russian date field reads). */
+const russianDay = (value: string) => (/^\d{4}-\d{2}-\d{2}/.test(value) ? `${value.slice(8, 10)}.${value.slice(5, 7)}.${value.slice(0, 4)}` : value);
+
+/** Types a day into a DateField (components/date-fields.tsx) found by its label: `01.02.2027` (or `2027-02-01`). */
+export async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByRole('textbox', { name: labelled(label) }).first();
+  await input.fill(russianDay(date));
+  await input.press('Tab');
+}
+
+/**
+ * Types a date and a 24-hour time into a DateTimeField found by its label: `01.02.2027 18:00` (or the wall clock
+ * `2027-02-01T18:00`), in the zone the field is for.
+ */
+export async function fillDateTime(page: Page, label: string, value: string) {
+  const [day, time] = /^\d{4}-\d{2}-\d{2}T/.test(value) ? [russianDay(value), value.slice(11, 16)] : value.trim().split(/\s+/);
+  const date = page.getByRole('textbox', { name: `${label}: дата` });
+  await date.fill(day);
+  await date.press('Tab');
+  await page.getByRole('textbox', { name: `${label}: время` }).fill(time);
+  await page.getByRole('textbox', { name: `${label}: время` }).press('Tab');
+}

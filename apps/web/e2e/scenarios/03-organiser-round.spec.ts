@@ -3,7 +3,7 @@
 // ahead; the demo applicant submits three applications (API); once closed, the organiser starts the review,
 // screens (admit two, reject one with a reason) and assigns experts automatically. A form with a bad code and
 // a grant above the fund, and a review started too early, are refused in Russian.
-import { see, test } from '../fixtures';
+import { fillDateTime, see, test } from '../fixtures';
 import { NEW_EXPERT_PASSWORD, ROUND_PREFIX, apiAs, completeDraft, moscowLocal, roundCompetition } from '../staff';
 
 test.use({ signedInAs: 'organiser' });
@@ -45,9 +45,9 @@ test('an organiser sets up a round, opens it, starts the review, screens and ass
     await page.getByRole('option', { name: /Поддержка семьи/ }).click();
     await page.getByRole('option', { name: /молодёжных проектов/ }).click();
     await page.keyboard.press('Escape');
-    await page.getByLabel(/^Начало приёма/).fill(moscowLocal(-10));
+    await fillDateTime(page, 'Начало приёма', moscowLocal(-10));
     const typed = moscowLocal(2);
-    await page.getByLabel(/^Окончание приёма/).fill(typed);
+    await fillDateTime(page, 'Окончание приёма', typed);
     await page.getByRole('textbox', { name: /^Фонд конкурса/ }).fill('1000000');
     await page.getByRole('textbox', { name: /^Максимальный грант/ }).fill('500000');
     await page.getByRole('textbox', { name: /^Проходной балл/ }).fill('50');

@@ -1,5 +1,7 @@
 // An expert scores an application of the round (scenario 03): the queue with due dates and progress, the
-// application beside the scoring form, the live total, a required comment, the draft, the confirmed submit.
+// application beside the scoring form, the live total, the autosaved draft that survives a reload (from the server,
+// and from the local copy when the save could not reach it), a required comment, the confirmed submit; the expert's
+// screens at 390 px too.
 // The other experts' reviews are then submitted through the API so that the ranking is complete.
 import type { Login } from '../fixtures';
 import { see, test } from '../fixtures';
@@ -53,11 +55,44 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
     await see(page, `Оценено критериев: ${n} из ${n}`);
   });
 
-  await step('save the draft', async () => {
+  const status = page.getByTestId('save-status');
+  const overall = page.getByRole('textbox', { name: 'Общий комментарий эксперта' });
+  await step('the draft saves itself; after a reload the scores and a typed comment are still there', async () => {
+    await status.filter({ hasText: /Сохранено в \d{2}:\d{2}/ }).waitFor();
+    await overall.fill('Черновик: команда опытная.');
+    await status.filter({ hasText: 'Не сохранено' }).or(status.filter({ hasText: 'Сохраняется…' })).waitFor();
+    await status.filter({ hasText: /Сохранено в \d{2}:\d{2}/ }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Оценка заявки' }).waitFor();
+    if ((await overall.inputValue()) !== 'Черновик: команда опытная.') throw new Error('the saved comment is gone after a reload');
+    await page.getByTestId('live-total').filter({ hasText: '85,00' }).waitFor();
+  });
+  await checkPage('scoring-draft');
+
+  await step('a comment the server has not got yet: a warning on leaving, and the local copy offered after the reload', async () => {
+    // The saves cannot reach the server.
+    await page.route('**/api/v1/assignments/*/review', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback()));
+    await overall.fill('Черновик: команда опытная. План на 12 месяцев реалистичен.');
+    await status.filter({ hasText: 'нет связи' }).waitFor();
+    let warned = '';
+    page.once('dialog', (d) => { warned = d.type(); void d.accept(); });
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Оценка заявки' }).waitFor();
+    if (warned !== 'beforeunload') throw new Error(`leaving with an unsaved comment gave no warning (${warned || 'no dialog'})`);
+    await page.unroute('**/api/v1/assignments/*/review');
+    await see(page, 'Найдены несохранённые изменения');
+    await see(page, 'Не сохранены: общий комментарий.');
+    await keepScreenshot('scoring-restored');
+    await page.getByRole('button', { name: 'Применить мои изменения' }).click();
+    if ((await overall.inputValue()) !== 'Черновик: команда опытная. План на 12 месяцев реалистичен.') throw new Error('the local copy was not restored');
+    await status.filter({ hasText: /Сохранено в \d{2}:\d{2}/ }).waitFor();
+  });
+  await checkLanguage('scoring-restored');
+
+  await step('the draft can still be saved by hand', async () => {
     await page.getByRole('button', { name: 'Сохранить черновик' }).click();
     await see(page, 'Черновик сохранён');
   });
-  await checkPage('scoring-draft');
 
   await step('submit is refused on screen while a required comment is missing', async () => {
     await page.getByRole('button', { name: 'Отправить оценку' }).click();
@@ -70,7 +105,7 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
 
   await step('with the comment the review is submitted after the confirmation', async () => {
     await page.getByRole('textbox', { name: /^Комментарий/ }).first().fill('Проект отвечает потребностям семей микрорайона.');
-    await page.getByRole('textbox', { name: 'Общий комментарий эксперта' }).fill('Сильная заявка, реалистичный план.');
+    await overall.fill('Сильная заявка, реалистичный план.');
     await page.getByRole('button', { name: 'Отправить оценку' }).click();
     const dialog = page.getByRole('dialog', { name: 'Отправить оценку?' });
     await dialog.getByTestId('confirm-total').filter({ hasText: '85,00' }).waitFor();
@@ -85,6 +120,26 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
     await page.getByRole('row', { name: new RegExp(`${first.applicationNumber}.*Оценка отправлена`) }).waitFor();
   });
   await checkPage('queue-after');
+
+  // The expert's screens fit a phone and a desktop without the page scrolling sideways (wide tables scroll inside).
+  const fits = async (where: string) => {
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    if (scroll > width) throw new Error(`${where}: the page is ${scroll} px wide in a ${width} px window`);
+  };
+  for (const width of [390, 1280]) {
+    await step(`the queue and the review at ${width} px`, async () => {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await page.goto('/expert');
+      await page.getByRole('row', { name: new RegExp(first.applicationNumber) }).waitFor();
+      await fits(`queue at ${width} px`);
+      await keepScreenshot(`queue-${width}`);
+      await page.getByRole('link', { name: `Открыть: ${first.applicationNumber}` }).click();
+      await page.getByRole('heading', { level: 2, name: 'Оценка заявки' }).waitFor();
+      await fits(`review at ${width} px`);
+      await keepScreenshot(`review-${width}`);
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await step('the other reviews of the round come in (API)', async () => {
     const clients = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
