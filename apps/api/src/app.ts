@@ -1,5 +1,5 @@
 // Builds the application (no listen): external plugins, then app plugins, then the routes of each resource.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type LogController } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -36,6 +36,8 @@ export interface BuildOptions extends AppDeps {
   /** Shares rate-limit counters between API processes. */
   redis?: Redis;
   logger?: boolean | object;
+  /** Which request lines are logged and at which level (lib/log-format.ts: at debug in development). */
+  logController?: LogController;
   /** Serve the built SPA from this folder (default apps/web/dist); false to serve the API only. */
   webRoot?: string | false;
 }
@@ -43,6 +45,7 @@ export interface BuildOptions extends AppDeps {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    logController: opts.logController,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,

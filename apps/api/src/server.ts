@@ -9,9 +9,10 @@ import { connectPg, connectPglite, type Database } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { systemClock } from './lib/clock.js';
+import { databaseLabel, loggerOptions, startupSummary } from './lib/log-format.js';
 import { exitOnSignals } from './lib/shutdown.js';
 import { localFileStorage } from './storage/file-storage.js';
-import { ensureAdmin, seedDemo } from './seed.js';
+import { DEMO_CODES, ensureAdmin, seedDemo } from './seed.js';
 
 function jwtSecret(config: Config): string {
   if (config.JWT_SECRET) return config.JWT_SECRET;
@@ -23,6 +24,8 @@ function jwtSecret(config: Config): string {
   return secret;
 }
 
+const pgliteDir = (config: Config) => resolve(config.PGLITE_DIR ?? join(config.DATA_DIR, 'pg'));
+
 async function openDatabase(config: Config): Promise<Database> {
   if (config.DATABASE_URL) {
     const database = connectPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
@@ -32,7 +35,7 @@ async function openDatabase(config: Config): Promise<Database> {
     }
     return database;
   }
-  const dir = resolve(config.PGLITE_DIR ?? join(config.DATA_DIR, 'pg'));
+  const dir = pgliteDir(config);
   mkdirSync(dir, { recursive: true });
   return connectPglite(dir);
 }
@@ -43,6 +46,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 async function main() {
+  const started = Date.now();
   const config = loadConfig();
   mkdirSync(config.DATA_DIR, { recursive: true });
   const database = await openDatabase(config);
@@ -52,18 +56,17 @@ async function main() {
     await database.close();
     throw new Error(`A database migration failed: ${(e as Error).message}`);
   }
-  const logins = [
-    ...(await ensureAdmin(database.db, config)),
-    ...(config.SEED_DEMO ? await seedDemo(database.db) : []),
-  ];
+  const admin = await ensureAdmin(database.db, config);
+  const demo = config.SEED_DEMO ? await seedDemo(database.db, new Date(), () => console.log('Loading the demo data (first start on an empty database)…')) : [];
+  const logins = [...admin, ...demo];
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
   const app = await buildApp({
     config, database, clock: systemClock, secret: jwtSecret(config), redis,
     storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
     // Logs go through process.stdout, not pino's default sonic-boom destination: when the reader of our output has gone,
     // sonic-boom's exit-time flushSync retries the failed write (EPIPE) forever and the process never exits.
-    // process.stdout reports EPIPE as an error event, dropped above.
-    logger: config.NODE_ENV === 'test' ? false : { level: config.LOG_LEVEL, stream: process.stdout },
+    // process.stdout reports EPIPE as an error event, dropped above. JSON in production, readable lines otherwise.
+    ...loggerOptions(config, process.stdout),
   });
 
   exitOnSignals({
@@ -78,11 +81,11 @@ async function main() {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
-  console.log(`\nKonkurs is running at ${url} (API ${url}/api/v1, docs ${url}/api/docs) on ${database.driver === 'pg' ? 'PostgreSQL' : 'embedded PGlite'}`);
-  if (logins.length) {
-    console.log('Sign in as:');
-    for (const l of logins) console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(32)} ${l.password}`);
-  }
+  console.log(startupSummary({
+    url, database: databaseLabel(database.driver, config.DATABASE_URL ?? pgliteDir(config)), production: config.NODE_ENV === 'production',
+    logLevel: config.LOG_LEVEL, seconds: (Date.now() - started) / 1000, logins,
+    demo: demo.length ? [`${DEMO_CODES.lastYear} (published)`, `${DEMO_CODES.inReview} (in review)`, `${DEMO_CODES.open} (open)`] : undefined,
+  }));
 }
 
 main().catch((e) => {

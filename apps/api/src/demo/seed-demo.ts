@@ -55,9 +55,11 @@ const asActor = (u: UserRow): AuthUser => ({ id: u.id, sessionId: 'demo-seed', e
 
 interface Placed { project: DemoProject; id: string; number: string }
 
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<Login[]> {
+/** On an empty database (no operator yet) only; `announce` is told when the loading starts (it takes a few seconds). */
+export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => void): Promise<Login[]> {
   const [existing] = await db.select({ id: operators.id }).from(operators).limit(1);
   if (existing) return [];
+  announce?.();
 
   // Operators and accounts (reference data, written directly).
   const [fund] = await db.insert(operators).values({ name: 'Фонд президентских грантов (демо)', level: 'federal' }).returning();
