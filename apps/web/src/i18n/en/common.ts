@@ -54,5 +54,18 @@ const common: CommonDict = {
   timePlaceholder: 'HH:MM',
   dateWord: 'date',
   timeWord: 'time',
+  print: {
+    button: 'Print',
+    label: 'Print this page',
+    competition: 'Competition',
+    application: 'Application',
+    submittedAt: 'Submitted',
+    organization: 'Organisation',
+    inn: 'INN',
+    ogrn: 'OGRN',
+    kpp: 'KPP',
+    region: 'Region',
+    total: 'Total',
+  },
 };
 export default common;

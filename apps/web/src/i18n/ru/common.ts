@@ -53,6 +53,19 @@ const common = {
   timePlaceholder: 'ЧЧ:ММ',
   dateWord: 'дата',
   timeWord: 'время',
+  print: {
+    button: 'Печать',
+    label: 'Распечатать страницу',
+    competition: 'Конкурс',
+    application: 'Заявка',
+    submittedAt: 'Подана',
+    organization: 'Организация',
+    inn: 'ИНН',
+    ogrn: 'ОГРН',
+    kpp: 'КПП',
+    region: 'Регион',
+    total: 'Итого',
+  },
 };
 export default common;
 export type CommonDict = typeof common;

@@ -1,9 +1,11 @@
-// What an application says, read-only (after submission).
-import { Anchor, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from '@konkurs/shared';
+// What an application says, read-only (after submission), and how it prints: the organisation's ИНН, ОГРН and
+// КПП, the calendar plan with the task each event serves, the budget with each line's total and a total row.
+import { Anchor, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, budgetLineTotal, type Application } from '@konkurs/shared';
 import { downloadAttachment } from '../../api/attachments';
 import { DateText } from '../../components/date-text';
 import { Money } from '../../components/money';
+import { OrganizationIdentity, PrintButton } from '../../components/print';
 import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 import { directionName, regionName } from '../../lib/reference';
@@ -19,10 +21,22 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export function ApplicationContent({ application: app }: { application: Application }) {
   const a = useT('applicant');
+  const p = useT('common').print;
   const { lang } = useLang();
   const section = (title: string) => <Title order={3} fz="md" mt="md">{title}</Title>;
+  const budget = app.budget ?? [];
+  const task = (i: number | null | undefined) => (i === null || i === undefined ? '—' : (app.tasks?.[i] ?? '—'));
   return (
     <Stack gap="sm">
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Text size="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
+          {p.competition}: {app.competitionCode} «{app.competitionTitle}» · {p.application} {app.number}
+          {app.submittedAt && <> · {p.submittedAt} <DateText value={app.submittedAt} withTime /></>}
+        </Text>
+        <PrintButton />
+      </Group>
+      <OrganizationIdentity application={app} />
+
       {section(a.editor.steps[0])}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Field label={a.card.direction}>{directionName(app.directionCode, lang)}</Field>
@@ -40,26 +54,46 @@ export function ApplicationContent({ application: app }: { application: Applicat
       <List size="sm">{(app.team ?? []).map((p, i) => <List.Item key={i}><b>{p.fullName}</b>{p.role ? ` — ${p.role}` : ''}{p.experience ? `. ${p.experience}` : ''}</List.Item>)}</List>
 
       {section(a.editor.steps[2])}
-      <ScrollTable minWidth={560} label={a.plan.title} verticalSpacing="xs" striped>
-        <Table.Thead><Table.Tr><Table.Th scope="col">{a.plan.eventTitle}</Table.Th><Table.Th scope="col">{a.plan.startDate}</Table.Th><Table.Th scope="col">{a.plan.endDate}</Table.Th><Table.Th scope="col">{a.plan.expectedResult}</Table.Th></Table.Tr></Table.Thead>
+      <ScrollTable minWidth={640} label={a.plan.title} verticalSpacing="xs" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{a.plan.eventTitle}</Table.Th><Table.Th scope="col">{a.plan.task}</Table.Th><Table.Th scope="col">{a.plan.startDate}</Table.Th>
+            <Table.Th scope="col">{a.plan.endDate}</Table.Th><Table.Th scope="col">{a.plan.expectedResult}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           {(app.calendarPlan ?? []).map((e, i) => (
-            <Table.Tr key={i}><Table.Td>{e.title}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td><Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td></Table.Tr>
+            <Table.Tr key={i}>
+              <Table.Td>{e.title}</Table.Td><Table.Td>{task(e.taskIndex)}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td>
+              <Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td>
+            </Table.Tr>
           ))}
         </Table.Tbody>
       </ScrollTable>
 
       {section(a.editor.steps[3])}
-      <ScrollTable minWidth={640} label={a.budget.title} verticalSpacing="xs" striped>
-        <Table.Thead><Table.Tr><Table.Th scope="col">{a.budget.category}</Table.Th><Table.Th scope="col">{a.budget.item}</Table.Th><Table.Th scope="col" ta="right">{a.budget.quantity}</Table.Th><Table.Th scope="col" ta="right">{a.budget.unitCost}</Table.Th><Table.Th scope="col" ta="right">{a.budget.cofinancing}</Table.Th></Table.Tr></Table.Thead>
+      <ScrollTable minWidth={720} label={a.budget.title} verticalSpacing="xs" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{a.budget.category}</Table.Th><Table.Th scope="col">{a.budget.item}</Table.Th><Table.Th scope="col" ta="right">{a.budget.quantity}</Table.Th>
+            <Table.Th scope="col" ta="right">{a.budget.unitCost}</Table.Th><Table.Th scope="col" ta="right">{a.budget.lineTotal}</Table.Th><Table.Th scope="col" ta="right">{a.budget.cofinancing}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {(app.budget ?? []).map((l, i) => (
+          {budget.map((l, i) => (
             <Table.Tr key={i}>
               <Table.Td>{l.category ? BUDGET_CATEGORY_LABELS[lang][l.category] : '—'}</Table.Td><Table.Td>{l.item}</Table.Td>
-              <Table.Td ta="right">{l.quantity}</Table.Td><Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={l.cofinancingKopecks} /></Table.Td>
+              <Table.Td ta="right">{l.quantity}</Table.Td><Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td>
+              <Table.Td ta="right" data-testid={`line-total-${i}`}><Money kopecks={budgetLineTotal(l)} /></Table.Td><Table.Td ta="right"><Money kopecks={l.cofinancingKopecks ?? 0} /></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr data-testid="budget-total-row">
+            <Table.Th scope="row" colSpan={4}>{p.total}</Table.Th>
+            <Table.Td ta="right" fw={700}><Money kopecks={app.totalCostKopecks} /></Table.Td><Table.Td ta="right" fw={700}><Money kopecks={app.cofinancingKopecks} /></Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
       </ScrollTable>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Field label={a.budget.total}><Money kopecks={app.totalCostKopecks} /></Field>

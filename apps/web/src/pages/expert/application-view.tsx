@@ -1,13 +1,14 @@
 // An application read in full (expert, organiser): project card, team, calendar plan, budget, documents.
 import { useState } from 'react';
-import { Anchor, Card, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, type Application } from '@konkurs/shared';
+import { Anchor, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, budgetLineTotal, type Application } from '@konkurs/shared';
 import { downloadAttachment } from '../../api/attachments';
 import { isApiError } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { useProblemText } from '../../components/field-error';
 import { ScrollTable } from '../../components/scroll-region';
 import { Money } from '../../components/money';
+import { OrganizationIdentity, PrintButton } from '../../components/print';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { directionName, regionName } from '../../lib/reference';
@@ -34,6 +35,7 @@ export function ApplicationView({ application: a }: { application: Application }
   const t = useT('expert').application;
   const { lang } = useLang();
   const problemText = useProblemText();
+  const p = useT('common').print;
   const [downloading, setDownloading] = useState<string | null>(null);
   const none = <Text span c="dimmed" size="sm">{t.nothing}</Text>;
   const text = (v: string | null | undefined) => (v && v.trim() ? v : none);
@@ -53,10 +55,17 @@ export function ApplicationView({ application: a }: { application: Application }
 
   return (
     <Stack gap="md">
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Text size="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
+          {p.competition}: {a.competitionCode} «{a.competitionTitle}» · {p.application} {a.number}
+          {a.submittedAt && <> · {p.submittedAt} <DateText value={a.submittedAt} withTime /></>}
+        </Text>
+        <PrintButton />
+      </Group>
       <Section title={t.card}>
         <Stack gap="sm">
+          <OrganizationIdentity application={a} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Field label={t.organization}>{a.organizationName} ({a.regionCode} {regionName(a.regionCode)})</Field>
             <Field label={t.direction}>{directionName(a.directionCode, lang)}</Field>
             <Field label={t.dates}>
               <DateText value={a.startDate} /> — <DateText value={a.endDate} />
@@ -94,7 +103,7 @@ export function ApplicationView({ application: a }: { application: Application }
               {a.calendarPlan.map((e, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{e.title}</Table.Td>
-                  <Table.Td>{e.taskIndex !== null && e.taskIndex !== undefined ? (a.tasks?.[e.taskIndex] ?? e.taskIndex + 1) : '—'}</Table.Td>
+                  <Table.Td>{e.taskIndex !== null && e.taskIndex !== undefined ? (a.tasks?.[e.taskIndex] ?? '—') : '—'}</Table.Td>
                   <Table.Td><DateText value={e.startDate} /> — <DateText value={e.endDate} /></Table.Td>
                   <Table.Td>{e.expectedResult}</Table.Td>
                 </Table.Tr>
@@ -119,11 +128,17 @@ export function ApplicationView({ application: a }: { application: Application }
                 <Table.Td>{l.item}</Table.Td>
                 <Table.Td ta="right">{l.quantity ?? '—'}</Table.Td>
                 <Table.Td ta="right"><Money kopecks={l.unitCostKopecks} /></Table.Td>
-                <Table.Td ta="right"><Money kopecks={Math.round((l.quantity ?? 0) * (l.unitCostKopecks ?? 0))} /></Table.Td>
+                <Table.Td ta="right"><Money kopecks={budgetLineTotal(l)} /></Table.Td>
                 <Table.Td ta="right"><Money kopecks={l.cofinancingKopecks ?? 0} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr data-testid="budget-total-row">
+              <Table.Th scope="row" colSpan={4}>{p.total}</Table.Th>
+              <Table.Td ta="right" fw={700}><Money kopecks={a.totalCostKopecks} /></Table.Td><Table.Td ta="right" fw={700}><Money kopecks={a.cofinancingKopecks} /></Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
         </ScrollTable>
         <SimpleGrid cols={{ base: 1, xs: 3 }} mt="sm" spacing="xs">
           <Field label={t.totalCost}><Money kopecks={a.totalCostKopecks} /></Field>

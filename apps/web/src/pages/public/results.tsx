@@ -1,6 +1,6 @@
 // The published winners registry of one competition, with search and filters (all client-side: a
-// registry is at most a few thousand rows).
-import { useMemo, useState } from 'react';
+// registry is at most a few thousand rows). It prints as the list shown, every row of it on paper.
+import { useEffect, useMemo, useState } from 'react';
 import { Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { isApiError } from '../../api/client';
 import { LoadMore } from '../../components/load-more';
 import { Money } from '../../components/money';
 import { PageTitle } from '../../components/page-title';
+import { PrintButton } from '../../components/print';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
@@ -34,6 +35,12 @@ export function ResultsPage() {
   const [region, setRegion] = useState<string | null>(null);
   const [direction, setDirection] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
+  // Paper has no "show more": printing shows every row that the filters leave.
+  useEffect(() => {
+    const all = () => setShown(Number.MAX_SAFE_INTEGER);
+    window.addEventListener('beforeprint', all);
+    return () => window.removeEventListener('beforeprint', all);
+  }, []);
 
   const items = results.data?.items ?? [];
   const filtered = useMemo(
@@ -59,7 +66,7 @@ export function ResultsPage() {
 
   return (
     <>
-      <PageTitle title={title} subtitle={competition.data?.code} />
+      <PageTitle title={title} subtitle={competition.data?.code} actions={<PrintButton />} />
       <Card withBorder padding="md" mb="md" component="form" role="search" onSubmit={(e) => e.preventDefault()}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t.results.searchLabel} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setShown(PAGE); }} type="search" />
