@@ -5,6 +5,14 @@ import type { Page } from '@playwright/test';
 import type { Login } from './fixtures';
 
 export const ROUND_PREFIX = 'E2E-';
+/**
+ * The round's divergent application: its two experts score it 90 and 40 (scenario 04), more than the threshold of 30
+ * apart, so an extra expert is assigned; that review is still pending when the organiser first tries to confirm the
+ * awards (scenario 05), then comes in (90: final score 73,33) and the confirmation goes through.
+ */
+export const DIVERGENT_TITLE = 'Проект с расхождением оценок';
+export const DIVERGENT_SCORES = [9, 4] as const;
+export const EXTRA_SCORE = 9;
 export const NEW_EXPERT_PASSWORD = 'e2e-expert-password-1';
 
 export async function signIn(page: Page, login: Login) {

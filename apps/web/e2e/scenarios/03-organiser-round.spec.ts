@@ -1,10 +1,11 @@
 // An organiser sets up a round that can run inside one e2e run: creates a competition in the editor (Moscow
 // time, roubles, criteria), builds the expert pool (with a new expert), opens it with closesAt two minutes
-// ahead; the demo applicant submits three applications (API); once closed, the organiser starts the review,
-// screens (admit two, reject one with a reason) and assigns experts automatically. A form with a bad code and
+// ahead; the demo applicant submits three applications (API), one of them the round's divergent application
+// (its experts will disagree, scenario 04); once closed, the organiser starts the review, screens (admit two,
+// reject one with a reason) and assigns experts automatically. A form with a bad code and
 // a grant above the fund, and a review started too early, are refused in Russian.
 import { fillDateTime, see, test } from '../fixtures';
-import { NEW_EXPERT_PASSWORD, ROUND_PREFIX, apiAs, completeDraft, moscowLocal, roundCompetition } from '../staff';
+import { DIVERGENT_TITLE, NEW_EXPERT_PASSWORD, ROUND_PREFIX, apiAs, completeDraft, moscowLocal, roundCompetition } from '../staff';
 
 test.use({ signedInAs: 'organiser' });
 
@@ -114,7 +115,7 @@ test('an organiser sets up a round, opens it, starts the review, screens and ass
     const applicant = await apiAs(baseUrl, logins.applicant);
     const orgs = await applicant<{ id: string }[] | { items: { id: string }[] }>('GET', '/organizations/mine');
     const organizationId = (Array.isArray(orgs) ? orgs : orgs.items)[0].id;
-    for (const [name, roubles] of [['Семейный клуб выходного дня', 400_000], ['Школа молодых родителей', 300_000], ['Проект без шансов', 200_000]] as const) {
+    for (const [name, roubles] of [['Семейный клуб выходного дня', 400_000], [DIVERGENT_TITLE, 300_000], ['Проект без шансов', 200_000]] as const) {
       const app = await applicant<{ id: string; number: string }>('POST', `/competitions/${competitionId}/applications`, { organizationId, ...completeDraft(name, closesAt, roubles) });
       await applicant('POST', `/applications/${app.id}/submit`);
       numbers.push(app.number);

@@ -5,9 +5,9 @@
 // The other experts' reviews are then submitted through the API so that the ranking is complete.
 import type { Login } from '../fixtures';
 import { see, test } from '../fixtures';
-import { NEW_EXPERT_PASSWORD, apiAs, reviewByApi, roundCompetition, signIn } from '../staff';
+import { DIVERGENT_SCORES, DIVERGENT_TITLE, NEW_EXPERT_PASSWORD, apiAs, reviewByApi, roundCompetition, signIn } from '../staff';
 
-type Assignment = { id: string; applicationNumber: string; expertId: string; status: string };
+type Assignment = { id: string; applicationNumber: string; applicationTitle: string | null; expertId: string; status: string };
 type PoolExpert = { expertId: string; email: string };
 
 test('an expert scores an application of the round', async ({ page, baseUrl, logins, step, checkPage, checkLanguage, keepScreenshot }) => {
@@ -19,9 +19,10 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
     const email = pool.find((e) => e.expertId === expertId)!.email;
     return { email, password: email.endsWith('@konkurs.demo') ? logins.expert1.password : NEW_EXPERT_PASSWORD };
   };
-  // A demo expert with work in this round does it on screen.
-  const demo = pool.filter((e) => e.email.endsWith('@konkurs.demo')).find((e) => assignments.some((a) => a.expertId === e.expertId))!;
-  const mine = assignments.filter((a) => a.expertId === demo.expertId);
+  // A demo expert with work in this round does it on screen (not on the divergent application: its scores are set below).
+  const onScreen = (a: Assignment) => a.applicationTitle !== DIVERGENT_TITLE;
+  const demo = pool.filter((e) => e.email.endsWith('@konkurs.demo')).find((e) => assignments.some((a) => a.expertId === e.expertId && onScreen(a)))!;
+  const mine = assignments.filter((a) => a.expertId === demo.expertId && onScreen(a));
   const first = mine[0];
 
   // The queue spans every competition the expert works in: its progress counts them all.
@@ -141,11 +142,15 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await step('the other reviews of the round come in (API)', async () => {
+  await step('the other reviews of the round come in (API); the divergent application gets 90 and 40, so an extra expert is assigned', async () => {
     const clients = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
+    const divergent = [...DIVERGENT_SCORES];
     for (const a of assignments.filter((x) => x.id !== first.id && x.status === 'assigned')) {
       if (!clients.has(a.expertId)) clients.set(a.expertId, await apiAs(baseUrl, loginOf(a.expertId)));
-      await reviewByApi(clients.get(a.expertId)!, a.id, competition.criteria, a.applicationNumber === first.applicationNumber ? 8 : 7);
+      const score = onScreen(a) ? (a.applicationNumber === first.applicationNumber ? 8 : 7) : divergent.shift()!;
+      await reviewByApi(clients.get(a.expertId)!, a.id, competition.criteria, score);
     }
+    const { items } = await organiser<{ items: (Assignment & { isExtra: boolean })[] }>('GET', `/competitions/${competition.id}/assignments?limit=500`);
+    if (!items.some((a) => a.isExtra && a.status === 'assigned' && a.applicationTitle === DIVERGENT_TITLE)) throw new Error('no extra expert was assigned to the divergent application');
   });
 });

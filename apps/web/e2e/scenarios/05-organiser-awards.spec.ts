@@ -1,31 +1,101 @@
-// The organiser finishes the round of scenario 03: the ranking (sortable, filterable, CSV exports), the award
-// proposal with its budget bar and the stop/skip switch, a lowered amount, the confirmation, then publication.
+// The organiser finishes the round of scenario 03: the ranking (sortable, filterable, CSV exports) while the
+// divergent application still waits for its extra expert (flagged divergent, extra expert assigned, unranked after
+// the ranked one); the awards screen refuses to confirm and names it (the API too: 409); the extra review comes in;
+// then the award proposal with its budget bar and the stop/skip switch, a lowered amount, the confirmation, and
+// publication. The ranking and awards pages fit 390 and 1280 px without scrolling sideways.
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { see, test } from '../fixtures';
-import { apiAs, roundCompetition } from '../staff';
+import { DIVERGENT_TITLE, EXTRA_SCORE, NEW_EXPERT_PASSWORD, apiAs, reviewByApi, roundCompetition } from '../staff';
+import { widthOffences } from '../widths';
+
+type Row = { number: string; title: string | null; finalScore: number | null; status: string; rank: number | null; waiting: boolean; divergent: boolean; extraExpert: string | null };
+type Assignment = { id: string; applicationTitle: string | null; expertId: string; status: string; isExtra: boolean };
+
+/** Screenshots of the page at 1280 and 390 px, each checked to fit (no sideways scroll, nothing cut). */
+async function atBothWidths(page: Page, name: string, keepScreenshot: (name: string) => Promise<string>) {
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    const offences = await widthOffences(page);
+    await keepScreenshot(`${name}-${width}`);
+    if (offences.length) throw new Error(`${name} at ${width} px does not fit:\n${offences.join('\n')}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 test.use({ signedInAs: 'organiser' });
 
-test('the organiser ranks the round, decides the awards and publishes the results', async ({ page, baseUrl, logins, step, checkPage }) => {
+test('the organiser ranks the round, decides the awards and publishes the results', async ({ page, baseUrl, logins, step, checkPage, keepScreenshot }) => {
   const organiser = await apiAs(baseUrl, logins.organiser);
   const competition = await roundCompetition(organiser);
-  const ranking = await organiser<{ number: string; finalScore: number | null; status: string }[]>('GET', `/competitions/${competition.id}/ranking`);
+  let ranking = (await organiser<{ items: Row[] }>('GET', `/competitions/${competition.id}/ranking`)).items;
+  const divergent = ranking.find((r) => r.title === DIVERGENT_TITLE)!;
+  const ranked = ranking.filter((r) => !r.waiting);
 
-  await step('open the round’s ranking', async () => {
+  await step('the ranking while the extra review is pending: the divergent application is flagged, its extra expert assigned, unranked after the ranked one', async () => {
+    if (!divergent || !divergent.waiting || divergent.rank !== null || !divergent.divergent || divergent.extraExpert !== 'assigned')
+      throw new Error(`the divergent application is not waiting for its extra expert: ${JSON.stringify(divergent)}`);
+    if (ranking[ranking.length - 1] !== divergent) throw new Error('the waiting application is not after the ranked ones');
     await page.goto(`/organiser/competitions/${competition.id}/ranking`);
     await page.getByRole('table', { name: 'Рейтинг' }).waitFor();
-    await see(page, `Показано ${ranking.length} из ${ranking.length}`);
-    // Every admitted application is reviewed and ranked with its final score.
-    for (const r of ranking) await page.getByRole('row', { name: new RegExp(`${r.number}.*${String(r.finalScore?.toFixed(2)).replace('.', ',')}`) }).waitFor();
+    await see(page, `Показано ${ranking.length}`);
+    await see(page, 'Ждут оценки: 1 заявка. Они идут после оценённых, без места в рейтинге.');
+    // Every reviewed application is ranked with its final score; the waiting one is marked, divergent, its extra expert assigned.
+    for (const r of ranked) await page.getByRole('row', { name: new RegExp(`^${r.rank}\\s*${r.number}.*${String(r.finalScore?.toFixed(2)).replace('.', ',')}`) }).waitFor();
+    const rows = page.getByRole('table', { name: 'Рейтинг' }).locator('tbody tr');
+    const last = rows.last();
+    await last.filter({ hasText: divergent.number }).waitFor();
+    for (const text of ['ждёт оценки', 'существенное расхождение', 'назначен, ждём оценку', 'На экспертизе']) await last.getByText(text, { exact: true }).waitFor();
   });
   await checkPage('ranking');
+  await atBothWidths(page, 'ranking-waiting', keepScreenshot);
+
+  await step('"Только с расхождением" finds the divergent application (the server filters on the fact)', async () => {
+    await page.getByLabel('Только с расхождением').check();
+    await see(page, 'Показано 1');
+    await page.getByRole('table', { name: 'Рейтинг' }).locator('tbody tr').filter({ hasText: divergent.number }).waitFor();
+    await page.getByLabel('Только с расхождением').uncheck();
+    await see(page, `Показано ${ranking.length}`);
+  });
+
+  await step('the awards screen cannot confirm yet: it names the waiting application', async () => {
+    await page.getByRole('tab', { name: 'Решение о грантах' }).click();
+    const waiting = page.getByTestId('awards-waiting');
+    await waiting.getByText('Утвердить решение пока нельзя: экспертиза не завершена').waitFor();
+    await waiting.getByRole('list', { name: 'Заявки, ожидающие оценки' }).getByText(`${divergent.number} — ${DIVERGENT_TITLE}`).waitFor();
+    // The provisional proposal is over the reviewed one only: 400 000 requested.
+    await page.getByTestId('allocated').filter({ hasText: /400\s000,00\s₽/ }).waitFor();
+    if (!(await page.getByRole('button', { name: 'Утвердить решение' }).isDisabled())) throw new Error('the confirmation is open while a review is pending');
+    // The server refuses it as well, naming the application.
+    const refused = await organiser('POST', `/competitions/${competition.id}/awards`, { mode: 'stop' }).then(() => null, (e: Error) => e.message);
+    if (!refused?.includes('409') || !refused.includes('reviews-pending') || !refused.includes(divergent.number)) throw new Error(`confirmation not refused: ${refused}`);
+  });
+  await checkPage('awards-waiting');
+  await atBothWidths(page, 'awards-waiting', keepScreenshot);
+
+  await step('the extra expert submits (API): the application is ranked, still divergent, extra review in', async () => {
+    const { items } = await organiser<{ items: Assignment[] }>('GET', `/competitions/${competition.id}/assignments?limit=500`);
+    const extra = items.find((a) => a.isExtra && a.status === 'assigned' && a.applicationTitle === DIVERGENT_TITLE)!;
+    const { items: pool } = await organiser<{ items: { expertId: string; email: string }[] }>('GET', `/competitions/${competition.id}/experts?limit=500`);
+    const email = pool.find((e) => e.expertId === extra.expertId)!.email;
+    const expert = await apiAs(baseUrl, { email, password: email.endsWith('@konkurs.demo') ? logins.expert1.password : NEW_EXPERT_PASSWORD });
+    await reviewByApi(expert, extra.id, competition.criteria, EXTRA_SCORE);
+    ranking = (await organiser<{ items: Row[] }>('GET', `/competitions/${competition.id}/ranking`)).items;
+    const now = ranking.find((r) => r.number === divergent.number)!;
+    if (ranking.some((r) => r.waiting) || now.rank === null || !now.divergent || now.extraExpert !== 'reviewed') throw new Error(`after the extra review: ${JSON.stringify(now)}`);
+    await page.getByRole('tab', { name: 'Рейтинг' }).click();
+    await page.getByRole('row', { name: new RegExp(`^${now.rank}\\s*${now.number}.*оценка получена`) }).waitFor();
+    if (await page.getByText('ждёт оценки', { exact: true }).count()) throw new Error('a waiting mark is left');
+  });
+  await keepScreenshot('ranking-reviewed');
 
   await step('sort by final score and filter by number', async () => {
     await page.getByRole('button', { name: /Итоговый балл/ }).click();
     await // Numbers sort highest first on the first click.
     await page.getByRole('columnheader', { name: /Итоговый балл/ }).and(page.locator('[aria-sort="descending"]')).waitFor();
     await page.getByRole('searchbox', { name: /Поиск/ }).fill(ranking[0].number);
-    await see(page, `Показано 1 из ${ranking.length}`);
+    await see(page, 'Показано 1');
     await page.getByRole('searchbox', { name: /Поиск/ }).fill('');
   });
 
@@ -40,6 +110,7 @@ test('the organiser ranks the round, decides the awards and publishes the result
 
   await step('the award proposal: budget bar, allocated and remaining', async () => {
     await page.getByRole('tab', { name: 'Решение о грантах' }).click();
+    if (await page.getByTestId('awards-waiting').count()) throw new Error('the awards screen still says a review is pending');
     await page.getByTestId('budget').filter({ hasText: /1\s000\s000,00\s₽/ }).waitFor();
     // 400 000 + 300 000 requested, both over the pass mark of 50.
     await page.getByTestId('allocated').filter({ hasText: /700\s000,00\s₽/ }).waitFor();

@@ -193,10 +193,11 @@ export function AwardsTab({ competition }: { competition: Competition }) {
             <Title order={2} size="h4">{t.title}</Title>
             <Text size="sm" c="dimmed">{t.proposalHint}</Text>
           </div>
-          <div>
+          <div style={{ minWidth: 0, maxWidth: '100%' }}>
             <Text size="sm" fw={500} id="award-mode-label" mb={4}>{t.mode}</Text>
-            <SegmentedControl aria-labelledby="award-mode-label" value={mode} onChange={(v) => setMode(v as AwardMode)}
-              data={[{ value: 'stop', label: t.modeStop }, { value: 'skip', label: t.modeSkip }]} />
+            {/* Its labels wrap on a phone instead of widening the page. */}
+            <SegmentedControl aria-labelledby="award-mode-label" value={mode} onChange={(v) => setMode(v as AwardMode)} fullWidth
+              styles={{ label: { whiteSpace: 'normal' } }} data={[{ value: 'stop', label: t.modeStop }, { value: 'skip', label: t.modeSkip }]} />
           </div>
         </Group>
       </Card>
