@@ -1,6 +1,8 @@
 // An NGO applies: signs up, registers its organisation (region 40), opens the demo competition KLG-2027,
-// fills every step of the application, sees "Сохранено", submits and sees the status "Подана". The errors it
-// meets on the way (an empty sign-up, an organisation with a bad ИНН, an early submit) are in Russian.
+// fills every step of the application (dates typed as 01.02.2027), sees "Сохранено", submits and sees the status
+// "Подана". The errors it meets on the way (an empty sign-up, an organisation with a bad ИНН, an early submit
+// checked before any confirmation, a refused .txt upload) are in Russian. Then it deletes a spare draft, withdraws
+// another and hides it from its list (and shows it again); its pages fit 390 px and 1280 px.
 import { innCheckDigit, messageText, ogrnCheckDigit, type Competition } from '@konkurs/shared';
 import type { Page } from '@playwright/test';
 import { choose, see, test } from '../fixtures';
@@ -9,10 +11,27 @@ const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.ra
 const randomInn = () => { const nine = `40${digits(7)}`; return nine + innCheckDigit(nine); };
 const randomOgrn = () => { const twelve = `1024${digits(8)}`; return twelve + ogrnCheckDigit(twelve); };
 
-/** A calendar day `days` after an instant, in Moscow. */
+/** A calendar day `days` after an instant, in Moscow, as a person types it: `01.02.2027`. */
 function moscowDay(instant: string, days: number): string {
   const d = new Date(Date.parse(instant) + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** Types a day into a date field key by key, as a person does, and leaves it. */
+async function typeDate(page: Page, label: RegExp, day: string) {
+  const input = page.getByRole('textbox', { name: label }).first();
+  await input.click();
+  await input.pressSequentially(day);
+  await input.press('Tab');
+  await page.getByRole('textbox', { name: label }).first().and(page.locator(`[value="${day}"]`)).waitFor();
+}
+
+/** The page does not scroll sideways (wide tables scroll inside their own region). */
+async function fitsWidth(page: Page, width: number) {
+  await page.setViewportSize({ width, height: 844 });
+  await page.waitForTimeout(300);
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  if (scroll > client) throw new Error(`at ${width} px the page is ${scroll} px wide`);
 }
 
 async function saved(page: Page) {
@@ -89,13 +108,15 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await see(page, /KLG-2027-\d{6}/);
   });
 
-  await step('an early submit lists every problem; a link jumps to the field', async () => {
+  await step('an early submit is checked by the server first: every problem listed, no confirmation asked', async () => {
     await page.getByRole('button', { name: /Проверка и подача/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Проверка и подача' }).waitFor();
+    // Documents are not required in the demo competition: nothing says they are filled while none is there.
+    await see(page, 'Документы — не обязательны');
     await page.getByRole('button', { name: 'Подать заявку' }).click();
-    await page.getByRole('dialog', { name: 'Подать заявку?' }).getByRole('button', { name: 'Подать заявку' }).click();
     const problems = page.getByRole('alert').filter({ hasText: /замечани/ });
     await problems.waitFor();
+    if (await page.getByRole('dialog', { name: 'Подать заявку?' }).count()) throw new Error('the confirmation was asked before the server check');
     await problems.getByText('Бюджет', { exact: true }).waitFor();
     await keepScreenshot('submit-problems');
     await problems.getByRole('button', { name: 'Название проекта' }).click();
@@ -119,8 +140,8 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await page.getByRole('textbox', { name: 'Целевая группа 1' }).fill('Семьи с детьми микрорайона Правгород');
     await choose(page, /^География проекта/, /^40 — Калужская область/, 'Калуж');
     await page.keyboard.press('Escape');
-    await page.getByLabel(/^Дата начала проекта/).fill(start);
-    await page.getByLabel(/^Дата окончания проекта/).fill(end);
+    await typeDate(page, /^Дата начала проекта/, start);
+    await typeDate(page, /^Дата окончания проекта/, end);
     await saved(page);
   });
   await checkPage('editor-card');
@@ -140,8 +161,8 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await page.getByRole('button', { name: '+ Добавить мероприятие' }).click();
     await choose(page, /^Задача/, /^Задача 1/);
     await page.getByRole('textbox', { name: /^Мероприятие/ }).fill('Ремонт и оснащение помещения');
-    await page.getByLabel(/^Начало/).fill(start);
-    await page.getByLabel(/^Окончание/).fill(moscowDay(competition.closesAt, 40));
+    await typeDate(page, /^Начало/, start);
+    await typeDate(page, /^Окончание/, moscowDay(competition.closesAt, 40));
     await page.getByRole('textbox', { name: /^Ожидаемые результаты/ }).fill('Помещение готово принимать семьи');
     await saved(page);
   });
@@ -176,8 +197,18 @@ test('an applicant signs up, registers an organisation and submits a complete ap
   await checkPage('editor-budget-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await step('documents: upload the charter with progress', async () => {
+  await step('documents: a .txt file is refused at once, saying why, with the limit and the accepted types shown', async () => {
     await nextStep(page, 'Документы');
+    await see(page, 'Размер файла — не больше 20 МБ');
+    await see(page, /Принимаются PDF, PNG, JPEG/);
+    await page.locator('input[type=file]').setInputFiles({ name: 'заметки.txt', mimeType: 'text/plain', buffer: Buffer.from('просто текст') });
+    const refusal = page.getByRole('alert').filter({ hasText: 'заметки.txt' });
+    await refusal.filter({ hasText: 'такой тип не принимается' }).waitFor();
+    await keepScreenshot('upload-refused');
+    await page.getByRole('button', { name: 'Убрать сообщение о файле заметки.txt' }).click();
+  });
+
+  await step('documents: upload the charter with progress', async () => {
     await choose(page, /^Вид документа/, 'Устав');
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'ustav.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -185,11 +216,15 @@ test('an applicant signs up, registers an organisation and submits a complete ap
   });
   await checkPage('editor-documents');
 
-  await step('review and submit: status "Подана"', async () => {
+  await step('review and submit: the check passes, then the confirmation, then status "Подана"', async () => {
     await nextStep(page, 'Проверка и подача');
     await see(page, /450\s000,00\s₽/);
+    await see(page, 'Документы — ✓ заполнено');
     await page.getByRole('button', { name: 'Подать заявку' }).click();
-    await page.getByRole('dialog', { name: 'Подать заявку?' }).getByRole('button', { name: 'Подать заявку' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Подать заявку?' });
+    await confirm.waitFor();
+    await keepScreenshot('submit-confirmation');
+    await confirm.getByRole('button', { name: 'Подать заявку' }).click();
     await page.getByRole('heading', { level: 2, name: 'Содержание заявки' }).waitFor();
     await see(page, 'Подана');
     await keepScreenshot('submitted');
@@ -198,6 +233,78 @@ test('an applicant signs up, registers an organisation and submits a complete ap
 
   await step('the list shows the application as submitted', async () => {
     await page.getByRole('link', { name: 'Мои заявки' }).first().click();
-    await page.getByRole('row', { name: /Соседский центр для семей с детьми.*Подана/ }).waitFor();
+    await page.getByRole('row', { name: /Подана.*Соседский центр для семей с детьми/ }).waitFor();
   });
+
+  /** Starts a draft of the demo competition; the new-application screen tells the organisation's limit first. */
+  async function startDraft(title: string) {
+    await page.goto(`/applicant/applications/new?competitionId=${competition.id}`);
+    await page.getByTestId('organization-limit').filter({ hasText: `не больше ${competition.maxApplicationsPerOrganization}` }).filter({ hasText: 'уже подала 1 заявку' }).waitFor();
+    await page.getByRole('button', { name: 'Создать черновик' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Карточка проекта' }).waitFor();
+    await page.getByRole('textbox', { name: /^Название проекта/ }).fill(title);
+    await saved(page);
+  }
+
+  await step('the new-application screen tells the limit before the form is filled', async () => {
+    await page.goto(`/applicant/applications/new?competitionId=${competition.id}`);
+    await page.getByTestId('organization-limit').waitFor();
+  });
+  await checkPage('new-application-limit');
+
+  await step('a spare draft is deleted after a confirmation', async () => {
+    await startDraft('Черновик на удаление');
+    await page.getByRole('button', { name: 'Удалить черновик' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Удалить черновик?' });
+    await dialog.getByRole('button', { name: 'Удалить черновик' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Мои заявки' }).waitFor();
+    await see(page, 'Черновик удалён');
+    await page.getByRole('row', { name: /Соседский центр для семей с детьми/ }).waitFor();
+    if (await page.getByRole('row', { name: /Черновик на удаление/ }).count()) throw new Error('the deleted draft is still listed');
+  });
+
+  await step('a withdrawn draft stays in the list, marked, and can be hidden and shown again', async () => {
+    await startDraft('Передумали подавать');
+    await page.getByRole('button', { name: 'Отозвать заявку' }).click();
+    await page.getByRole('dialog', { name: 'Отозвать заявку?' }).getByRole('button', { name: 'Отозвать заявку' }).click();
+    await see(page, 'Заявка отозвана');
+    await page.getByRole('link', { name: 'Мои заявки' }).first().click();
+    const row = page.getByRole('row', { name: /Отозвана.*Передумали подавать/ });
+    await row.waitFor();
+    await keepScreenshot('list-withdrawn');
+    await row.getByRole('button', { name: /^Скрыть из списка заявку/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /Соседский центр для семей с детьми/ }).waitFor();
+    await page.getByText('Показать скрытые').click();
+    const hidden = page.getByRole('row', { name: /Отозвана.*скрыта из списка.*Передумали подавать/ });
+    await hidden.waitFor();
+    await keepScreenshot('list-hidden');
+    await hidden.getByRole('button', { name: /^Вернуть в список заявку/ }).click();
+    await hidden.waitFor({ state: 'detached' });
+    await page.getByText('Показать скрытые').click();
+    await page.getByRole('row', { name: /Отозвана.*Передумали подавать/ }).waitFor();
+  });
+  await checkPage('applications-list');
+
+  await step('the applicant’s pages fit 390 px and 1280 px without scrolling sideways; the list’s status shows on a phone', async () => {
+    const pages = ['/applicant/applications', `/applicant/applications/new?competitionId=${competition.id}`, '/applicant/organizations'];
+    for (const width of [390, 1280]) {
+      for (const path of pages) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await fitsWidth(page, width);
+      }
+      await page.goto('/applicant/applications');
+      const status = page.getByRole('row', { name: /Соседский центр для семей с детьми/ }).getByText('Подана');
+      await status.waitFor();
+      const box = (await status.boundingBox())!;
+      if (box.x + box.width > width) throw new Error(`at ${width} px the status is off-screen (${box.x + box.width} px)`);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+  await checkPage('applications-list-phone');
+  await page.goto(`/applicant/applications/new?competitionId=${competition.id}`);
+  await page.getByTestId('organization-limit').waitFor();
+  await checkPage('new-application-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -101,6 +101,7 @@ const applicant: ApplicantDict = {
     restoredTitle: 'Unsaved changes found',
     restoredText: 'This device kept changes that had not been saved.',
     prev: 'Back',
+    clearDate: (label: string) => `Clear "${label}"`,
     next: 'Next',
     readOnly: 'The application is submitted and can no longer be edited',
   },

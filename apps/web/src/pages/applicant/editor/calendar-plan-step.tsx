@@ -12,6 +12,8 @@ export function CalendarPlanStep({ fields, set, problems }: StepProps) {
   const t = useT('applicant').plan;
   const card = useT('applicant').card;
   const common = useT('common');
+  const editor = useT('applicant').editor;
+  const clear = (label: string) => ({ clearButtonProps: { 'aria-label': editor.clearDate(label) } });
   const plan = fields.calendarPlan ?? [];
   const tasks = fields.tasks ?? [];
   const taskOptions = tasks.map((task, i) => ({ value: String(i), label: `${card.task(i + 1)}${task ? `: ${task.slice(0, 80)}` : ''}` }));
@@ -39,11 +41,11 @@ export function CalendarPlanStep({ fields, set, problems }: StepProps) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, xs: 6 }}>
               <DateField id={fieldId(`calendarPlan.${i}.startDate`)} label={t.startDate} required={req('startDate')} value={e.startDate}
-                onChange={(v) => update(i, { startDate: v })} error={p(i, 'startDate')} />
+                onChange={(v) => update(i, { startDate: v })} {...clear(`${t.event(i + 1)}: ${t.startDate}`)} error={p(i, 'startDate')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, xs: 6 }}>
               <DateField id={fieldId(`calendarPlan.${i}.endDate`)} label={t.endDate} required={req('endDate')} value={e.endDate}
-                onChange={(v) => update(i, { endDate: v })} error={p(i, 'endDate')} />
+                onChange={(v) => update(i, { endDate: v })} {...clear(`${t.event(i + 1)}: ${t.endDate}`)} error={p(i, 'endDate')} />
             </Grid.Col>
             <Grid.Col span={12}>
               <Textarea id={fieldId(`calendarPlan.${i}.expectedResult`)} label={t.expectedResult} required={req('expectedResult')} autosize minRows={2} value={e.expectedResult ?? ''}

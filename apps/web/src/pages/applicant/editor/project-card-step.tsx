@@ -9,6 +9,9 @@ import type { StepProps } from './step-props';
 
 export function ProjectCardStep({ fields, set, problems, competition }: StepProps) {
   const t = useT('applicant').card;
+  const editor = useT('applicant').editor;
+  // The field's clear button is named for a screen reader (an unnamed button fails axe).
+  const clear = (label: string) => ({ clearButtonProps: { 'aria-label': editor.clearDate(label) } });
   const { lang } = useLang();
   const text = (key: 'summary' | 'relevance' | 'goal', label: string, minRows: number, maxLength: number) => (
     <Textarea id={fieldId(key)} label={label} required={req(key)} value={fields[key] ?? ''} onChange={(e) => set(key, e.currentTarget.value)}
@@ -28,11 +31,11 @@ export function ProjectCardStep({ fields, set, problems, competition }: StepProp
         onChange={(v) => set('geographyRegionCodes', v)} error={problems.geographyRegionCodes} />
       <Grid>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <DateField id={fieldId('startDate')} label={t.startDate} required={req('startDate')} value={fields.startDate} onChange={(v) => set('startDate', v)}
+          <DateField id={fieldId('startDate')} label={t.startDate} required={req('startDate')} value={fields.startDate} onChange={(v) => set('startDate', v)} {...clear(t.startDate)}
             description={t.datesHint(formatDate(competition.closesAt, competition.timezone), competition.maxProjectMonths)} error={problems.startDate} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
-          <DateField id={fieldId('endDate')} label={t.endDate} required={req('endDate')} value={fields.endDate} onChange={(v) => set('endDate', v)}
+          <DateField id={fieldId('endDate')} label={t.endDate} required={req('endDate')} value={fields.endDate} onChange={(v) => set('endDate', v)} {...clear(t.endDate)}
             error={problems.endDate} description=" " />
         </Grid.Col>
       </Grid>
