@@ -1,6 +1,8 @@
 // The demo a newcomer finds on first start, read as its users read it through the API: last year's competition
 // published with its ranking, results and totals; this season's in review with a divergent application waiting for its
 // extra expert and work for every demo expert; the open call. Seeded once on a fresh database (through the use cases).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidInn, isValidOgrn } from '@konkurs/shared';
 import { DEMO_CODES, DEMO_PASSWORD, seedDemo, type Login } from '../src/seed.js';
@@ -62,6 +64,30 @@ describe('the demo seed', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ shortName: 'АНО «Добрые соседи»', regionCode: '40' });
     expect(isValidInn(items[0].inn) && isValidOgrn(items[0].ogrn)).toBe(true);
+  });
+});
+
+describe('README.md', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+
+  it('describes every demo sign-in the seed prints, with the demo password and the three competitions', () => {
+    for (const l of logins) expect(readme).toContain(`\`${l.email}\``);
+    expect(readme).toContain(`\`${DEMO_PASSWORD}\``);
+    for (const code of Object.values(DEMO_CODES)) expect(readme).toContain(`\`${code}\``);
+  });
+
+  it('gives sample ИНН/ОГРН pairs that pass the check digits, belong to no demo NGO, and register an organisation', async () => {
+    const pairs = [...readme.matchAll(/^\| `(\d{10})` \| `(\d{13})` \|$/gm)].map((m) => ({ inn: m[1], ogrn: m[2] }));
+    expect(pairs.length).toBeGreaterThanOrEqual(1);
+    for (const { inn, ogrn } of pairs) expect([inn, isValidInn(inn), ogrn, isValidOgrn(ogrn)]).toEqual([inn, true, ogrn, true]);
+    const signup = await call(t, null, 'POST', '/api/v1/auth/register', { email: 'readme@example.org', password: 'Readme-sample-2026', fullName: 'Читатель README' });
+    expect(signup.status).toBe(201);
+    for (const { inn, ogrn } of pairs) {
+      const r = await call(t, signup.json.token, 'POST', '/api/v1/organizations', {
+        inn, ogrn, kpp: '402701001', fullName: 'Автономная некоммерческая организация «Пример»', shortName: `АНО «Пример ${inn}»`, regionCode: '40',
+      });
+      expect(r.status, `${inn} / ${ogrn}: ${r.body}`).toBe(201);
+    }
   });
 });
 
