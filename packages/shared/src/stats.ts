@@ -31,3 +31,14 @@ export const applicationsExportQuery = csvOptions.extend({
 export const totalsExportQuery = totalsQuery.extend(csvOptions.shape);
 export const reviewsExportQuery = csvOptions.extend({ competitionId: id });
 export type TotalsQuery = z.infer<typeof totalsQuery>;
+
+// The XLSX beside each report CSV: the same filters and language; no delimiter (a workbook's cells are typed).
+export const applicationsXlsxQuery = applicationsExportQuery.omit({ delimiter: true });
+export const totalsXlsxQuery = totalsExportQuery.omit({ delimiter: true });
+export const reviewsXlsxQuery = reviewsExportQuery.omit({ delimiter: true });
+
+/** The body of an XLSX export: an Office Open XML workbook, not JSON. */
+export const xlsxDownload = z.string()
+  .describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; one sheet: a frozen header row with an autofilter, '
+    + 'typed cells (counts and scores as numbers, money as numbers in roubles with a rouble format, dates as dates in the '
+    + 'competition’s zone), identifiers (ИНН, region and direction codes, application numbers) as text cells, so 01 stays 01');

@@ -6,6 +6,7 @@ import {
   type ApplicationStatus, type Lang, type OpenDataTableSchema, type OpenDataWinner, type Totals, type TotalsGroup,
 } from '@konkurs/shared';
 import type { CsvCell } from '../lib/csv.js';
+import type { SheetColumn, SheetKind, SheetValue } from '../lib/xlsx.js';
 
 /** A competition as the exports show it: read once per export, not carried by every row. */
 export interface ExportCompetition { code: string; title: string; timezone: string }
@@ -65,11 +66,34 @@ export type CellSqlValue<F> = { readonly field: keyof F & string } | string | nu
 export interface Cell<R, F = Record<never, never>> {
   readonly cell: (row: R, ctx: CellContext) => CsvCell;
   readonly sql?: (ctx: CellContext) => CellSql<F>;
+  /**
+   * The cell in an XLSX sheet: its kind (text unless said; identifiers such as ИНН and region codes stay text, so
+   * "01" keeps its zero) and its typed value (money in roubles, a score, a date); without `value`, the CSV text.
+   */
+  readonly sheet?: SheetCell<R>;
 }
+export interface SheetCell<R> { readonly kind: SheetKind; readonly value?: (row: R, ctx: CellContext) => SheetValue; readonly width?: number }
 export interface Column<R, F = Record<never, never>> extends Cell<R, F> { ru: string; en: string }
 
 export const header = (columns: readonly { ru: string; en: string }[], lang: Lang) => columns.map((c) => c[lang]);
 export const cells = <R>(columns: readonly Pick<Cell<R>, 'cell'>[], row: R, ctx: CellContext): CsvCell[] => columns.map((c) => c.cell(row, ctx));
+
+/** The sheet columns of an XLSX export: the CSV's headers, each column's kind and width. */
+export const sheetColumns = <R, F>(columns: readonly Column<R, F>[], lang: Lang): SheetColumn[] =>
+  columns.map((c) => ({ header: c[lang], kind: c.sheet?.kind ?? 'text', width: c.sheet?.width }));
+/** A row's typed cells for an XLSX sheet (the CSV's text where a column has no typed value). */
+export const sheetCells = <R, F>(columns: readonly Cell<R, F>[], row: R, ctx: CellContext): SheetValue[] =>
+  columns.map((c) => (c.sheet?.value ? c.sheet.value(row, ctx) : c.cell(row, ctx)));
+
+/** Money as a sheet holds it: roubles, a number (kopecks / 100 is exact to the kopeck for any budget). */
+const roubles = (kopecks: number | null) => (kopecks === null ? null : kopecks / 100);
+/** A wall time as a sheet keeps dates (no zone): the Date whose UTC fields are the `DD.MM.YYYY HH:MM` given. */
+export function wallTime(text: string): Date | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})$/.exec(text);
+  return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]), Number(m[5]))) : null;
+}
+/** An instant as a sheet holds it: the wall time in the zone, to the minute, as the CSV shows it. */
+const sheetDate = (at: Date | null, timezone: string) => (at ? wallTime(dateTimeText(at, timezone)) : null);
 
 const REGION_NAMES = new Map(REGIONS.map(([code, name]) => [code, name]));
 const DIRECTION_NAMES = { ru: new Map(DIRECTIONS.map(([code, ru]) => [code, ru])), en: new Map(DIRECTIONS.map(([code, , en]) => [code, en])) };
@@ -100,7 +124,7 @@ const money = (kopecks: number | null, ctx: CellContext) => (kopecks === null ? 
 // ---- Applications: the cells of the applications export and of the winners registry, each once.
 
 type Application = ApplicationExportRow;
-type ApplicationCell = Required<Cell<Application, ApplicationSqlFields>>;
+type ApplicationCell = Required<Omit<Cell<Application, ApplicationSqlFields>, 'sheet'>> & Pick<Cell<Application, ApplicationSqlFields>, 'sheet'>;
 /** A cell's SQL over the application fields (a tagged template), and a reference to one of them. */
 const sqlCell = (text: TemplateStringsArray, ...values: CellSqlValue<ApplicationSqlFields>[]): CellSql<ApplicationSqlFields> => ({ text, values });
 const ref = (field: keyof ApplicationSqlFields & string) => ({ field });
@@ -109,28 +133,32 @@ const competitionOf = (r: Application, c: CellContext): ExportCompetition =>
   c.competitions?.get(r.competitionId) ?? { code: '', title: '', timezone: 'Europe/Moscow' };
 
 /** A field shown as stored (NULL is an empty cell either way). */
-const stored = (field: 'number' | 'organization' | 'inn' | 'regionCode' | 'title' | 'directionCode'): ApplicationCell =>
-  ({ cell: (r) => r[field], sql: () => sqlCell`${ref(field)}` });
+const stored = (field: 'number' | 'organization' | 'inn' | 'regionCode' | 'title' | 'directionCode', width?: number): ApplicationCell =>
+  ({ cell: (r) => r[field], sql: () => sqlCell`${ref(field)}`, sheet: { kind: 'text', width } });
 /** formatMoneyPlain in SQL: roubles, the decimal separator, two digits of kopecks; integer arithmetic on the bigint. */
 const moneySql = (kopecks: CellSqlValue<ApplicationSqlFields>, decimal: string) =>
   sqlCell`case when ${kopecks} < 0 then '-' else '' end || (abs(${kopecks}) / 100)::text || ${decimal} || lpad((abs(${kopecks}) % 100)::text, 2, '0')`;
 const moneyOf = (field: 'totalCostKopecks' | 'cofinancingKopecks' | 'requestedKopecks'): ApplicationCell =>
-  ({ cell: (r, c) => money(r[field], c), sql: (c) => moneySql(ref(field), c.decimal) });
+  ({ cell: (r, c) => money(r[field], c), sql: (c) => moneySql(ref(field), c.decimal), sheet: { kind: 'money', value: (r) => roubles(r[field]) } });
 
 const APPLICATION = {
-  number: stored('number'),
+  number: stored('number', 16),
   competitionCode: { cell: (r, c) => competitionOf(r, c).code, sql: () => sqlCell`${ref('competitionCode')}` },
-  competition: { cell: (r, c) => competitionOf(r, c).title, sql: () => sqlCell`${ref('competitionTitle')}` },
+  competition: { cell: (r, c) => competitionOf(r, c).title, sql: () => sqlCell`${ref('competitionTitle')}`, sheet: { kind: 'text', width: 36 } },
   status: { cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status], sql: (c) => sqlCell`(${STATUS_JSON[c.lang]}::jsonb ->> ${ref('status')})` },
-  organization: stored('organization'),
+  organization: stored('organization', 36),
   inn: stored('inn'),
   regionCode: stored('regionCode'),
-  region: { cell: (r) => regionName(r.regionCode), sql: () => sqlCell`coalesce(${REGION_JSON}::jsonb ->> ${ref('regionCode')}, ${ref('regionCode')})` },
-  project: stored('title'),
+  region: {
+    cell: (r) => regionName(r.regionCode), sql: () => sqlCell`coalesce(${REGION_JSON}::jsonb ->> ${ref('regionCode')}, ${ref('regionCode')})`,
+    sheet: { kind: 'text', width: 28 },
+  },
+  project: stored('title', 44),
   directionCode: stored('directionCode'),
   direction: {
     cell: (r, c) => directionName(r.directionCode, c.lang),
     sql: (c) => sqlCell`coalesce(${DIRECTION_JSON[c.lang]}::jsonb ->> ${ref('directionCode')}, ${ref('directionCode')})`,
+    sheet: { kind: 'text', width: 36 },
   },
   totalCost: moneyOf('totalCostKopecks'),
   cofinancing: moneyOf('cofinancingKopecks'),
@@ -139,13 +167,18 @@ const APPLICATION = {
   awarded: {
     cell: (r, c) => money(r.status === 'winner' ? r.awardedKopecks : null, c),
     sql: (c) => sqlCell`case when ${ref('status')} = 'winner' then ${moneySql(ref('awardedKopecks'), c.decimal)} end`,
+    sheet: { kind: 'money', value: (r) => (r.status === 'winner' ? roubles(r.awardedKopecks) : null) },
   },
   // numeric(6,2) prints two decimals, as formatScore's toFixed(2).
-  finalScore: { cell: (r, c) => formatScore(r.finalScore, c.decimal), sql: (c) => sqlCell`replace(${ref('finalScore')}::text, '.', ${c.decimal})` },
+  finalScore: {
+    cell: (r, c) => formatScore(r.finalScore, c.decimal), sql: (c) => sqlCell`replace(${ref('finalScore')}::text, '.', ${c.decimal})`,
+    sheet: { kind: 'score', value: (r) => r.finalScore },
+  },
   // In the competition's time zone, to the minute: the deadline the applicant saw was stated in it.
   submittedAt: {
     cell: (r, c) => (r.submittedAt ? dateTimeText(r.submittedAt, competitionOf(r, c).timezone) : ''),
     sql: () => sqlCell`to_char(${ref('submittedAt')} at time zone ${ref('competitionTimezone')}, 'DD.MM.YYYY HH24:MI')`,
+    sheet: { kind: 'dateTime', value: (r, c) => sheetDate(r.submittedAt, competitionOf(r, c).timezone) },
   },
 } satisfies Record<string, ApplicationCell>;
 
@@ -227,33 +260,49 @@ export function winnersTableSchema(): OpenDataTableSchema {
 
 // ---- Totals: the figures of stats, grouped (a few hundred rows at most, formatted here).
 
-const GROUP_HEADERS: Record<TotalsGroup, { ru: string; en: string; keyRu: string; keyEn: string }> = {
-  region: { ru: 'Регион', en: 'Region', keyRu: 'Код региона', keyEn: 'Region code' },
-  direction: { ru: 'Направление', en: 'Direction', keyRu: 'Код направления', keyEn: 'Direction code' },
-  competition: { ru: 'Конкурс', en: 'Competition', keyRu: 'Идентификатор конкурса', keyEn: 'Competition id' },
-  operator: { ru: 'Оператор', en: 'Operator', keyRu: 'Идентификатор оператора', keyEn: 'Operator id' },
+// The first columns name the group as a reader knows it: a region or direction by its code and name, a
+// competition by its code and title (its id last, for joining with other exports), an operator by its name (id last).
+type TotalsRow = Totals['rows'][number];
+type TotalsColumn = Column<TotalsRow>;
+const text = (ru: string, en: string, cell: TotalsColumn['cell'], width?: number): TotalsColumn => ({ ru, en, cell, sheet: { kind: 'text', width } });
+const competitionCode = (r: TotalsRow, c: CellContext) => (r.key ? (c.competitions?.get(r.key)?.code ?? '') : '');
+
+const GROUP_COLUMNS: Record<TotalsGroup, { first: TotalsColumn[]; last: TotalsColumn[] }> = {
+  region: { first: [text('Код региона', 'Region code', (r) => r.key), text('Регион', 'Region', (r) => r.label, 32)], last: [] },
+  direction: { first: [text('Код направления', 'Direction code', (r) => r.key, 18), text('Направление', 'Direction', (r) => r.label, 44)], last: [] },
+  competition: {
+    first: [text('Код конкурса', 'Competition code', competitionCode), text('Конкурс', 'Competition', (r) => r.label, 40)],
+    last: [text('Идентификатор конкурса', 'Competition id', (r) => r.key, 38)],
+  },
+  operator: { first: [text('Оператор', 'Operator', (r) => r.label, 40)], last: [text('Идентификатор оператора', 'Operator id', (r) => r.key, 38)] },
 };
 
-type TotalsRow = Totals['rows'][number];
-
 export function totalsColumns(groupBy: TotalsGroup): Column<TotalsRow>[] {
-  const g = GROUP_HEADERS[groupBy];
+  const g = GROUP_COLUMNS[groupBy];
+  const count = (ru: string, en: string, field: 'submitted' | 'admitted' | 'winners'): TotalsColumn =>
+    ({ ru, en, cell: (r) => String(r[field]), sheet: { kind: 'integer', value: (r) => r[field] } });
+  const sum = (ru: string, en: string, field: 'requestedKopecks' | 'awardedKopecks'): TotalsColumn =>
+    ({ ru, en, cell: (r, c) => money(r[field], c), sheet: { kind: 'money', value: (r) => roubles(r[field]) } });
   return [
-    { ru: g.keyRu, en: g.keyEn, cell: (r) => r.key },
-    { ru: g.ru, en: g.en, cell: (r) => r.label },
-    { ru: 'Подано заявок', en: 'Submitted', cell: (r) => String(r.submitted) },
-    { ru: 'Допущено', en: 'Admitted', cell: (r) => String(r.admitted) },
-    { ru: 'Победителей', en: 'Winners', cell: (r) => String(r.winners) },
-    { ru: 'Запрошено, руб.', en: 'Requested, RUB', cell: (r, c) => money(r.requestedKopecks, c) },
-    { ru: 'Выделено, руб.', en: 'Awarded, RUB', cell: (r, c) => money(r.awardedKopecks, c) },
+    ...g.first,
+    count('Подано заявок', 'Submitted', 'submitted'),
+    count('Допущено', 'Admitted', 'admitted'),
+    count('Победителей', 'Winners', 'winners'),
+    sum('Запрошено, руб.', 'Requested, RUB', 'requestedKopecks'),
+    sum('Выделено, руб.', 'Awarded, RUB', 'awardedKopecks'),
+    ...g.last,
   ];
+}
+
+/** The totals' rows: the groups, then the totals row (its label in the group's name column, its key empty). */
+export function totalsRows(totals: Totals, lang: Lang): TotalsRow[] {
+  return [...totals.rows, { key: '', label: lang === 'en' ? 'Total' : 'Итого', ...totals.total }];
 }
 
 /** The totals as CSV rows: the groups, then the totals row. */
 export function totalsCells(totals: Totals, groupBy: TotalsGroup, ctx: CellContext): CsvCell[][] {
   const columns = totalsColumns(groupBy);
-  const totalRow: TotalsRow = { key: '', label: ctx.lang === 'en' ? 'Total' : 'Итого', ...totals.total };
-  return [...totals.rows, totalRow].map((r) => cells(columns, r, ctx));
+  return totalsRows(totals, ctx.lang).map((r) => cells(columns, r, ctx));
 }
 
 // ---- Reviews: one competition's, read through the cursor (its expert numbering is kept as the rows go by).
@@ -270,10 +319,10 @@ export function reviewColumns(criteria: readonly { code: string; title: string }
     return `${lang === 'en' ? 'Expert' : 'Эксперт'} ${n}`;
   };
   return [
-    { ru: 'Номер заявки', en: 'Application number', cell: (r) => r.number },
-    { ru: 'Название проекта', en: 'Project title', cell: (r) => r.title },
+    { ru: 'Номер заявки', en: 'Application number', cell: (r) => r.number, sheet: { kind: 'text', width: 16 } },
+    { ru: 'Название проекта', en: 'Project title', cell: (r) => r.title, sheet: { kind: 'text', width: 44 } },
     { ru: 'Эксперт', en: 'Expert', cell: (r, c) => expertCode(r, c.lang) },
-    { ru: 'ФИО эксперта', en: 'Expert name', cell: (r) => r.expertName },
+    { ru: 'ФИО эксперта', en: 'Expert name', cell: (r) => r.expertName, sheet: { kind: 'text', width: 30 } },
     { ru: 'Дополнительный эксперт', en: 'Extra expert', cell: (r, c) => (r.isExtra ? (c.lang === 'en' ? 'yes' : 'да') : '') },
     ...criteria.map((k): Column<ReviewExportRow> => ({
       ru: `${k.code} ${k.title}`, en: `${k.code} ${k.title}`,
@@ -281,9 +330,13 @@ export function reviewColumns(criteria: readonly { code: string; title: string }
         const score = r.scores.find((s) => s.criterionCode === k.code)?.score;
         return score === null || score === undefined ? '' : String(score);
       },
+      sheet: { kind: 'number', value: (r) => r.scores.find((s) => s.criterionCode === k.code)?.score ?? null },
     })),
-    { ru: 'Оценка эксперта (из 100)', en: 'Expert total (of 100)', cell: (r, c) => formatScore(r.total, c.decimal) },
-    { ru: 'Комментарий', en: 'Comment', cell: (r) => r.comment },
-    { ru: 'Дата отправки', en: 'Submitted at', cell: (r) => (r.submittedAt ? dateTimeText(r.submittedAt, timezone) : '') },
+    { ru: 'Оценка эксперта (из 100)', en: 'Expert total (of 100)', cell: (r, c) => formatScore(r.total, c.decimal), sheet: { kind: 'score', value: (r) => r.total } },
+    { ru: 'Комментарий', en: 'Comment', cell: (r) => r.comment, sheet: { kind: 'text', width: 50 } },
+    {
+      ru: 'Дата отправки', en: 'Submitted at', cell: (r) => (r.submittedAt ? dateTimeText(r.submittedAt, timezone) : ''),
+      sheet: { kind: 'dateTime', value: (r) => sheetDate(r.submittedAt, timezone) },
+    },
   ];
 }

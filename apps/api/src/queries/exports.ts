@@ -13,10 +13,11 @@ import { RESULTS_PUBLIC, type ApplicationStatus, type Lang, type OpenDataWinner,
 import type { Database, Executor } from '../db/client.js';
 import { applications, assignments, competitions, criteria, organizations, reviews, users } from '../db/schema/index.js';
 import {
-  APPLICATION_COLUMNS, OPEN_DATA_FIELDS, header, reviewColumns, totalsCells, totalsColumns, winnerOf,
-  type ApplicationExportRow, type ApplicationSqlFields, type Cell, type CellContext, type CellSql, type ExportCompetition,
+  APPLICATION_COLUMNS, OPEN_DATA_FIELDS, header, reviewColumns, sheetCells, sheetColumns, totalsCells, totalsColumns, totalsRows, winnerOf,
+  type ApplicationExportRow, type ApplicationSqlFields, type Cell, type CellContext, type CellSql, type Column, type ExportCompetition,
 } from '../domain/csv.js';
 import { csvDialect, csvStream, csvTextStream, FORMULA_START_CODES, inBatches, type CsvDialect } from '../lib/csv.js';
+import { xlsxStream } from '../lib/xlsx.js';
 import { DomainError } from '../domain/errors.js';
 import { SUBMITTED_ONCE } from './scope.js';
 import { totals } from './stats.js';
@@ -96,6 +97,25 @@ async function exportCsv<T extends Record<string, PgColumn>, F, K>(
   }
   return csvStream(head, rows(), dialect);
 }
+
+/**
+ * The XLSX of an export: the same rows as the CSV (read the same way, one batch in memory at a time), as typed
+ * cells under the CSV's headers.
+ */
+async function exportXlsx<T extends Record<string, PgColumn>, F, K>(
+  source: RowSource, table: ExportTable<T, F, K>, columns: readonly Column<RowOf<T>, F>[], sheetName: string, ctx: CellContext,
+): Promise<Readable> {
+  const full: CellContext = { ...ctx, ...(await table.context?.(source.db)) };
+  async function* rows() {
+    for await (const row of readRows(source, table)) yield sheetCells(columns, row, full);
+  }
+  return xlsxStream(sheetName, sheetColumns(columns, ctx.lang), rows());
+}
+
+/** The sheets' names (the file's tab), as the exports' headers, in the export's language. */
+const SHEET_NAMES = { applications: { ru: 'Заявки', en: 'Applications' }, totals: { ru: 'Итоги', en: 'Totals' }, reviews: { ru: 'Оценки', en: 'Reviews' } };
+/** XLSX cells are typed: the decimal separator is the reader's Excel's. */
+const sheetContext = (lang: Lang): CellContext => ({ lang, decimal: ',' });
 
 /** A cell's SQL with its fields and constants bound. */
 function boundSql<F>(cell: CellSql<F>, fields: { readonly [P in keyof F]: PgColumn | SQL }): SQL {
@@ -224,6 +244,11 @@ export function applicationsCsv(source: RowSource, filter: ApplicationExportFilt
     { lang, decimal: dialect.decimal }, dialect);
 }
 
+/** The applications export as XLSX: the same rows and columns, typed. */
+export function applicationsXlsx(source: RowSource, filter: ApplicationExportFilter, lang: Lang): Promise<Readable> {
+  return exportXlsx(source, exportableApplications(filter), APPLICATION_COLUMNS, SHEET_NAMES.applications[lang], sheetContext(lang));
+}
+
 /** The competitions whose results are public (the workflow's RESULTS_PUBLIC). */
 const RESULTS_ARE_PUBLIC = inArray(competitions.status, [...RESULTS_PUBLIC]);
 
@@ -274,7 +299,21 @@ export async function publishedCompetition(db: Executor, id: string) {
 /** The totals export: the groups of the figures in scope, then the totals row. */
 export async function totalsCsv(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: Lang, dialect: CsvDialect): Promise<Readable> {
   const figures = await totals(db, groupBy, scope, lang);
-  return csvStream(header(totalsColumns(groupBy), lang), totalsCells(figures, groupBy, { lang, decimal: dialect.decimal }), dialect);
+  const ctx = await totalsContext(db, groupBy, scope, { lang, decimal: dialect.decimal });
+  return csvStream(header(totalsColumns(groupBy), lang), totalsCells(figures, groupBy, ctx), dialect);
+}
+
+/** The totals export as XLSX: the same rows and columns, typed. */
+export async function totalsXlsx(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: Lang): Promise<Readable> {
+  const figures = await totals(db, groupBy, scope, lang);
+  const ctx = await totalsContext(db, groupBy, scope, sheetContext(lang));
+  const columns = totalsColumns(groupBy);
+  return xlsxStream(SHEET_NAMES.totals[lang], sheetColumns(columns, lang), totalsRows(figures, lang).map((r) => sheetCells(columns, r, ctx)));
+}
+
+/** By competition, the rows show the competitions' codes: those in scope, read once. */
+async function totalsContext(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, ctx: CellContext): Promise<CellContext> {
+  return groupBy === 'competition' ? { ...ctx, competitions: await exportCompetitions(db, scope) } : ctx;
 }
 
 // ---- Reviews: the submitted (final) reviews of one competition, by application number.
@@ -324,4 +363,10 @@ function reviewTable(competitionId: string): ExportTable<typeof REVIEW_ROW, Reco
 export async function reviewsCsv(source: RowSource, competition: { id: string; timezone: string }, lang: Lang, dialect: CsvDialect): Promise<Readable> {
   const columns = reviewColumns(await competitionCriteria(source.db, competition.id), competition.timezone);
   return exportCsv(source, reviewTable(competition.id), columns, header(columns, lang), { lang, decimal: dialect.decimal }, dialect);
+}
+
+/** The reviews export of a competition as XLSX: the same rows and columns, typed (scores as numbers). */
+export async function reviewsXlsx(source: RowSource, competition: { id: string; timezone: string }, lang: Lang): Promise<Readable> {
+  const columns = reviewColumns(await competitionCriteria(source.db, competition.id), competition.timezone);
+  return exportXlsx(source, reviewTable(competition.id), columns, SHEET_NAMES.reviews[lang], sheetContext(lang));
 }
