@@ -1,4 +1,4 @@
-// Totals for officials and organisers, and the CSV exports (downloaded with the bearer token).
+// Totals for officials and organisers, and the CSV and XLSX exports (downloaded with the bearer token).
 import { queryOptions } from '@tanstack/react-query';
 import type { Totals, TotalsGroup } from '@konkurs/shared';
 import { API_BASE, api, requestHeaders, onUnauthorized, problemFrom, queryString } from './client';
@@ -19,12 +19,18 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The XLSX export beside a CSV one (`/exports/totals.csv` → `/exports/totals.xlsx`): same query, same access. */
+export const xlsxPathOf = (csvPath: string) => csvPath.replace(/\.csv$/, '.xlsx');
+
 /**
- * Downloads an export: a plain link would not carry the bearer token, so fetch → blob → object URL.
+ * Downloads an export (CSV or XLSX): a plain link would not carry the bearer token, so fetch → blob → object URL.
  * `path` is under /api/v1 (e.g. `/exports/totals.csv`). Errors come back as ApiError.
  */
-export async function downloadCsv(path: string, params: Record<string, QueryValue>, fallbackName: string): Promise<string> {
-  const response = await fetch(`${API_BASE}${path}${queryString(params)}`, { headers: { accept: 'text/csv, application/problem+json', ...requestHeaders() } });
+export async function downloadExport(path: string, params: Record<string, QueryValue>, fallbackName: string): Promise<string> {
+  const accept = path.endsWith('.xlsx') ? XLSX_TYPE : 'text/csv';
+  const response = await fetch(`${API_BASE}${path}${queryString(params)}`, { headers: { accept: `${accept}, application/problem+json`, ...requestHeaders() } });
   if (!response.ok) {
     onUnauthorized(response.status);
     throw await problemFrom(response);

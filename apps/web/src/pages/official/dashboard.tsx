@@ -1,6 +1,6 @@
-// The official's dashboard: totals grouped by region, direction, competition or operator, with filters,
-// charts, a table with a totals row, and the CSV exports.
-import { Card, Group, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+// The official's dashboard: totals grouped by region, direction, competition or operator, with filters, a map
+// of the regions beside the charts, a table with a totals row, and the CSV and XLSX exports.
+import { Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { TOTALS_GROUPS, formatMoney, type TotalsGroup } from '@konkurs/shared';
@@ -15,6 +15,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
 import { ExportButton } from './export-button';
 import { TotalsCharts } from './totals-charts';
+import { RegionsMap } from './regions-map';
 
 export function DashboardPage() {
   const t = useT('official');
@@ -33,11 +34,16 @@ export function DashboardPage() {
   // Only an admin or a federal official sees other operators' figures: only they get the operator filter.
   const operatorFilter = user?.role === 'admin' || (user?.role === 'official' && ownOperator?.level === 'federal');
   const query = useQuery(totalsQuery({ groupBy, competitionId, operatorId }));
+  // The map shows regions whatever the grouping (the same query when grouped by region).
+  const regions = useQuery(totalsQuery({ groupBy: 'region', competitionId, operatorId }));
   const exportParams = { groupBy, competitionId, operatorId };
+  // What the figures cover: every operator for an admin and a federal official, else the user's own operator.
+  const subtitle = !user || (user.role !== 'admin' && !operators.data) ? undefined
+    : operatorFilter ? t.subtitleAll : ownOperator ? t.subtitleOperator(ownOperator.name) : t.subtitle;
 
   return (
     <>
-      <PageTitle title={t.title} subtitle={t.subtitle} actions={
+      <PageTitle title={t.title} subtitle={subtitle} actions={
         <>
           <ExportButton path="/exports/totals.csv" params={exportParams} fallbackName="totals.csv" label={t.exportTotals} />
           <ExportButton path="/exports/applications.csv" params={{ competitionId }} fallbackName="applications.csv" label={t.exportApplications} />
@@ -65,7 +71,12 @@ export function DashboardPage() {
             <Text fz="lg" fw={600} data-testid="headline">
               {t.headline(query.data.total.submitted, query.data.total.winners, formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
-            {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : <TotalsCharts totals={query.data} />}
+            {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : (
+              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+                <div style={{ minWidth: 0 }}><RegionsMap rows={regions.data?.rows ?? []} /></div>
+                <div style={{ minWidth: 0 }}><TotalsCharts totals={query.data} /></div>
+              </SimpleGrid>
+            )}
             <ScrollTable minWidth={720} label={t.tableLabel} striped highlightOnHover data-testid="totals-table">
               <Table.Thead>
                 <Table.Tr>

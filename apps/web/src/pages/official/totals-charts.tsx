@@ -1,30 +1,63 @@
 // Totals as bar charts: applications (submitted, admitted, winners) and money (requested, awarded), one bar
-// group per row (keyboard-navigable: recharts' accessibility layer). The table carries the same figures.
-import { Card, SimpleGrid, Text } from '@mantine/core';
+// group per row (keyboard-navigable: recharts' accessibility layer). Long labels wrap onto up to three lines
+// (a longer one ends in "…" and is said whole by its tooltip); the table below carries the exact figures.
+import { Card, Stack, Text } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Totals } from '@konkurs/shared';
 import { useT } from '../../i18n';
 
-const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const millions = (kopecks: number) => Math.round(kopecks / 1_000_000) / 100; // kopecks → million roubles, 2 decimals
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v));
+
+const LINE_CHARS = 24;
+const MAX_LINES = 3;
+/** A label in lines of at most LINE_CHARS characters (broken at spaces), the last ending in "…" if cut. */
+export function wrapLabel(label: string, lineChars = LINE_CHARS, maxLines = MAX_LINES): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= lineChars) line += ` ${word}`;
+    else { lines.push(line); line = word; }
+  }
+  if (line) lines.push(line);
+  const chopped = lines.map((l) => (l.length > lineChars ? `${l.slice(0, lineChars - 1)}…` : l));
+  if (chopped.length <= maxLines) return chopped;
+  const kept = chopped.slice(0, maxLines);
+  const last = kept[maxLines - 1];
+  kept[maxLines - 1] = `${last.length >= lineChars ? last.slice(0, lineChars - 1) : last}…`;
+  return kept;
+}
+
+type TickProps = { x?: number; y?: number; payload?: { value: string } };
+function WrappedTick({ x = 0, y = 0, payload }: TickProps) {
+  const label = payload?.value ?? '';
+  const lines = wrapLabel(label);
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#495057">
+      <title>{label}</title>
+      {lines.map((l, i) => <tspan key={i} x={x - 4} dy={i === 0 ? `${-((lines.length - 1) * 0.6) + 0.35}em` : '1.2em'}>{l}</tspan>)}
+    </text>
+  );
+}
 
 export function TotalsCharts({ totals }: { totals: Totals }) {
   const t = useT('official');
   const data = totals.rows.map((r) => ({
-    label: short(r.label), submitted: r.submitted, admitted: r.admitted, winners: r.winners,
+    label: r.label, submitted: r.submitted, admitted: r.admitted, winners: r.winners,
     requested: millions(r.requestedKopecks), awarded: millions(r.awardedKopecks),
   }));
-  const height = Math.max(180, data.length * 44 + 60);
+  const lines = Math.max(1, ...data.map((d) => wrapLabel(d.label).length));
+  const height = Math.max(200, data.length * Math.max(48, lines * 16 + 20) + 70);
   const chart = (title: string, bars: { key: string; name: string; color: string }[]) => (
     <Card withBorder padding="md" radius="md" component="figure" m={0} aria-label={t.chartLabel(title)}>
       <Text component="figcaption" fw={600} mb="xs">{title}</Text>
       <div style={{ width: '100%', height }}>
         <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <BarChart data={data} layout="vertical" margin={{ left: 4, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={fmt} fontSize={12} />
-            <YAxis type="category" dataKey="label" width={170} fontSize={12} interval={0} />
+            <YAxis type="category" dataKey="label" width={170} interval={0} tick={<WrappedTick />} />
             <Tooltip formatter={(v) => fmt(v)} />
             <Legend />
             {bars.map((b) => <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} isAnimationActive={false} />)}
@@ -34,7 +67,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
     </Card>
   );
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+    <Stack gap="md">
       {chart(t.chartApplications, [
         { key: 'submitted', name: t.submitted, color: '#1c7ed6' },
         { key: 'admitted', name: t.admitted, color: '#0c8599' },
@@ -44,6 +77,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
         { key: 'requested', name: t.requested, color: '#868e96' },
         { key: 'awarded', name: t.awarded, color: '#2b8a3e' },
       ])}
-    </SimpleGrid>
+      <Text size="xs" c="dimmed">{t.chartRowsNote}</Text>
+    </Stack>
   );
 }
