@@ -21,6 +21,8 @@ export interface ApplicationExportRow {
   regionCode: string;
   organization: string;
   inn: string;
+  ogrn: string;
+  kpp: string;
   totalCostKopecks: number;
   cofinancingKopecks: number;
   requestedKopecks: number;
@@ -133,7 +135,7 @@ const competitionOf = (r: Application, c: CellContext): ExportCompetition =>
   c.competitions?.get(r.competitionId) ?? { code: '', title: '', timezone: 'Europe/Moscow' };
 
 /** A field shown as stored (NULL is an empty cell either way). */
-const stored = (field: 'number' | 'organization' | 'inn' | 'regionCode' | 'title' | 'directionCode', width?: number): ApplicationCell =>
+const stored = (field: 'number' | 'organization' | 'inn' | 'ogrn' | 'kpp' | 'regionCode' | 'title' | 'directionCode', width?: number): ApplicationCell =>
   ({ cell: (r) => r[field], sql: () => sqlCell`${ref(field)}`, sheet: { kind: 'text', width } });
 /** formatMoneyPlain in SQL: roubles, the decimal separator, two digits of kopecks; integer arithmetic on the bigint. */
 const moneySql = (kopecks: CellSqlValue<ApplicationSqlFields>, decimal: string) =>
@@ -148,6 +150,8 @@ const APPLICATION = {
   status: { cell: (r, c) => APPLICATION_STATUS_LABELS[c.lang][r.status], sql: (c) => sqlCell`(${STATUS_JSON[c.lang]}::jsonb ->> ${ref('status')})` },
   organization: stored('organization', 36),
   inn: stored('inn'),
+  ogrn: stored('ogrn', 17),
+  kpp: stored('kpp', 12),
   regionCode: stored('regionCode'),
   region: {
     cell: (r) => regionName(r.regionCode), sql: () => sqlCell`coalesce(${REGION_JSON}::jsonb ->> ${ref('regionCode')}, ${ref('regionCode')})`,
@@ -191,6 +195,8 @@ export const APPLICATION_COLUMNS: readonly ApplicationColumn[] = [
   { ru: 'Статус', en: 'Status', ...APPLICATION.status },
   { ru: 'Организация', en: 'Organisation', ...APPLICATION.organization },
   { ru: 'ИНН', en: 'INN', ...APPLICATION.inn },
+  { ru: 'ОГРН', en: 'OGRN', ...APPLICATION.ogrn },
+  { ru: 'КПП', en: 'KPP', ...APPLICATION.kpp },
   { ru: 'Код региона', en: 'Region code', ...APPLICATION.regionCode },
   { ru: 'Регион', en: 'Region', ...APPLICATION.region },
   { ru: 'Название проекта', en: 'Project title', ...APPLICATION.project },

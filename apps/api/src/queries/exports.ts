@@ -180,6 +180,8 @@ const APPLICATION_ROW = {
   regionCode: applications.regionCode,
   organization: organizations.fullName,
   inn: organizations.inn,
+  ogrn: organizations.ogrn,
+  kpp: organizations.kpp,
   totalCostKopecks: applications.totalCostKopecks,
   cofinancingKopecks: applications.cofinancingKopecks,
   requestedKopecks: applications.requestedKopecks,

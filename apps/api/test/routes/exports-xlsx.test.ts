@@ -84,6 +84,11 @@ describe('GET /exports/applications.xlsx', () => {
     expect(cell(row, 'ИНН').numFmt).toBe('@');
     expect(cell(row, 'Код региона').value).toBe('01');
     expect(cell(row, 'Код региона').type).toBe(ExcelJS.ValueType.String);
+    expect(adygea.kpp).toMatch(/^01\d{7}$/);
+    for (const [name, value] of [['ОГРН', adygea.ogrn], ['КПП', adygea.kpp]] as const) {
+      expect(cell(row, name).type).toBe(ExcelJS.ValueType.String);
+      expect(cell(row, name).value).toBe(value);
+    }
     expect(cell(row, 'Регион').value).toBe('Республика Адыгея');
     for (const money of ['Запрошено, руб.', 'Размер гранта, руб.']) {
       expect(cell(row, money).type).toBe(ExcelJS.ValueType.Number);
@@ -140,12 +145,14 @@ describe('GET /exports/applications.xlsx', () => {
 });
 
 describe('identifiers in the CSV', () => {
-  it('keeps region 01 and a ИНН with a leading zero as their digits, unprefixed, the region’s name beside', async () => {
+  it('keeps region 01, a ИНН and a КПП with a leading zero, and the ОГРН, as their digits, unprefixed, the region’s name beside', async () => {
     const [header, ...rows] = csvRows((await call(t, w.users.admin.token, 'GET', `/api/v1/exports/applications.csv?competitionId=${w.comps.A2.id}`)).body);
     const row = rows.find((x) => x[0] === adygeaApp.number)!;
     expect(row[header.indexOf('Код региона')]).toBe('01');
     expect(row[header.indexOf('Регион')]).toBe('Республика Адыгея');
     expect(row[header.indexOf('ИНН')]).toBe(adygea.inn);
+    expect(row[header.indexOf('КПП')]).toBe(adygea.kpp);
+    expect(row[header.indexOf('ОГРН')]).toBe(adygea.ogrn);
     const totals = csvRows((await call(t, w.users.admin.token, 'GET', '/api/v1/exports/totals.csv?groupBy=region')).body);
     expect(totals.find((x) => x[0] === '01')).toEqual(['01', 'Республика Адыгея', '1', '1', '1', '1234567,89', '1234567,89']);
   });

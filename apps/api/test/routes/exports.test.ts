@@ -77,18 +77,18 @@ describe('GET /exports/applications.csv', () => {
   it('gives `,` and decimal points with delimiter=comma, English headers and statuses with lang=en', async () => {
     const r = await call(t, w.users.admin.token, 'GET', `/api/v1/exports/applications.csv?competitionId=${w.comps.A2.id}&delimiter=comma&lang=en`);
     const [header, ...rows] = csv(r.body, ',');
-    expect(header).toEqual(['Application number', 'Competition code', 'Competition', 'Status', 'Organisation', 'INN', 'Region code', 'Region',
+    expect(header).toEqual(['Application number', 'Competition code', 'Competition', 'Status', 'Organisation', 'INN', 'OGRN', 'KPP', 'Region code', 'Region',
       'Project title', 'Direction', 'Total cost, RUB', 'Co-financing, RUB', 'Requested, RUB', 'Awarded, RUB', 'Final score', 'Submitted at']);
     const winner = rows.find((x) => x[3] === APPLICATION_STATUS_LABELS.en.winner)!;
-    expect(winner[12]).toBe('1500000.00');
-    expect(winner[14]).toBe('76.25');
-    expect(winner[9]).toBe('Culture and art');
+    expect(winner[14]).toBe('1500000.00');
+    expect(winner[16]).toBe('76.25');
+    expect(winner[11]).toBe('Culture and art');
   });
 
   it('quotes new lines, quotes and delimiters (RFC 4180) and neutralises formula cells', async () => {
     const r = await call(t, w.users.admin.token, 'GET', `/api/v1/exports/applications.csv?competitionId=${w.comps.A1.id}`);
     const rows = csv(r.body);
-    const titles = rows.map((row) => row[8]);
+    const titles = rows.map((row) => row[10]);
     expect(titles).toContain(QUOTED);
     expect(r.body).toContain('"Проект ""Дом""; для всех,\nвторая строка"');
     for (const h of HOSTILE) expect(titles).toContain(`'${h}`);

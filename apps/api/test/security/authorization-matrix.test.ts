@@ -296,6 +296,13 @@ const CASES: Case[] = [
     request: (_w, s) => get(`${V1}/exports/totals.csv?groupBy=region&competitionId=${s.competitions.open.id}`) },
   { route: 'GET /api/v1/exports/reviews.csv', name: "the organiser running it (names the experts: nobody else, not even the admin)", gate: ['organiser'], expect: { organiser: 200 },
     request: (_w, s) => get(`${V1}/exports/reviews.csv?competitionId=${s.competitions.review.id}`) },
+  // The XLSX beside each CSV: the same access (its rows are the CSV's, read back in exports-xlsx.test.ts).
+  { route: 'GET /api/v1/exports/applications.xlsx', name: "a competition's: its operator's staff, the admin, a federal official", gate: FIGURES, expect: figureReaders(200),
+    request: (_w, s) => get(`${V1}/exports/applications.xlsx?competitionId=${s.competitions.open.id}`) },
+  { route: 'GET /api/v1/exports/totals.xlsx', name: "a competition's: its operator's staff, the admin, a federal official", gate: FIGURES, expect: figureReaders(200),
+    request: (_w, s) => get(`${V1}/exports/totals.xlsx?groupBy=region&competitionId=${s.competitions.open.id}`) },
+  { route: 'GET /api/v1/exports/reviews.xlsx', name: 'the organiser running it, nobody else', gate: ['organiser'], expect: { organiser: 200 },
+    request: (_w, s) => get(`${V1}/exports/reviews.xlsx?competitionId=${s.competitions.review.id}`) },
 
   // Open data: published competitions only.
   { route: 'GET /api/v1/open-data', name: 'lists published competitions only', gate: 'public', once: true, otherwise: 200, expect: {},
