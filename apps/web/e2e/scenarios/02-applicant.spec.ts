@@ -5,7 +5,7 @@
 // another and hides it from its list (and shows it again); its pages fit 390 px and 1280 px.
 import { innCheckDigit, messageText, ogrnCheckDigit, type Competition } from '@konkurs/shared';
 import type { Page } from '@playwright/test';
-import { choose, see, test } from '../fixtures';
+import { choose, expect, see, test } from '../fixtures';
 
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
 const randomInn = () => { const nine = `40${digits(7)}`; return nine + innCheckDigit(nine); };
@@ -17,13 +17,14 @@ function moscowDay(instant: string, days: number): string {
   return new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
-/** Types a day into a date field key by key, as a person does, and leaves it. */
+/** Types a day into a date field key by key over what it held, as a person does, and leaves it. */
 async function typeDate(page: Page, label: RegExp, day: string) {
   const input = page.getByRole('textbox', { name: label }).first();
   await input.click();
+  await input.press('ControlOrMeta+a');
   await input.pressSequentially(day);
   await input.press('Tab');
-  await page.getByRole('textbox', { name: label }).first().and(page.locator(`[value="${day}"]`)).waitFor();
+  await expect(input).toHaveValue(day);
 }
 
 /** The page does not scroll sideways (wide tables scroll inside their own region). */
@@ -275,13 +276,13 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await row.getByRole('button', { name: /^Скрыть из списка заявку/ }).click();
     await row.waitFor({ state: 'detached' });
     await page.getByRole('row', { name: /Соседский центр для семей с детьми/ }).waitFor();
-    await page.getByText('Показать скрытые').click();
+    await page.getByRole('switch', { name: 'Показать скрытые' }).click();
     const hidden = page.getByRole('row', { name: /Отозвана.*скрыта из списка.*Передумали подавать/ });
     await hidden.waitFor();
     await keepScreenshot('list-hidden');
     await hidden.getByRole('button', { name: /^Вернуть в список заявку/ }).click();
     await hidden.waitFor({ state: 'detached' });
-    await page.getByText('Показать скрытые').click();
+    await page.getByRole('switch', { name: 'Показать скрытые' }).click();
     await page.getByRole('row', { name: /Отозвана.*Передумали подавать/ }).waitFor();
   });
   await checkPage('applications-list');

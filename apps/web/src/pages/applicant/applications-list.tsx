@@ -63,7 +63,8 @@ export function ApplicationsPage() {
                     <Anchor component={Link} to={`/applicant/applications/${a.id}`}>{a.number}</Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <StatusBadge kind="application" status={a.status} />
+                    {/* Its full width, never cut to "Пода…": the column takes what the status needs. */}
+                    <div style={{ width: 'max-content' }}><StatusBadge kind="application" status={a.status} /></div>
                     {a.hiddenAt && <Text size="xs" c="dimmed" mt={2}>{t.hiddenMark}</Text>}
                   </Table.Td>
                   <Table.Td>
