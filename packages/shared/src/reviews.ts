@@ -95,7 +95,7 @@ export type ExtraExpertState = (typeof EXTRA_EXPERT_STATES)[number];
 
 export const rankingRow = z.object({
   /** 1..n over the reviewed applications; null for those still waiting for a review. */
-  rank: z.number().int().nullable(),
+  rank: z.number().int().nullable().describe('1..n over the reviewed applications; null while waiting for a review'),
   applicationId: id,
   number: z.string(),
   title: z.string().nullable(),
@@ -105,10 +105,10 @@ export const rankingRow = z.object({
   normalizedScore: z.number().nullable(),
   reviews: z.array(z.object({ expertId: id, total: z.number() })),
   /** The fact: highest minus lowest submitted total exceeds the competition's threshold (extra expert or not). */
-  divergent: z.boolean(),
-  extraExpert: z.enum(EXTRA_EXPERT_STATES).nullable(),
+  divergent: z.boolean().describe('Highest minus lowest submitted total exceeds the competition\'s divergence threshold (whether or not an extra expert was added)'),
+  extraExpert: z.enum(EXTRA_EXPERT_STATES).nullable().describe('null: no extra expert; assigned: their review is pending; reviewed: it is in'),
   /** Admitted or under review: a review is still awaited (the extra expert's included). */
-  waiting: z.boolean(),
+  waiting: z.boolean().describe('Admitted or under review: listed after the ranked rows, unranked'),
   status: z.string(),
   requestedKopecks: z.number(),
   submittedAt: z.string().nullable(),
@@ -125,7 +125,8 @@ export const awardProposal = z.object({
   remainingKopecks: z.number(),
   awards: z.array(z.object({ applicationId: id, rank: z.number().int(), amountKopecks: z.number() })),
   /** Applications still waiting for a review (the extra expert's included): while any is listed, confirmation is refused (409). */
-  waiting: z.array(z.object({ applicationId: id, number: z.string(), title: z.string().nullable() })),
+  waiting: z.array(z.object({ applicationId: id, number: z.string(), title: z.string().nullable() }))
+    .describe('Applications still waiting for a review (the extra expert\'s included); while any is listed, POST /competitions/{id}/awards answers 409 reviews-pending'),
 });
 export type AwardProposal = z.infer<typeof awardProposal>;
 
@@ -139,7 +140,7 @@ export const applicantResults = z.object({
   status: z.string(),
   awardedKopecks: z.number().nullable(),
   /** Why a not supported application was passed over (recorded when the awards were confirmed); null otherwise. */
-  reason: z.enum(NOT_SUPPORTED_REASONS).nullable(),
+  reason: z.enum(NOT_SUPPORTED_REASONS).nullable().describe('Why a not supported application was passed over; null otherwise'),
   reviews: z.array(z.object({
     expert: z.string(),
     total: z.number(),
