@@ -25,6 +25,25 @@ export const themeFor = (lang: Lang) => createTheme({
     // Mantine's close buttons have no text: give them a name (WCAG 4.1.2).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': lang === 'en' ? 'Close' : 'Закрыть' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': lang === 'en' ? 'Close' : 'Закрыть' } } },
+    // A status or a chosen value is never cut to "При…" (issue 9, item 7): badges and pills keep their width in a
+    // row that runs short (the neighbours wrap instead) and, when the row is narrower than they are, wrap their
+    // words onto a second line rather than ending in an ellipsis.
+    Badge: {
+      styles: {
+        root: { flexShrink: 0, maxWidth: '100%', height: 'auto', minHeight: 'var(--badge-height)', lineHeight: 1.3, paddingBlock: 1 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', overflowWrap: 'break-word' },
+      },
+    },
+    Pill: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--pill-height)', whiteSpace: 'normal', lineHeight: 1.25, paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', overflowWrap: 'break-word' },
+      },
+    },
+    // Segments wrap onto a second row on a phone instead of running past the screen's edge.
+    SegmentedControl: {
+      styles: { root: { flexWrap: 'wrap', maxWidth: '100%' }, label: { whiteSpace: 'normal', textOverflow: 'clip' } },
+    },
   },
 });
 

@@ -19,4 +19,13 @@ describe('scroll table (a wide table in its scroll region)', () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(region);
   });
+
+  it('is positioned, so that an absolutely placed label in a cell scrolls with the table instead of widening the page', () => {
+    renderScreen(
+      <ScrollTable minWidth={900} label="Рейтинг">
+        <thead><tr><th><span style={{ position: 'absolute' }}>Сортировать: Запрошено</span></th></tr></thead>
+      </ScrollTable>,
+    );
+    expect(screen.getByRole('region', { name: 'Рейтинг' }).style.position).toBe('relative');
+  });
 });

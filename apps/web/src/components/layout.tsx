@@ -1,7 +1,10 @@
 // The frame of every page: a skip link, the header (name, role-aware navigation, language, account)
-// and the main region. On a phone the navigation folds into a drawer behind a burger button.
+// and the main region. Below 1200 px (a phone, a tablet, a narrow laptop window) the navigation folds into a
+// drawer behind a burger button, so that on a laptop every entry of the longest menu (the admin's five) is
+// read whole; on a phone the account shows as initials. The main region never scrolls sideways: what is too
+// wide for it (a table) scrolls in a region of its own (components/scroll-region.tsx).
 import { Suspense, type ReactNode } from 'react';
-import { Anchor, AppShell, Burger, Button, Group, Menu, NavLink as MantineNavLink, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, AppShell, Avatar, Burger, Button, Group, Menu, NavLink as MantineNavLink, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Lang } from '@konkurs/shared';
@@ -40,16 +43,24 @@ function AccountMenu() {
       </Group>
     );
   }
+  const role = ROLE_LABELS[lang][user.role];
+  // The whole name and role, never clamped: beside the menu on a laptop, inside it on a phone.
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton className={classes.account}>
-          <Text size="sm" fw={600} lineClamp={1}>{user.fullName}</Text>
-          <Text size="xs" c="dimmed" lineClamp={1}>{ROLE_LABELS[lang][user.role]}</Text>
+        <UnstyledButton className={classes.account} aria-label={`${user.fullName}, ${role}`}>
+          <Avatar name={user.fullName} color="gov.7" variant="filled" size={34} className={classes.accountAvatar} aria-hidden />
+          <span className={classes.accountText}>
+            <Text size="sm" fw={600} lh={1.25}>{user.fullName}</Text>
+            <Text size="xs" c="dimmed" lh={1.25}>{role}</Text>
+          </span>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Label className={classes.accountLabel}>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">{user.fullName}</Text>
+          <Text size="xs">{role} · {user.email}</Text>
+        </Menu.Label>
         <Menu.Item onClick={async () => { await signOut(); navigate('/'); }}>{t.signOut}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
@@ -68,17 +79,17 @@ export function Layout({ children }: { children?: ReactNode }) {
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 280, breakpoint: 'lg', collapsed: { desktop: true, mobile: !opened } }} padding="md">
       <a href="#main" className={classes.skip}>{t.skipToContent}</a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
-          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t.openMenu} aria-expanded={opened} />
+          <Group gap="md" wrap="nowrap" className={classes.start}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="lg" size="sm" aria-label={t.openMenu} aria-expanded={opened} />
             <Anchor component={Link} to="/" underline="never" className={classes.brand}>
               <span className={classes.logo} aria-hidden>К</span>
               <Stack gap={0} visibleFrom="sm">
                 <Text fw={700} c="var(--mantine-color-text)" lh={1.2}>{t.appName}</Text>
-                <Text size="xs" c="dimmed" lh={1.2}>{t.appTagline}</Text>
+                <Text size="xs" c="dimmed" lh={1.2} className={classes.tagline}>{t.appTagline}</Text>
               </Stack>
               <VisuallyHidden>{t.appName}</VisuallyHidden>
             </Anchor>
@@ -90,7 +101,7 @@ export function Layout({ children }: { children?: ReactNode }) {
               ))}
             </nav>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" className={classes.end}>
             <LanguageSwitch />
             <AccountMenu />
           </Group>

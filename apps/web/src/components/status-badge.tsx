@@ -12,7 +12,10 @@ const COMPETITION_COLORS: Record<CompetitionStatus, string> = {
   draft: 'gray', open: 'green', review: 'indigo', decided: 'violet', published: 'blue', archived: 'gray',
 };
 
-/** A status in the words of the glossary (shared labels), coloured by meaning. */
+/**
+ * A status in the words of the glossary (shared labels), coloured by meaning. Never cut: it keeps its width
+ * beside a long title and, in a column narrower than itself, wraps its words (the theme's Badge styles).
+ */
 export function StatusBadge(props: { kind: 'application'; status: ApplicationStatus } | { kind: 'competition'; status: CompetitionStatus }) {
   const { lang } = useLang();
   const [label, color] =
@@ -20,7 +23,7 @@ export function StatusBadge(props: { kind: 'application'; status: ApplicationSta
       ? [APPLICATION_STATUS_LABELS[lang][props.status], APPLICATION_COLORS[props.status]]
       : [COMPETITION_STATUS_LABELS[lang][props.status], COMPETITION_COLORS[props.status]];
   return (
-    <Badge color={`${color}.9`} variant="outline" radius="sm" tt="none" fw={600} style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={`${color}.9`} variant="outline" radius="sm" tt="none" fw={600}>
       {label ?? props.status}
     </Badge>
   );

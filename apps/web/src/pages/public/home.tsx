@@ -17,7 +17,7 @@ function OpenCompetitionCard({ competition: c }: { competition: Competition }) {
     <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={`c-${c.id}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2}>
+          <Stack gap={2} miw={0} style={{ flex: 1 }}>
             <Text size="xs" c="dimmed" fw={600}>{c.code}</Text>
             <Title order={3} fz="lg" id={`c-${c.id}`}>
               <Anchor component={Link} to={`/competitions/${c.id}`} c="inherit" underline="hover">{c.title}</Anchor>
@@ -70,8 +70,8 @@ export function HomePage() {
           <Stack gap="xs">
             {published.data.items.map((c) => (
               <Card key={c.id} withBorder padding="md">
-                <Group justify="space-between" gap="sm">
-                  <Stack gap={0}>
+                <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-start">
+                  <Stack gap={0} miw={0} style={{ flex: 1 }}>
                     <Anchor component={Link} to={`/competitions/${c.id}/results`} fw={600}>{c.title}</Anchor>
                     <Text size="sm" c="dimmed">{c.code} · {t.competition.budget}: <Money kopecks={c.budgetKopecks} /></Text>
                   </Stack>
