@@ -9,7 +9,7 @@ import { useT } from '../../i18n';
 const millions = (kopecks: number) => Math.round(kopecks / 1_000_000) / 100; // kopecks → million roubles, 2 decimals
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v));
 
-const LINE_CHARS = 24;
+const LINE_CHARS = 22;
 const MAX_LINES = 3;
 /** A label in lines of at most LINE_CHARS characters (broken at spaces), the last ending in "…" if cut. */
 export function wrapLabel(label: string, lineChars = LINE_CHARS, maxLines = MAX_LINES): string[] {
@@ -57,7 +57,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
           <BarChart data={data} layout="vertical" margin={{ left: 4, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={fmt} fontSize={12} />
-            <YAxis type="category" dataKey="label" width={170} interval={0} tick={<WrappedTick />} />
+            <YAxis type="category" dataKey="label" width={178} interval={0} tick={<WrappedTick />} />
             <Tooltip formatter={(v) => fmt(v)} />
             <Legend />
             {bars.map((b) => <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.color} isAnimationActive={false} />)}
