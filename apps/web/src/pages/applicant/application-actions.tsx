@@ -44,7 +44,7 @@ export function HideButton({ application }: { application: Target & { hiddenAt: 
   });
   if (!isHideable(application.status)) return null;
   return (
-    <Button variant="subtle" size="xs" color="gray.8" loading={mutation.isPending} onClick={() => mutation.mutate()}
+    <Button variant="default" size="xs" loading={mutation.isPending} onClick={() => mutation.mutate()}
       aria-label={(hidden ? t.showOf : t.hideOf)(application.number)}>
       {hidden ? t.show : t.hide}
     </Button>

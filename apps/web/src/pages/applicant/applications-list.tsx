@@ -58,7 +58,7 @@ export function ApplicationsPage() {
             </Table.Thead>
             <Table.Tbody>
               {list.data.items.map((a) => (
-                <Table.Tr key={a.id} c={a.status === 'withdrawn' ? 'dimmed' : undefined}>
+                <Table.Tr key={a.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor component={Link} to={`/applicant/applications/${a.id}`}>{a.number}</Anchor>
                   </Table.Td>
@@ -68,7 +68,7 @@ export function ApplicationsPage() {
                     {a.hiddenAt && <Text size="xs" c="dimmed" mt={2}>{t.hiddenMark}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={500}>{a.title || t.untitled}</Text>
+                    <Text size="sm" fw={500} c={a.status === 'withdrawn' ? 'dimmed' : undefined}>{a.title || t.untitled}</Text>
                     <Text size="xs" c="dimmed">{a.competitionTitle}</Text>
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}><Money kopecks={a.requestedKopecks} /></Table.Td>
