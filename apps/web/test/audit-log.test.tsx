@@ -133,6 +133,9 @@ describe('the audit page', () => {
 
     fireEvent.click(within((await screen.findAllByTestId('audit-event'))[1]).getByRole('button', { name: 'История объекта' }));
     await waitFor(() => expect(calls.some((c) => c.url.includes(`entityId=${APP}`) && c.url.includes('entityType=application'))).toBe(true));
+    // The whole history: the action and dates chosen before no longer narrow it.
+    const history = new URL(calls.find((c) => c.url.includes(`entityId=${APP}`))!.url, 'http://x');
+    expect([history.searchParams.get('action'), history.searchParams.get('from'), history.searchParams.get('to')]).toEqual([null, null, null]);
     expect(screen.getByTestId('audit-object').textContent).toContain('История объекта: Заявка КОНК-2027-000012 «Школа волонтёров»');
   });
 });

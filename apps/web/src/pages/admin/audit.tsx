@@ -90,9 +90,12 @@ export function AuditPage() {
   const showHistory = (e: AuditEvent) => {
     const h = historyOf(e);
     const label = `${AUDIT_ENTITY_LABELS[lang][h.entityType!]} ${objectLabel(e, t)}`;
-    const o = { entityType: h.entityType!, entityId: h.entityId!, label };
-    setObject(o);
-    apply(o);
+    // The whole history: the action and the dates chosen for the list no longer apply.
+    setObject({ entityType: h.entityType!, entityId: h.entityId!, label });
+    setAction(null);
+    setFrom(null);
+    setTo(null);
+    setFilter({ entityType: h.entityType, entityId: h.entityId });
     window.scrollTo({ top: 0 });
   };
   const reset = () => { setEntityType(null); setAction(null); setFrom(null); setTo(null); setObject(null); setFilter({}); };
