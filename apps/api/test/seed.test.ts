@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { isValidInn, isValidOgrn } from '@konkurs/shared';
 import { DEMO_CODES, DEMO_PASSWORD, seedDemo, type Login } from '../src/seed.js';
-import { createTestApp, type TestApp } from './helper.js';
+import { createTestApp, freshDatabase, type TestApp } from './helper.js';
 import { call } from './fixtures.js';
 
 type Competition = { id: string; code: string; status: string; opensAt: string; closesAt: string; budgetKopecks: number; passMark: number };
@@ -58,6 +59,22 @@ describe('the demo seed', () => {
     const { items } = await get('organiser@konkurs.demo', '/competitions?limit=100');
     expect(items.map((c: Competition) => c.code).sort()).toEqual(Object.values(DEMO_CODES).sort());
   });
+
+  it('is the same every time: the same experts on the same applications, with the same scores and decisions', async () => {
+    const shape = async (db: TestApp['db']) => (await db.execute(sql`
+      select ap.number, ap.status, ap.final_score, ap.awarded_kopecks, u.email, a.status as assignment, a.is_extra, r.status as review, r.total
+      from applications ap left join assignments a on a.application_id = ap.id left join users u on u.id = a.expert_id left join reviews r on r.assignment_id = a.id
+      order by ap.number, u.email`)).rows;
+    const other = await freshDatabase();
+    try {
+      await seedDemo(other.db, t.clock.now());
+      const [mine, theirs] = [await shape(t.db), await shape(other.db)];
+      expect(mine.length).toBeGreaterThan(100);
+      expect(theirs).toEqual(mine);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 
   it('registers organisations whose ИНН and ОГРН pass the checks', async () => {
     const { items } = await get('applicant@konkurs.demo', '/organizations/mine');

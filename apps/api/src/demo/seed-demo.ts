@@ -13,7 +13,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  awardBody, createApplicationBody, createCompetitionBody, createOrganizationBody, reviewBody, updateApplicationBody, type Role,
+  autoAssignBody, awardBody, createApplicationBody, createCompetitionBody, createOrganizationBody, reviewBody, updateApplicationBody, type Role,
 } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import { applications, assignments, criteria, operators, users } from '../db/schema/index.js';
@@ -114,8 +114,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => 
     passMark: 60, maxApplicationsPerOrganization: 2,
   }, moscow(now, -400, 11), moscow(now, -396, 10));
   const aApps = await round.apply(a, LAST_YEAR, moscow(now, -394, 10).getTime(), 17 * HOUR);
-  await round.screen(a, aApps, moscow(now, -364, 10).getTime());
-  await round.assign(a, moscow(now, -362, 10));
+  await round.screen(a, aApps, moscow(now, -364, 10).getTime(), moscow(now, -343, 18));
   await round.review(a, aApps, moscow(now, -361, 9).getTime(), { pendingPerExpert: 0 });
   const decidedAt = moscow(now, -335, 15);
   await proposeAwards(db, organiser, a.id, awardBody.parse({ mode: 'stop' }));
@@ -132,8 +131,7 @@ export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => 
     passMark: 60, maxApplicationsPerOrganization: 1,
   }, moscow(now, -60, 11), moscow(now, -56, 10));
   const bApps = await round.apply(b, IN_REVIEW, moscow(now, -50, 10).getTime(), 3 * DAY);
-  await round.screen(b, bApps, moscow(now, -13, 10).getTime());
-  await round.assign(b, moscow(now, -11, 10));
+  await round.screen(b, bApps, moscow(now, -13, 10).getTime(), moscow(now, 7, 18));
   await round.review(b, bApps, moscow(now, -10, 10).getTime(), { pendingPerExpert: 2 });
 
   // (c) The open call (as the demo always had it): opened yesterday, closes in 30 days.
@@ -193,19 +191,23 @@ class Round {
     return placed;
   }
 
-  /** After the close: the review starts and every submitted application is admitted or rejected (but those left to screen). */
-  async screen(comp: Comp, apps: Placed[], at: number) {
+  /**
+   * After the close: the review starts, and every submitted application is admitted (and given its experts by the
+   * automatic assignment at once) or rejected, but those left to screen. One assignment run per admitted application:
+   * within a run the solver breaks ties between applications by their (random) ids, so runs of one application keep
+   * the demo's pairs of experts the same every time.
+   */
+  async screen(comp: Comp, apps: Placed[], at: number, reviewsDue: Date) {
     await startCompetitionReview(this.db, this.organiser, comp.id, new Date(at));
     for (const [i, a] of apps.entries()) {
       const fate = a.project.fate;
       if (fate.kind === 'submitted' || fate.kind === 'withdrawn' || fate.kind === 'draft') continue;
-      await screenApplication(this.db, this.organiser, a.id, fate.kind === 'rejected' ? { decision: 'reject', reason: fate.reason } : { decision: 'admit' },
-        new Date(at + HOUR + i * 7 * MINUTE));
+      const t = at + HOUR + i * 7 * MINUTE;
+      await screenApplication(this.db, this.organiser, a.id, fate.kind === 'rejected' ? { decision: 'reject', reason: fate.reason } : { decision: 'admit' }, new Date(t));
+      if (fate.kind !== 'rejected') {
+        await autoAssignExperts(this.db, this.organiser, comp.id, autoAssignBody.parse({ dueAt: reviewsDue.toISOString() }), new Date(t + 2 * MINUTE));
+      }
     }
-  }
-
-  async assign(comp: Comp, at: Date) {
-    await autoAssignExperts(this.db, this.organiser, comp.id, null, at);
   }
 
   /**
