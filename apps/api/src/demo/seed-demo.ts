@@ -134,16 +134,17 @@ export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => 
   await round.screen(b, bApps, moscow(now, -13, 10).getTime(), moscow(now, 7, 18));
   await round.review(b, bApps, moscow(now, -10, 10).getTime(), { pendingPerExpert: 2 });
 
-  // (c) The open call (as the demo always had it): opened yesterday, closes in 30 days.
+  // (c) The open call (as the demo always had it): accepting since yesterday 09:00, closes in 30 days at 18:00.
   const c = await round.create({
     code: DEMO_CODES.open, title: 'Губернаторский конкурс грантов для НКО Калужской области 2027',
     description: 'Поддержка социально ориентированных некоммерческих организаций Калужской области.',
     directionCodes: ['social_services', 'family', 'youth', 'culture'], regionCodes: ['40'],
-    opensAt: new Date(now.getTime() - DAY), closesAt: moscow(now, 30, 18),
+    opensAt: moscow(now, -1, 9), closesAt: moscow(now, 30, 18),
     budgetKopecks: 1_000_000_000, minGrantKopecks: 10_000_000, maxGrantKopecks: 300_000_000, maxProjectMonths: 12, minCofinancingPercent: 10,
     passMark: 60, maxApplicationsPerOrganization: 2,
-  }, new Date(now.getTime() - 3 * DAY), new Date(now.getTime() - DAY));
-  await round.apply(c, OPEN_NOW, now.getTime() - 20 * HOUR, 4 * HOUR);
+  }, new Date(now.getTime() - 3 * DAY), new Date(now.getTime() - 2 * DAY));
+  // Yesterday 09:00 Moscow time is 15 to 39 hours ago: the applications come in after it.
+  await round.apply(c, OPEN_NOW, now.getTime() - 12 * HOUR, 2 * HOUR);
 
   await db.transaction((tx) => recordAudit(tx, {
     actorId: null, action: 'demo.seeded', entityType: 'competition', entityId: c.id, operatorId: region.id,
