@@ -61,10 +61,10 @@ describe('the demo seed', () => {
   });
 
   it('is the same every time: the same experts on the same applications, with the same scores and decisions', async () => {
-    const shape = async (db: TestApp['db']) => (await db.execute(sql`
+    const shape = async (db: TestApp['db']) => ((await db.execute(sql`
       select ap.number, ap.status, ap.final_score, ap.awarded_kopecks, u.email, a.status as assignment, a.is_extra, r.status as review, r.total
       from applications ap left join assignments a on a.application_id = ap.id left join users u on u.id = a.expert_id left join reviews r on r.assignment_id = a.id
-      order by ap.number, u.email`)).rows;
+      order by ap.number, u.email`)) as unknown as { rows: unknown[] }).rows;
     const other = await freshDatabase();
     try {
       await seedDemo(other.db, t.clock.now());
