@@ -131,7 +131,7 @@ test('an expert scores an application of the round', async ({ page, baseUrl, log
     await step(`the queue and the review at ${width} px`, async () => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       await page.goto('/expert');
-      await page.getByRole('row', { name: new RegExp(first.applicationNumber) }).waitFor();
+      await page.getByRole('link', { name: `Открыть: ${first.applicationNumber}` }).waitFor(); // a row, or a card on a phone
       await fits(`queue at ${width} px`);
       await keepScreenshot(`queue-${width}`);
       await page.getByRole('link', { name: `Открыть: ${first.applicationNumber}` }).click();

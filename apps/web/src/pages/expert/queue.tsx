@@ -1,6 +1,7 @@
 // The expert's queue: assigned applications with due dates, the state of each review and overall progress. An
 // assignment whose review is closed (the awards decided, the review over) is shown closed, with the reason.
 import { Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
@@ -28,6 +29,40 @@ function AssignmentState({ a, drafted, closed }: { a: Assignment; drafted: boole
   return <Badge variant="light" color={drafted ? 'blue' : 'gray'} c={drafted ? 'blue.9' : 'gray.9'} tt="none">{drafted ? t.draftSaved : t.notStarted}</Badge>;
 }
 
+/** One assignment as the queue shows it: whether it can still be scored, and whether it is late. */
+type Row = { a: Assignment; closed: ClosedReason | null; workable: boolean; overdue: boolean };
+
+function ProjectTitle({ r }: { r: Row }) {
+  const t = useT('expert').queue;
+  return (
+    <>
+      <Text size="sm">{r.a.applicationTitle ?? '—'}</Text>
+      {r.a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
+    </>
+  );
+}
+
+function Due({ r }: { r: Row }) {
+  const t = useT('expert').queue;
+  return (
+    <div>
+      <DateText value={r.a.dueAt} withTime />
+      {r.overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
+    </div>
+  );
+}
+
+function OpenButton({ r }: { r: Row }) {
+  const t = useT('expert').queue;
+  if (r.a.status === 'declined') return null;
+  const label = r.workable ? t.open : t.view;
+  return (
+    <Button component={Link} to={`assignments/${r.a.id}`} size="xs" variant={r.workable ? 'filled' : 'default'} aria-label={`${label}: ${r.a.applicationNumber}`}>
+      {label}
+    </Button>
+  );
+}
+
 export function QueuePage() {
   const t = useT('expert').queue;
   const now = useNow();
@@ -41,12 +76,18 @@ export function QueuePage() {
   const competitionIds = [...new Set(open.map((a) => a.competitionId))];
   const competitions = useQueries({ queries: competitionIds.map((id) => ({ ...competitionQuery(id), staleTime: 60_000 })) });
   const stageOf = (competitionId: string) => competitions[competitionIds.indexOf(competitionId)]?.data?.status;
+  const phone = useMediaQuery('(max-width: 48em)');
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
 
   const active = items.filter((a) => a.status !== 'declined');
   const submitted = active.filter((a) => a.status === 'submitted').length;
+  const rows: Row[] = items.map((a) => {
+    const closed = closedReason(a, stageOf(a.competitionId));
+    const workable = a.status === 'assigned' && !closed;
+    return { a, closed, workable, overdue: workable && a.dueAt !== null && Date.parse(a.dueAt) < now };
+  });
 
   return (
     <>
@@ -65,42 +106,46 @@ export function QueuePage() {
               <Progress.Section value={active.length ? (100 * draftedIds.size) / active.length : 0} color="blue.3" aria-label={t.drafted(draftedIds.size)} />
             </Progress.Root>
           </Card>
-          <ScrollTable minWidth={640} label={t.tableLabel} striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => {
-                const closed = closedReason(a, stageOf(a.competitionId));
-                const workable = a.status === 'assigned' && !closed;
-                const overdue = workable && a.dueAt !== null && Date.parse(a.dueAt) < now;
-                return (
-                  <Table.Tr key={a.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.applicationNumber}</Table.Td>
-                    <Table.Td>
-                      {a.applicationTitle ?? '—'}
-                      {a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      <DateText value={a.dueAt} withTime />
-                      {overdue && <Text size="xs" c="red.8" fw={600}>{t.overdue}</Text>}
-                    </Table.Td>
-                    <Table.Td><AssignmentState a={a} drafted={draftedIds.has(a.id)} closed={closed} /></Table.Td>
-                    <Table.Td ta="right">
-                      {a.status !== 'declined' && (
-                        <Button component={Link} to={`assignments/${a.id}`} size="xs" variant={workable ? 'filled' : 'default'}
-                          aria-label={`${workable ? t.open : t.view}: ${a.applicationNumber}`}>
-                          {workable ? t.open : t.view}
-                        </Button>
-                      )}
-                    </Table.Td>
+          {phone ? (
+            // On a phone each assignment is a card: the table's columns would push the button off the screen.
+            <Stack component="ul" gap="sm" aria-label={t.tableLabel} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {rows.map((r) => (
+                <Card component="li" key={r.a.id} withBorder padding="sm" radius="md">
+                  <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{r.a.applicationNumber}</Text>
+                      <ProjectTitle r={r} />
+                    </div>
+                    <OpenButton r={r} />
+                  </Group>
+                  <Group gap="xs" mt="xs" align="flex-start">
+                    <Text size="sm" c="dimmed">{t.dueAt}:</Text>
+                    <Due r={r} />
+                  </Group>
+                  <div style={{ marginTop: 6 }}><AssignmentState a={r.a} drafted={draftedIds.has(r.a.id)} closed={r.closed} /></div>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <ScrollTable minWidth={640} label={t.tableLabel} striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.number}</Table.Th><Table.Th>{t.project}</Table.Th><Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.a.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.a.applicationNumber}</Table.Td>
+                    <Table.Td><ProjectTitle r={r} /></Table.Td>
+                    <Table.Td><Due r={r} /></Table.Td>
+                    <Table.Td><AssignmentState a={r.a} drafted={draftedIds.has(r.a.id)} closed={r.closed} /></Table.Td>
+                    <Table.Td ta="right"><OpenButton r={r} /></Table.Td>
                   </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </ScrollTable>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+          )}
         </Stack>
       )}
     </>
