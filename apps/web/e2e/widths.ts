@@ -13,7 +13,7 @@ export const WIDTHS = [
 /** Elements a person must read whole: a cut one hides a word they need (a status, a menu entry, a tab). */
 const MUST_BE_WHOLE = [
   'header nav a', 'nav[aria-label] a', '[role="menuitem"]', '[role="tab"]', '.mantine-Badge-root', '.mantine-Badge-label',
-  '.mantine-SegmentedControl-label', '.mantine-Stepper-stepLabel', 'button', 'th',
+  '.mantine-SegmentedControl-label', '.mantine-Stepper-stepLabel', 'button', '.mantine-Button-label', 'th',
 ].join(', ');
 
 /** The ways `page`, at its current viewport, does not fit: an empty list when it fits. */

@@ -40,6 +40,8 @@ export const themeFor = (lang: Lang) => createTheme({
         label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', overflowWrap: 'break-word' },
       },
     },
+    // A button is never narrower than its label: in a squeezed table column or row its label was clipped ("Откр").
+    Button: { styles: { root: { minWidth: 'fit-content' }, label: { overflow: 'visible' } } },
     // Segments wrap onto a second row on a phone instead of running past the screen's edge.
     SegmentedControl: {
       styles: { root: { flexWrap: 'wrap', maxWidth: '100%' }, label: { whiteSpace: 'normal', textOverflow: 'clip' } },

@@ -48,7 +48,7 @@ function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton className={classes.account} aria-label={`${user.fullName}, ${role}`}>
+        <UnstyledButton className={classes.account}>
           <Avatar name={user.fullName} color="gov.7" variant="filled" size={34} className={classes.accountAvatar} aria-hidden />
           <span className={classes.accountText}>
             <Text size="sm" fw={600} lh={1.25}>{user.fullName}</Text>
