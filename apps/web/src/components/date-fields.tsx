@@ -43,14 +43,17 @@ type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' 
 };
 
 /** A calendar date typed as `01.02.2027` (or picked), given and returned as `2027-02-01`. */
-export function DateField({ value, onChange, placeholder, ...rest }: DateFieldProps) {
+export function DateField({ value, onChange, placeholder, clearButtonProps, label, ...rest }: DateFieldProps) {
   const t = useT('common');
+  const named = typeof label === 'string' ? `${t.clearDate}: ${label}` : typeof rest['aria-label'] === 'string' ? `${t.clearDate}: ${rest['aria-label']}` : t.clearDate;
   return (
     <DateInput
       valueFormat="DD.MM.YYYY"
       dateParser={parseRussianDate}
       placeholder={placeholder ?? t.datePlaceholder}
       clearable
+      clearButtonProps={{ 'aria-label': named, ...clearButtonProps }}
+      label={label}
       value={value || null}
       onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
       {...rest}

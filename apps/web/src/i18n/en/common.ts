@@ -52,6 +52,7 @@ const common: CommonDict = {
   reloadVersion: 'Load the newer version',
   datePlaceholder: 'DD.MM.YYYY',
   timePlaceholder: 'HH:MM',
+  clearDate: 'Clear the date',
   dateWord: 'date',
   timeWord: 'time',
   print: {

@@ -51,6 +51,7 @@ const common = {
   reloadVersion: 'Загрузить новую версию',
   datePlaceholder: 'ДД.ММ.ГГГГ',
   timePlaceholder: 'ЧЧ:ММ',
+  clearDate: 'Очистить дату',
   dateWord: 'дата',
   timeWord: 'время',
   print: {
