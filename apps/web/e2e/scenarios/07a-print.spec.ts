@@ -49,6 +49,11 @@ test.describe('the applicant', () => {
       await page.getByRole('button', { name: 'Распечатать страницу' }).waitFor();
       await keepScreenshot('application-1280');
       await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(300);
+      const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('[role="region"]'))
+        .slice(0, 5).map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">${(e.textContent ?? '').slice(0, 40)}`));
+      expect.soft(wide, 'what sticks out of the page at 390 px').toEqual([]);
       await keepScreenshot('application-390');
       await page.setViewportSize({ width: 1280, height: 900 });
     });
