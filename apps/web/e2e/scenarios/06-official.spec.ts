@@ -45,7 +45,8 @@ test('an official reads the totals and exports CSV', async ({ page, baseUrl, log
     const map = page.getByRole('group', { name: 'Карта регионов России: Подано заявок' });
     await map.waitFor();
     const kaluga = byRegion.rows.find((r) => r.key === '40')!;
-    const shape = map.locator('path[data-region="40"]');
+    // The shapes stay while the figure changes (the map's name says the figure).
+    const shape = page.getByTestId('regions-map').locator('path[data-region="40"]');
     await shape.hover();
     await page.getByTestId('map-active').filter({ hasText: `Калужская область: ${kaluga.submitted}` }).waitFor();
     await page.getByRole('link', { name: 'Карта: amCharts' }).waitFor();
