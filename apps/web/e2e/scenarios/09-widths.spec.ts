@@ -45,7 +45,7 @@ async function measure(page: Page, visits: Visit[], step: (name: string, fn: () 
         await expect(drawer.getByRole('link').first()).toBeInViewport({ ratio: 1 });
         await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
         const offences = await widthOffences(page);
-        await keepScreenshot(`menu-${width}`);
+        await keepScreenshot(`menu-${visit.name}-${width}`);
         expect.soft(offences, `the menu on ${visit.name} at ${width} px does not fit`).toEqual([]);
         await page.getByRole('button', { name: 'Открыть меню' }).click();
       });
