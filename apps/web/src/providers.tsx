@@ -6,7 +6,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Lang } from '@konkurs/shared';
 import { isApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
-import { DatesLocale } from './components/date-fields';
 import { LangProvider, useLang } from './i18n';
 import { cssVariablesResolver, themeFor } from './theme';
 
@@ -44,7 +43,7 @@ function ThemedProvider({ children }: { children: ReactNode }) {
   const theme = useMemo(() => themeFor(lang), [lang]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <DatesLocale>{children}</DatesLocale>
+      {children}
     </MantineProvider>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Group, Input, TextInput } from '@mantine/core';
 import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import '@mantine/dates/styles.css';
 import 'dayjs/locale/ru';
 import { useLang, useT } from '../i18n';
 
@@ -28,8 +29,11 @@ export const formatRussianDate = (iso: string) => {
   return `${d}.${m}.${y}`;
 };
 
-/** The dates package's calendars in the user's language, weeks from Monday. Wraps the app once. */
-export function DatesLocale({ children }: { children: ReactNode }) {
+/**
+ * The dates package's calendars in the user's language, weeks from Monday. Each field brings its own, so that the
+ * dates package loads with the screens that have a date field, not on the first visit.
+ */
+function DatesLocale({ children }: { children: ReactNode }) {
   const { lang } = useLang();
   return <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>;
 }
@@ -47,17 +51,19 @@ export function DateField({ value, onChange, placeholder, clearButtonProps, labe
   const t = useT('common');
   const named = typeof label === 'string' ? `${t.clearDate}: ${label}` : typeof rest['aria-label'] === 'string' ? `${t.clearDate}: ${rest['aria-label']}` : t.clearDate;
   return (
-    <DateInput
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseRussianDate}
-      placeholder={placeholder ?? t.datePlaceholder}
-      clearable
-      clearButtonProps={{ 'aria-label': named, ...clearButtonProps }}
-      label={label}
-      value={value || null}
-      onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
-      {...rest}
-    />
+    <DatesLocale>
+      <DateInput
+        valueFormat="DD.MM.YYYY"
+        dateParser={parseRussianDate}
+        placeholder={placeholder ?? t.datePlaceholder}
+        clearable
+        clearButtonProps={{ 'aria-label': named, ...clearButtonProps }}
+        label={label}
+        value={value || null}
+        onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
+        {...rest}
+      />
+    </DatesLocale>
   );
 }
 
