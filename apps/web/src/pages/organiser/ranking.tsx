@@ -22,6 +22,8 @@ import { ExportButton } from '../official/export-button';
 const column = createColumnHelper<RankingRow>();
 const NUMERIC = new Set(['rank', 'finalScore', 'normalizedScore', 'requestedKopecks']);
 const nowrap = { whiteSpace: 'nowrap' } as const;
+/** A badge keeps its whole width in a table cell (its label would otherwise shrink to an ellipsis). */
+const whole = { width: 'max-content', maxWidth: 'none' } as const;
 
 /** The server's order for the table's sorting state (`-` first: descending). */
 export function sortOf(sorting: SortingState): RankingSort {
@@ -35,7 +37,7 @@ function ExtraExpert({ state }: { state: RankingRow['extraExpert'] }) {
   const t = useT('organiser').ranking;
   if (!state) return null;
   return (
-    <Badge color={state === 'assigned' ? 'yellow.9' : 'gray.8'} variant="outline" tt="none" styles={{ label: { overflow: 'visible' } }}>
+    <Badge color={state === 'assigned' ? 'yellow.9' : 'gray.8'} variant="outline" tt="none" style={whole}>
       {state === 'assigned' ? t.extraAssigned : t.extraReviewed}
     </Badge>
   );
@@ -49,7 +51,7 @@ export function RankingTable({ rows, expertNames, sorting, onSortingChange }: {
     column.accessor('rank', {
       header: t.rank,
       cell: (c) => (c.row.original.waiting
-        ? <Tooltip label={t.waitingHint}><Badge color="blue.9" variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>{t.waiting}</Badge></Tooltip>
+        ? <Tooltip label={t.waitingHint}><Badge color="blue.9" variant="outline" tt="none" style={whole}>{t.waiting}</Badge></Tooltip>
         : c.getValue()),
     }),
     column.accessor('number', { header: t.number, cell: (c) => <span style={nowrap}>{c.getValue()}</span> }),
@@ -70,10 +72,10 @@ export function RankingTable({ rows, expertNames, sorting, onSortingChange }: {
     column.display({
       id: 'divergent', header: t.divergent,
       cell: (c) => (c.row.original.divergent
-        ? <Badge color="orange.9" variant="outline" tt="none" styles={{ label: { overflow: 'visible' } }}>{t.divergentYes}</Badge> : null),
+        ? <Badge color="orange.9" variant="outline" tt="none" style={whole}>{t.divergentYes}</Badge> : null),
     }),
     column.display({ id: 'extraExpert', header: t.extraExpert, cell: (c) => <ExtraExpert state={c.row.original.extraExpert} /> }),
-    column.accessor('status', { enableSorting: false, header: t.status, cell: (c) => <StatusBadge kind="application" status={c.getValue() as ApplicationStatus} /> }),
+    column.accessor('status', { enableSorting: false, header: t.status, cell: (c) => <div style={whole}><StatusBadge kind="application" status={c.getValue() as ApplicationStatus} /></div> }),
     column.accessor('requestedKopecks', { header: t.requested, cell: (c) => <span style={nowrap}><Money kopecks={c.getValue()} /></span>, sortDescFirst: true }),
   ], [t, expertNames]);
 
