@@ -8,7 +8,7 @@ import { regionName } from '../lib/reference';
 /** Prints the page as it is (print.css leaves out the header, navigation, buttons and toasts). */
 export function PrintButton() {
   const t = useT('common').print;
-  return <Button variant="default" size="xs" className="no-print" aria-label={t.label} onClick={() => window.print()}>{t.button}</Button>;
+  return <Button variant="default" size="xs" className="no-print" title={t.label} onClick={() => window.print()}>{t.button}</Button>;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
