@@ -36,9 +36,13 @@ export function BudgetBar({ proposal }: { proposal: Pick<AwardProposal, 'budgetK
         {figure(t.allocated, proposal.allocatedKopecks, 'allocated')}
         {figure(t.remaining, proposal.remainingKopecks, 'remaining')}
       </SimpleGrid>
-      <Progress.Root size={20}>
-        <Progress.Section value={pct} color="green.9" aria-label={t.budgetBar(pctText)}><Progress.Label>{pctText} %</Progress.Label></Progress.Section>
-      </Progress.Root>
+      <Group gap="sm" wrap="nowrap">
+        <Progress.Root size={20} style={{ flex: 1, minWidth: 0 }}>
+          <Progress.Section value={pct} color="green.9" aria-label={t.budgetBar(pctText)} />
+        </Progress.Root>
+        {/* Beside the bar, not inside: a narrow section would cut its own label ("0,0 %" to an ellipsis). */}
+        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{pctText} %</Text>
+      </Group>
     </Stack>
   );
 }
