@@ -8,7 +8,8 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-
 import type { z } from 'zod';
 import type { TriggerProps } from './confirm-button';
 import type { FieldProblem } from '../api/client';
-import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from './field-error';
+import { FormProblem, useProblemText } from './field-error';
+import { applyProblemToForm, useSchemaResolver } from './form-resolver';
 import { useT } from '../i18n';
 
 type CreateFormOptions<In extends FieldValues, Out, Created> = {

@@ -12,7 +12,8 @@ import { expertTotal, formatScore, isScoreInRange, reviewCompletenessIssues, typ
 import { isApiError } from '../../api/client';
 import type { ReviewInput } from '../../api/reviews';
 import { ConfirmButton } from '../../components/confirm-button';
-import { FormProblem, problemText, useProblemText, useSchemaResolver, type Coded } from '../../components/field-error';
+import { FormProblem, problemText, useProblemText, type Coded } from '../../components/field-error';
+import { useSchemaResolver } from '../../components/form-resolver';
 import { StaleVersionBanner } from '../../components/stale-version-banner';
 import { useLang, useT } from '../../i18n';
 import { LeaveGuard } from '../../lib/leave-guard';

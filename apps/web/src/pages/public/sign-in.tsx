@@ -6,7 +6,8 @@ import { loginBody, registerBody } from '@konkurs/shared';
 import { login, register } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { HOME_OF_ROLE, useAuth } from '../../auth/auth';
-import { applyProblemToForm, FormProblem, useProblemText, useSchemaResolver } from '../../components/field-error';
+import { FormProblem, useProblemText } from '../../components/field-error';
+import { applyProblemToForm, useSchemaResolver } from '../../components/form-resolver';
 import { PageTitle } from '../../components/page-title';
 import { useT } from '../../i18n';
 
