@@ -87,7 +87,8 @@ export function QueuePage() {
     const closed = closedReason(a, stageOf(a.competitionId));
     const workable = a.status === 'assigned' && !closed;
     return { a, closed, workable, overdue: workable && a.dueAt !== null && Date.parse(a.dueAt) < now };
-  });
+  // The work to do first ("Оценить"), then what is done or closed; each part keeps the list's order.
+  }).sort((x, y) => Number(y.workable) - Number(x.workable));
 
   return (
     <>
