@@ -50,7 +50,7 @@ describe.each([
   it('prints with the "Печать" button', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     renderScreen(ui());
-    fireEvent.click(screen.getByRole('button', { name: 'Распечатать страницу' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Печать' }));
     expect(print).toHaveBeenCalledOnce();
     print.mockRestore();
   });

@@ -1,6 +1,9 @@
 // jsdom lacks a few browser APIs Mantine relies on.
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// A shared 2-core machine running the API suites beside: a dialog's closing transition can outlast the default 1 s.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

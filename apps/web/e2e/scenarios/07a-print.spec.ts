@@ -17,7 +17,7 @@ async function checkPrinted(page: Page, keep: (string | RegExp)[]) {
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.mantine-AppShell-header')).toBeHidden();
   await expect(page.locator('.mantine-SegmentedControl-root:visible')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Распечатать страницу' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать', exact: true })).toBeHidden();
   expect(await page.locator('button:visible').count(), 'buttons left on paper').toBe(await page.locator('button.mantine-Anchor-root:visible').count());
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   for (const text of keep) await expect(page.getByText(text).first()).toBeVisible();
@@ -46,7 +46,7 @@ test.describe('the applicant', () => {
     if (!app) throw new Error('the demo applicant has no submitted application');
     await step('on screen: a Печать button', async () => {
       await page.goto(`/applicant/applications/${app.id}`);
-      await page.getByRole('button', { name: 'Распечатать страницу' }).waitFor();
+      await page.getByRole('button', { name: 'Печать', exact: true }).waitFor();
       await keepScreenshot('application-1280');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(300);
@@ -73,7 +73,7 @@ test.describe('the expert', () => {
     const mine = items.find((a) => a.status === 'assigned') ?? items[0];
     if (!mine) throw new Error('the demo expert has no assignment');
     await page.goto(`/expert/assignments/${mine.id}`);
-    await page.getByRole('button', { name: 'Распечатать страницу' }).waitFor();
+    await page.getByRole('button', { name: 'Печать', exact: true }).waitFor();
     await step('in print', async () => {
       await checkPrinted(page, ['ИНН', 'Итого']);
       await printToPng(page, 'expert');
@@ -87,7 +87,7 @@ test.describe('the public', () => {
     const { items } = await api<{ items: Competition[] }>('GET', '/competitions?limit=500');
     const published = items.find((c) => c.code === 'KLG-2026')!;
     await page.goto(`/competitions/${published.id}/results`);
-    await page.getByRole('button', { name: 'Распечатать страницу' }).waitFor();
+    await page.getByRole('button', { name: 'Печать', exact: true }).waitFor();
     await keepScreenshot('results-1280');
     await step('in print: the registry without the search form', async () => {
       await checkPrinted(page, [published.title]);
