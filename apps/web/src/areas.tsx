@@ -2,7 +2,12 @@
 // <Routes>), guarded by role, with its entries in the header navigation. See apps/web/README.md.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { FIGURES_ROLES, type Role } from '@konkurs/shared';
+import { loadAreaDictionaries } from './i18n';
 import type { CommonDict } from './i18n/ru/common';
+
+/** A role area's chunk, rendered once its words are loaded too. */
+const area = (load: () => Promise<{ default: ComponentType }>) =>
+  lazy(() => Promise.all([load(), loadAreaDictionaries()]).then(([m]) => m));
 
 export type NavItem = { to: string; label: keyof CommonDict['nav'] };
 export type AreaDef = {
@@ -17,27 +22,27 @@ export type AreaDef = {
 export const AREAS: readonly AreaDef[] = [
   {
     key: 'applicant', path: '/applicant', roles: ['applicant'],
-    Component: lazy(() => import('./pages/applicant')),
+    Component: area(() => import('./pages/applicant')),
     nav: [{ to: '/applicant', label: 'applicantApplications' }, { to: '/applicant/organizations', label: 'applicantOrganizations' }],
   },
   {
     key: 'expert', path: '/expert', roles: ['expert'],
-    Component: lazy(() => import('./pages/expert')),
+    Component: area(() => import('./pages/expert')),
     nav: [{ to: '/expert', label: 'expertAssignments' }],
   },
   {
     key: 'organiser', path: '/organiser', roles: ['organiser'],
-    Component: lazy(() => import('./pages/organiser')),
+    Component: area(() => import('./pages/organiser')),
     nav: [{ to: '/organiser', label: 'organiserCompetitions' }, { to: '/organiser/experts', label: 'organiserExperts' }],
   },
   {
     key: 'official', path: '/official', roles: FIGURES_ROLES,
-    Component: lazy(() => import('./pages/official')),
+    Component: area(() => import('./pages/official')),
     nav: [{ to: '/official', label: 'officialTotals' }],
   },
   {
     key: 'admin', path: '/admin', roles: ['admin'],
-    Component: lazy(() => import('./pages/admin')),
+    Component: area(() => import('./pages/admin')),
     nav: [{ to: '/admin/users', label: 'adminUsers' }, { to: '/admin/operators', label: 'adminOperators' }, { to: '/admin/audit', label: 'adminAudit' }],
   },
 ];

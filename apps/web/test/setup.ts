@@ -1,6 +1,10 @@
 // jsdom lacks a few browser APIs Mantine relies on.
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { loadAreaDictionaries } from '../src/i18n';
+
+// Screens of the role areas are rendered directly in tests, not through areas.tsx: their words first.
+await loadAreaDictionaries();
 
 // A shared 2-core machine running the API suites beside: a dialog's closing transition can outlast the default 1 s.
 configure({ asyncUtilTimeout: 5_000 });

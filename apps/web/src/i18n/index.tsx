@@ -1,28 +1,33 @@
 // Russian by default, English on request. Each area has a small typed dictionary in ru/<area>.ts; the
 // English file is typed against it, so a missing translation fails the type check.
-// To add an area: create ru/<area>.ts and en/<area>.ts and list them in `dictionaries` below.
+// To add an area: create ru/<area>.ts and en/<area>.ts and list them in area-dictionaries.ts.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '@konkurs/shared';
 import ruCommon from './ru/common';
 import enCommon from './en/common';
 import ruPublic from './ru/public';
 import enPublic from './en/public';
-import ruApplicant from './ru/applicant';
-import enApplicant from './en/applicant';
-import ruExpert from './ru/expert';
-import enExpert from './en/expert';
-import ruOrganiser from './ru/organiser';
-import enOrganiser from './en/organiser';
-import ruOfficial from './ru/official';
-import enOfficial from './en/official';
-import ruAdmin from './ru/admin';
-import enAdmin from './en/admin';
+import type * as AreaDictionaries from './area-dictionaries';
 import { setCurrentLang } from './current-lang';
 
-const ru = { common: ruCommon, public: ruPublic, applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin };
-type Dictionaries = typeof ru;
-const en: Dictionaries = { common: enCommon, public: enPublic, applicant: enApplicant, expert: enExpert, organiser: enOrganiser, official: enOfficial, admin: enAdmin };
-export const dictionaries: Record<Lang, Dictionaries> = { ru, en };
+type Dictionaries = { common: typeof ruCommon; public: typeof ruPublic } & typeof AreaDictionaries.ru;
+/**
+ * Every area's words by language. The common and public ones are there from the start; the role areas' arrive with
+ * loadAreaDictionaries(), which areas.tsx awaits before a role area renders.
+ */
+const ruBase = { common: ruCommon, public: ruPublic };
+const enBase: typeof ruBase = { common: enCommon, public: enPublic };
+export const dictionaries = { ru: ruBase, en: enBase } as Record<Lang, Dictionaries>;
+
+let areaDictionaries: Promise<void> | undefined;
+/** Loads the role areas' dictionaries (once); resolves when useT can give them. */
+export function loadAreaDictionaries(): Promise<void> {
+  areaDictionaries ??= import('./area-dictionaries').then((m) => {
+    Object.assign(dictionaries.ru, m.ru);
+    Object.assign(dictionaries.en, m.en);
+  });
+  return areaDictionaries;
+}
 export type Area = keyof Dictionaries;
 
 const STORAGE_KEY = 'konkurs.lang';
@@ -64,5 +69,7 @@ export const useLang = () => useContext(Ctx);
 
 /** The dictionary of one area in the current language: `const t = useT('applicant'); t.editor.title`. */
 export function useT<A extends Area>(area: A): Dictionaries[A] {
-  return dictionaries[useContext(Ctx).lang][area];
+  const dict = dictionaries[useContext(Ctx).lang][area];
+  if (!dict) throw new Error(`the "${area}" words are not loaded: render role areas through areas.tsx (loadAreaDictionaries)`);
+  return dict;
 }
