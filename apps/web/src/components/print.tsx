@@ -1,15 +1,34 @@
 // Printing a page (the stylesheet is src/print.css): the "Печать" button, and the organisation's identity that a
 // printed application carries (ИНН, ОГРН, КПП, region).
-import { Button, SimpleGrid, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Text } from '@mantine/core';
 import type { Application } from '@konkurs/shared';
 import { useT } from '../i18n';
 import { regionName } from '../lib/reference';
+import { DateText } from './date-text';
 
 /** Prints the page as it is (print.css leaves out the header, navigation, buttons and toasts). */
 export function PrintButton() {
   const t = useT('common').print;
   return <Button variant="default" size="xs" className="no-print" title={t.label} onClick={() => window.print()}>{t.button}</Button>;
 }
+
+/** The line a printed application starts with (its competition, number and submission), with the «Печать» button. */
+export function PrintHeading({ application: app }: { application: Application }) {
+  const p = useT('common').print;
+  return (
+    <Group justify="space-between" align="flex-start" gap="sm">
+      <Text size="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
+        {p.competition}: {app.competitionCode} «{app.competitionTitle}» · {p.application} {app.number}
+        {app.submittedAt && <> · {p.submittedAt} <DateText value={app.submittedAt} withTime /></>}
+      </Text>
+      <PrintButton />
+    </Group>
+  );
+}
+
+/** The text of the task an event of the calendar plan serves ('—' when it names none). */
+export const taskOf = (app: Pick<Application, 'tasks'>, index: number | null | undefined) =>
+  index === null || index === undefined ? '—' : (app.tasks?.[index] ?? '—');
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

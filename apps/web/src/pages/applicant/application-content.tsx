@@ -5,7 +5,7 @@ import { ATTACHMENT_KIND_LABELS, BUDGET_CATEGORY_LABELS, budgetLineTotal, type A
 import { downloadAttachment } from '../../api/attachments';
 import { DateText } from '../../components/date-text';
 import { Money } from '../../components/money';
-import { OrganizationIdentity, PrintButton } from '../../components/print';
+import { OrganizationIdentity, PrintHeading, taskOf } from '../../components/print';
 import { ScrollTable } from '../../components/scroll-region';
 import { useLang, useT } from '../../i18n';
 import { directionName, regionName } from '../../lib/reference';
@@ -25,16 +25,9 @@ export function ApplicationContent({ application: app }: { application: Applicat
   const { lang } = useLang();
   const section = (title: string) => <Title order={3} fz="md" mt="md">{title}</Title>;
   const budget = app.budget ?? [];
-  const task = (i: number | null | undefined) => (i === null || i === undefined ? '—' : (app.tasks?.[i] ?? '—'));
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Text size="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          {p.competition}: {app.competitionCode} «{app.competitionTitle}» · {p.application} {app.number}
-          {app.submittedAt && <> · {p.submittedAt} <DateText value={app.submittedAt} withTime /></>}
-        </Text>
-        <PrintButton />
-      </Group>
+      <PrintHeading application={app} />
       <OrganizationIdentity application={app} />
 
       {section(a.editor.steps[0])}
@@ -64,7 +57,7 @@ export function ApplicationContent({ application: app }: { application: Applicat
         <Table.Tbody>
           {(app.calendarPlan ?? []).map((e, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{e.title}</Table.Td><Table.Td>{task(e.taskIndex)}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td>
+              <Table.Td>{e.title}</Table.Td><Table.Td>{taskOf(app, e.taskIndex)}</Table.Td><Table.Td><DateText value={e.startDate} /></Table.Td>
               <Table.Td><DateText value={e.endDate} /></Table.Td><Table.Td>{e.expectedResult}</Table.Td>
             </Table.Tr>
           ))}

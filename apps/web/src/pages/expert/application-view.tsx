@@ -8,7 +8,7 @@ import { DateText } from '../../components/date-text';
 import { useProblemText } from '../../components/field-error';
 import { ScrollTable } from '../../components/scroll-region';
 import { Money } from '../../components/money';
-import { OrganizationIdentity, PrintButton } from '../../components/print';
+import { OrganizationIdentity, PrintHeading, taskOf } from '../../components/print';
 import { useLang, useT } from '../../i18n';
 import { notify } from '../../lib/notify';
 import { directionName, regionName } from '../../lib/reference';
@@ -55,13 +55,7 @@ export function ApplicationView({ application: a }: { application: Application }
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Text size="sm" style={{ flex: '1 1 16rem', minWidth: 0 }}>
-          {p.competition}: {a.competitionCode} «{a.competitionTitle}» · {p.application} {a.number}
-          {a.submittedAt && <> · {p.submittedAt} <DateText value={a.submittedAt} withTime /></>}
-        </Text>
-        <PrintButton />
-      </Group>
+      <PrintHeading application={a} />
       <Section title={t.card}>
         <Stack gap="sm">
           <OrganizationIdentity application={a} />
@@ -103,7 +97,7 @@ export function ApplicationView({ application: a }: { application: Application }
               {a.calendarPlan.map((e, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{e.title}</Table.Td>
-                  <Table.Td>{e.taskIndex !== null && e.taskIndex !== undefined ? (a.tasks?.[e.taskIndex] ?? '—') : '—'}</Table.Td>
+                  <Table.Td>{taskOf(a, e.taskIndex)}</Table.Td>
                   <Table.Td><DateText value={e.startDate} /> — <DateText value={e.endDate} /></Table.Td>
                   <Table.Td>{e.expectedResult}</Table.Td>
                 </Table.Tr>
