@@ -3,16 +3,15 @@
 // columns (a competition's code, an operator's name), and how the CSV keeps identifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { formatDateTime } from '@konkurs/shared';
 import { applications, assignments, reviews } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
+import { insertLargeRound, sampleLiveMemory } from '../large-export.js';
 import { call, makeApplication, makeCompetition, makeOrganization, makeUser } from '../fixtures.js';
 import { expectedTotals, makeFiguresWorld, SPECS, type World } from '../figures-fixture.js';
 
@@ -263,20 +262,10 @@ describe('a large XLSX export', () => {
   it('streams 20,000 rows over HTTP in flat memory, a workbook with every row', async () => {
     const comp = await makeCompetition(t, w.operators.A.id, { status: 'review' });
     const N = 20_000;
-    const title = 'Ж'.repeat(1000); // ~2 KB a row: a buffered sheet of 40 MB would show in the heap
-    await t.db.execute(sql`insert into applications (competition_id, organization_id, number, status, content, title, direction_code, region_code,
-        requested_kopecks, submitted_at, created_by)
-      select ${comp.id}, ${w.orgs['23'].id}, ${comp.code} || '-' || lpad(i::text, 6, '0'), 'submitted', '{}'::jsonb, ${title} || i, 'youth', '23',
-        i * 100, now(), ${w.users.applicant.id}
-      from generate_series(1, ${N}) i`);
+    await insertLargeRound(t, comp, w.orgs['23'].id, w.users.applicant.id, N);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = t.app.server.address() as { port: number };
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    const live = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapUsed + m.external; };
-    const before = live();
-    let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, live()); }, 300);
+    const memory = sampleLiveMemory(300);
     const chunks: Buffer[] = [];
     let firstChunkAt = 0;
     const started = Date.now();
@@ -288,10 +277,10 @@ describe('a large XLSX export', () => {
         res.on('error', reject);
       }).on('error', reject);
     });
-    clearInterval(sampler);
+    const growth = memory.stop();
     // The deflated workbook is kept here (a few MB) to be read back; the 40 MB of sheet XML never sat in memory.
     const zipped = chunks.reduce((n, c) => n + c.length, 0);
-    expect(peak - before - zipped).toBeLessThan(24 * 1024 * 1024);
+    expect(growth - zipped).toBeLessThan(24 * 1024 * 1024);
     expect(firstChunkAt - started).toBeLessThan(Date.now() - started);
     let rows = 0;
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {});

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { APPLICATION_STATUS_LABELS, formatDateTime } from '@konkurs/shared';
 import { applications, assignments, reviews } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
+import { insertLargeRound, sampleLiveMemory } from '../large-export.js';
 import { call, makeApplication, makeCompetition, makeUser } from '../fixtures.js';
 import { expectedTotals, makeFiguresWorld, SPECS, type World } from '../figures-fixture.js';
 
@@ -238,23 +237,10 @@ describe('a large export', () => {
   it('streams 20,000 rows over HTTP in flat memory, every row arriving', async () => {
     const comp = await makeCompetition(t, w.operators.A.id, { status: 'review' });
     const N = 20_000;
-    const title = 'Ж'.repeat(1000); // ~2 KB a row: a buffered 40 MB export would show in the heap
-    await t.db.execute(sql`insert into applications (competition_id, organization_id, number, status, content, title, direction_code, region_code,
-        requested_kopecks, submitted_at, created_by)
-      select ${comp.id}, ${w.orgs['23'].id}, ${comp.code} || '-' || lpad(i::text, 6, '0'), 'submitted', '{}'::jsonb, ${title} || i, 'youth', '23',
-        i * 100, now(), ${w.users.applicant.id}
-      from generate_series(1, ${N}) i`);
+    await insertLargeRound(t, comp, w.orgs['23'].id, w.users.applicant.id, N);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = t.app.server.address() as { port: number };
-    // Live memory (after a full collection), JS heap and buffers: what the export holds, not garbage awaiting GC.
-    // Twice: V8 settles the accounting of dead buffers' memory when the next collection starts, so after one the
-    // figure still counts those freed since the last sample (tens of MB when the database writes the CSV).
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    const live = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapUsed + m.external; };
-    const before = live();
-    let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, live()); }, 150);
+    const memory = sampleLiveMemory(150);
     let lines = 0;
     let bytes = 0;
     let firstChunkAt = 0;
@@ -271,11 +257,11 @@ describe('a large export', () => {
         res.on('error', reject);
       }).on('error', reject);
     });
-    clearInterval(sampler);
+    const growth = memory.stop();
     expect(lines).toBe(N + 1);
     expect(bytes).toBeGreaterThan(N * 2000);
     // The whole CSV is over 40 MB; holding it (or the rows) would grow the live memory by more than that.
-    expect(peak - before).toBeLessThan(24 * 1024 * 1024);
+    expect(growth).toBeLessThan(24 * 1024 * 1024);
     // The response started before the export was done.
     expect(firstChunkAt - started).toBeLessThan(Date.now() - started);
   }, 120_000);
