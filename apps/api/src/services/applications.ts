@@ -6,7 +6,7 @@ import type { AuthUser } from '../plugins/auth.js';
 import { conflict, DomainError, staleVersion } from '../domain/errors.js';
 import { assertCountable, derivedColumns, derivedColumnsOfPatch } from '../domain/application-content.js';
 import { assertAcceptsApplications, assertBelowLimit, assertRegionAllowed, submissionProblems } from '../domain/submission-rules.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import {
   countSubmittedByOrganization, deleteDraft, draftState, insertApplication, listApplications, lockForMember, readApplication, setHidden,
   submissionContext, toApplication, toSummary, updateDraft, type ApplicationRow,
@@ -139,7 +139,8 @@ export interface ApplicationsFilter { competitionId?: string; organizationId?: s
 /** A page of the applications the user may see, newest first. */
 export async function applicationPage(db: Db, actor: AuthUser, query: ApplicationsFilter, secret: string) {
   const { limit, cursor, ...filter } = query;
-  const afterId = cursor ? String(decodeCursor(cursor, secret, 1)[0]) : undefined;
+  const list = cursorList('applications', filter, secret);
+  const afterId = cursor ? String(decodeCursor(cursor, list, 1)[0]) : undefined;
   const rows = await listApplications(db, actor, { ...filter, afterId }, limit);
-  return pageOf(rows, limit, secret, (r) => [r.id], (r) => toSummary(r, actor.role));
+  return pageOf(rows, limit, list, (r) => [r.id], (r) => toSummary(r, actor.role));
 }

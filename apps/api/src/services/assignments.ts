@@ -8,7 +8,7 @@ import type { AuthUser } from '../plugins/auth.js';
 import { conflict } from '../domain/errors.js';
 import { requireAssignable, requireOpenAssignment, requireReview } from '../domain/review-work.js';
 import type { ShortfallReason } from '../domain/assignment-solver.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { applicationOfOrganiser, competitionOfOrganiser } from '../queries/scope.js';
 import {
   assignmentItem, competitionSharedLock, createAssignments, findAssignment, hasConflict, listAssignments, poolMember, recordDeclineConflict,
@@ -103,10 +103,11 @@ export async function declineAssignment(db: Db, actor: AuthUser, assignmentId: s
 
 type ListFilter = { status?: AssignmentStatus; limit: number; cursor?: string };
 
-async function assignmentPage(db: Executor, filter: Parameters<typeof listAssignments>[1], limit: number, cursor: string | undefined, secret: string) {
-  const after = cursor ? decodeCursor(cursor, secret, 2).map(String) as [string, string] : undefined;
+async function assignmentPage(db: Executor, filter: Omit<Parameters<typeof listAssignments>[1], 'after'>, limit: number, cursor: string | undefined, secret: string) {
+  const list = cursorList('assignments', filter, secret);
+  const after = cursor ? decodeCursor(cursor, list, 2).map(String) as [string, string] : undefined;
   const rows = await listAssignments(db, { ...filter, after }, limit);
-  return pageOf(rows, limit, secret, (r) => [r.applicationNumber, r.assignment.id], toAssignment);
+  return pageOf(rows, limit, list, (r) => [r.applicationNumber, r.assignment.id], toAssignment);
 }
 
 export async function expertAssignments(db: Executor, actor: AuthUser, query: ListFilter, secret: string) {

@@ -4,7 +4,7 @@ import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { AuditEntityType, AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
 import type { Db, Executor, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { auditEvents } from '../db/schema/index.js';
 import { jsonRows } from '../db/bulk.js';
 import { GENESIS, eventBody, eventHash, toEvent, type AuditInput } from '../domain/audit.js';
@@ -88,10 +88,11 @@ function mentionedIds(v: unknown, into: Set<string>): void {
  */
 export async function auditPage(db: Executor, actor: AuthUser, query: AuditQuery, secret: string): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   const { limit, cursor, ...filter } = query;
+  const list = cursorList('audit', filter, secret);
   const rows = await auditEventsPage(db, {
     ...filter,
     ...(actor.role === 'organiser' ? { operatorId: actor.operatorId } : {}),
-    ...(cursor ? { beforeId: Number(decodeCursor(cursor, secret, 1)[0]) } : {}),
+    ...(cursor ? { beforeId: Number(decodeCursor(cursor, list, 1)[0]) } : {}),
   }, limit);
   const ids = new Set<string>();
   for (const r of rows.slice(0, limit)) {
@@ -103,7 +104,7 @@ export async function auditPage(db: Executor, actor: AuthUser, query: AuditQuery
   const names = await auditNames(db, [...ids]);
   const named = (id: string, kind: AuditEntityType) => names.find((n) => n.id === id && n.kind === kind);
   const byId = new Map(names.map((n) => [n.id, n]));
-  return pageOf(rows, limit, secret, (r) => [r.id], ({ prevHash: _prev, ...r }) => {
+  return pageOf(rows, limit, list, (r) => [r.id], ({ prevHash: _prev, ...r }) => {
     const mentioned = new Set<string>();
     mentionedIds(r.before, mentioned);
     mentionedIds(r.after, mentioned);

@@ -7,7 +7,7 @@ import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { fieldInvalid, forbidden, invalid, staleVersion } from '../domain/errors.js';
 import { assertCanOpen, assertPatchAllowed, assertReviewCanStart } from '../domain/competition-rules.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import {
   competitionView, competitionViews, insertCompetition, listCompetitions, settingsOf, updateCompetition as writeCompetition, visibleCompetition,
@@ -82,8 +82,9 @@ export async function readCompetition(db: Db, viewer: AuthUser | null, id: strin
 export async function competitionPage(db: Db, viewer: AuthUser | null,
   query: { status?: CompetitionStatus; operatorId?: string; limit: number; cursor?: string }, secret: string) {
   const { status, operatorId, limit, cursor } = query;
-  const afterId = cursor ? String(decodeCursor(cursor, secret, 1)[0]) : undefined;
+  const list = cursorList('competitions', { status, operatorId }, secret);
+  const afterId = cursor ? String(decodeCursor(cursor, list, 1)[0]) : undefined;
   const rows = await listCompetitions(db, viewer, { status, operatorId, afterId }, limit);
-  const { items, nextCursor } = pageOf(rows, limit, secret, (r) => [r.c.id], (r) => r);
+  const { items, nextCursor } = pageOf(rows, limit, list, (r) => [r.c.id], (r) => r);
   return { items: await competitionViews(db, items), nextCursor };
 }

@@ -4,7 +4,7 @@ import type { Db, Executor } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { invalid, conflict, notFound } from '../domain/errors.js';
 import { requireOpenPool } from '../domain/review-work.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import { addToPool, listPool, poolableExpertIds, poolSize, removeFromPool } from '../queries/expert-pool.js';
 import { activeAssignmentCount } from '../queries/assignments.js';
@@ -43,7 +43,8 @@ export async function removeExpertFromPool(db: Db, actor: AuthUser, competitionI
 /** A page of the pool by name, with each expert's load in this competition. */
 export async function competitionPool(db: Executor, actor: AuthUser, competitionId: string, query: { limit: number; cursor?: string }, secret: string) {
   const comp = await competitionOfOrganiser(db, actor, competitionId);
-  const after = query.cursor ? decodeCursor(query.cursor, secret, 2).map(String) as [string, string] : undefined;
+  const list = cursorList('expert-pool', { competitionId: comp.id }, secret);
+  const after = query.cursor ? decodeCursor(query.cursor, list, 2).map(String) as [string, string] : undefined;
   const rows = await listPool(db, comp.id, after, query.limit);
-  return pageOf(rows, query.limit, secret, (r) => [r.fullName, r.expertId], (r): PoolExpert => r);
+  return pageOf(rows, query.limit, list, (r) => [r.fullName, r.expertId], (r): PoolExpert => r);
 }

@@ -5,25 +5,23 @@ import type { RankingPage, RankingQuery, RankingRow, RankingSort } from '@konkur
 import type { Executor } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { fieldInvalid } from '../domain/errors.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { cursorList, decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import { competitionRanking } from '../queries/ranking.js';
 
-const LIST = 'ranking';
-
 export async function rankingOfCompetition(db: Executor, actor: AuthUser, competitionId: string, query: RankingQuery, secret: string): Promise<RankingPage> {
   const comp = await competitionOfOrganiser(db, actor, competitionId);
-  const filter = [query.sort, query.status ?? '', query.divergent ?? '', query.q ?? ''].join('\u0000');
+  const list = cursorList('ranking', { competitionId: comp.id, sort: query.sort, status: query.status, divergent: query.divergent, q: query.q }, secret);
   let offset = 0;
   if (query.cursor) {
-    const [list, competition, issuedFor, after] = decodeCursor(query.cursor, secret, 4);
-    if (list !== LIST || competition !== comp.id || issuedFor !== filter || typeof after !== 'number') throw fieldInvalid('cursor', 'cursor-other-list');
+    const [after] = decodeCursor(query.cursor, list, 1);
+    if (typeof after !== 'number') throw fieldInvalid('cursor', 'cursor-other-list');
     offset = after;
   }
   const rows = sortRanking(filterRanking(await competitionRanking(db, comp), query), query.sort);
   const items = rows.slice(offset, offset + query.limit);
   const end = offset + items.length;
-  return { items, nextCursor: end < rows.length ? encodeCursor([LIST, comp.id, filter, end], secret) : null };
+  return { items, nextCursor: end < rows.length ? encodeCursor(list, [end]) : null };
 }
 
 function filterRanking(rows: RankingRow[], { status, divergent, q }: RankingQuery): RankingRow[] {

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldInvalid, forbidden } from '../domain/errors.js';
 import { hashPassword } from '../lib/passwords.js';
-import { decodeCursor, pageOf } from '../lib/cursor.js';
+import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
 import { operatorExists } from '../queries/operators.js';
 import { recordAudit } from './audit-log.js';
@@ -73,8 +73,9 @@ export async function updateUser(db: Db, actor: AuthUser, id: string, body: User
 /** A page of accounts by e-mail: organisers see their operator's (colleagues and experts), the admin all. */
 export async function userPage(db: Db, actor: AuthUser, query: { role?: Role; limit: number; cursor?: string }, secret: string) {
   const { role, limit, cursor } = query;
-  const afterEmail = cursor ? String(decodeCursor(cursor, secret, 1)[0]) : undefined;
   const operatorId = actor.role === 'organiser' ? (actor.operatorId ?? NOBODY) : undefined;
+  const list = cursorList('users', { role, operatorId }, secret);
+  const afterEmail = cursor ? String(decodeCursor(cursor, list, 1)[0]) : undefined;
   const rows = await listUsers(db, { role, operatorId, afterEmail }, limit);
-  return pageOf(rows, limit, secret, (r) => [r.email], toUser);
+  return pageOf(rows, limit, list, (r) => [r.email], toUser);
 }
