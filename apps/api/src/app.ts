@@ -1,6 +1,5 @@
 // Builds the application (no listen): external plugins, then app plugins, then the routes of each resource.
 import Fastify, { type FastifyInstance, type LogController } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,6 +7,7 @@ import type { Redis } from 'ioredis';
 import deps, { type AppDeps } from './plugins/deps.js';
 import errors, { frameworkErrors } from './plugins/errors.js';
 import jsonBody from './plugins/json-body.js';
+import headers from './plugins/headers.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import web, { DEFAULT_WEB_DIST } from './plugins/web.js';
@@ -58,7 +58,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(deps, opts);
   await app.register(errors);
   await app.register(jsonBody);
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(headers);
   // skipOnError: when Redis is away, sign-in goes on unlimited rather than failing for everyone on deadline day.
   await app.register(rateLimit, { global: false, skipOnError: true, ...(opts.redis ? { redis: opts.redis, nameSpace: 'konkurs-rl-' } : {}) });
   await app.register(multipart, { limits: { fileSize: opts.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
