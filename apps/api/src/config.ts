@@ -1,8 +1,11 @@
 // Every setting comes from the environment, parsed and checked here and nowhere else.
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { messageText } from '@konkurs/shared';
+import { passwordVerdict } from '@konkurs/shared/password-strength';
 
 /**
  * apps/api: the nearest folder above this file holding a package.json. The same folder whether this file
@@ -15,6 +18,37 @@ export const API_DIR = (function packageDir(dir: string): string {
 })(dirname(fileURLToPath(import.meta.url)));
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+
+// proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDRs.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry) || isIP(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address!);
+  return rest.length === 0 && version !== 0 && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Who may say, in X-Forwarded-For, which client a request came from: nobody (`off`, the default: the socket's address),
+ * a number of proxy hops in front of the API, or the proxies' addresses, CIDRs or ranges, comma-separated. Every
+ * per-address limit counts by this address, so trusting anyone else would let a client choose its own.
+ */
+const trustProxy = z.string().trim().transform((value, ctx): false | number | string[] => {
+  if (/^(off|false|0)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address, CIDR or range (loopback, linklocal, uniquelocal): ${bad.join(', ')}; \`off\` trusts no proxy` });
+  return entries;
+});
+
+/** A first administrator with a weak password would be the easiest account to take: the server does not start. */
+function adminPasswordKeepsPolicy(env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string }, ctx: z.RefinementCtx): void {
+  if (env.ADMIN_PASSWORD === undefined) return;
+  const { issues } = passwordVerdict(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+  if (issues.length) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: issues.map((code) => messageText(code, {}, { lang: 'en' })).join('; ') });
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,19 +63,38 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),
   ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** Kept to the password policy of every account (at least 12 characters, not common, not the e-mail). */
+  ADMIN_PASSWORD: z.string().optional(),
   /** Demo data on an empty database: by default in development, only when asked for in production. */
   SEED_DEMO: bool.optional(),
   REDIS_URL: z.string().url().optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: trustProxy.default(false),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** All documents of one organisation's applications together (a refused upload says how much is used). */
+  ORG_STORAGE_QUOTA_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
+  /** Free disk an upload must leave where files (and on PGlite the database) are written: 1 GiB, 1 MiB in tests. */
+  MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).optional(),
   WEB_DIST: z.string().optional(),
   /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).transform((c) => ({ ...c, SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production' }));
+}).superRefine(adminPasswordKeepsPolicy).transform((c) => ({
+  ...c, SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
+  MIN_FREE_DISK_BYTES: c.MIN_FREE_DISK_BYTES ?? (c.NODE_ENV === 'test' ? 1024 * 1024 : 1024 * 1024 * 1024),
+}));
 
 export type Config = z.output<typeof envSchema>;
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`. Fastify refuses a bare hop count (it cannot tell a proxy from a client that
+ * connects directly), so a count is the operator's word that only proxies reach the API: the last `hops` addresses are
+ * theirs.
+ */
+export function trustProxyOption(setting: Config['TRUST_PROXY']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));

@@ -55,7 +55,7 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, stale: 412,
-  'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429,
+  'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429, 'insufficient-storage': 507,
 };
 
 const VALIDATION_SOURCE = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' } as const;

@@ -1,25 +1,48 @@
 // The database half of an application's documents (services/attachments.ts adds and removes them): a member's draft,
-// and the document whoever may read the application may download.
-import { and, count, eq } from 'drizzle-orm';
+// locked for a new document with its organisation; the documents' count and bytes; and the document whoever may
+// read the application may download.
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { AttachmentKind } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
-import { applications, attachments, competitions } from '../db/schema/index.js';
+import { applications, attachments, competitions, organizations } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { isMemberOfApplicant, readableApplications, toAttachment } from './applications.js';
+
+const draftColumns = {
+  id: applications.id, number: applications.number, status: applications.status, organizationId: applications.organizationId,
+  operatorId: competitions.operatorId,
+};
+function draftOnly<T extends { number: string; status: string }>(row: T | undefined): T {
+  if (!row) throw notFound('application');
+  if (row.status !== 'draft') throw conflict('not-a-draft', { number: row.number, status: row.status });
+  return row;
+}
 
 /**
  * The member's draft; with `lock`, held (FOR SHARE) until the transaction ends, so that a submit, which locks it
  * for update, cannot slip in between the check and the change of its documents.
  */
 export async function draftOfMember(db: Executor, user: AuthUser, applicationId: string, { lock = false } = {}) {
-  const q = db.select({ id: applications.id, number: applications.number, status: applications.status, operatorId: competitions.operatorId })
+  const q = db.select(draftColumns)
     .from(applications).innerJoin(competitions, eq(competitions.id, applications.competitionId))
     .where(and(eq(applications.id, applicationId), isMemberOfApplicant(user.id)));
-  const [row] = lock ? await q.for('share', { of: applications }) : await q;
-  if (!row) throw notFound('application');
-  if (row.status !== 'draft') throw conflict('not-a-draft', { number: row.number, status: row.status });
-  return row;
+  return draftOnly((lock ? await q.for('share', { of: applications }) : await q)[0]);
+}
+
+/**
+ * The member's draft and its organisation, both locked until the transaction ends, for a new document. The
+ * organisation's uploads take turns (FOR SHARE would let two hold it together): each counts the documents and sums
+ * the bytes after the previous one committed, so that neither the cap nor the quota is passed by a race. Locked in
+ * one statement in the order a submit locks them (applications.ts lockForMember), which waits too.
+ */
+export async function lockDraftForUpload(tx: Tx, user: AuthUser, applicationId: string) {
+  const [row] = await tx.select(draftColumns)
+    .from(applications).innerJoin(competitions, eq(competitions.id, applications.competitionId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(eq(applications.id, applicationId), isMemberOfApplicant(user.id)))
+    .for('no key update', { of: [applications, organizations] });
+  return draftOnly(row);
 }
 
 export interface StoredFile { kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }
@@ -27,6 +50,13 @@ export interface StoredFile { kind: AttachmentKind; fileName: string; mimeType: 
 export async function countAttachments(tx: Tx, applicationId: string): Promise<number> {
   const [{ n }] = await tx.select({ n: count() }).from(attachments).where(eq(attachments.applicationId, applicationId));
   return n;
+}
+
+/** The bytes of every document of the organisation's applications, whatever their status. */
+export async function organizationDocumentBytes(db: Executor, organizationId: string): Promise<number> {
+  const [{ bytes }] = await db.select({ bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)::bigint`.mapWith(Number) }).from(attachments)
+    .innerJoin(applications, eq(applications.id, attachments.applicationId)).where(eq(applications.organizationId, organizationId));
+  return bytes;
 }
 
 export async function insertAttachment(tx: Tx, applicationId: string, file: StoredFile, createdBy: string, now: Date) {

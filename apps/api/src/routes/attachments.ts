@@ -5,7 +5,7 @@ import { ATTACHMENT_KINDS, attachment, attachmentDownload, attachmentKindField, 
 import { currentUser } from '../plugins/auth.js';
 import { DomainError, fieldInvalid } from '../domain/errors.js';
 import { contentDisposition } from '../domain/attachment-types.js';
-import { downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile } from '../services/attachments.js';
+import { MAX_ATTACHMENTS_PER_APPLICATION, downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile, type UploadLimits } from '../services/attachments.js';
 
 /** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
 async function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promise<IncomingFile> {
@@ -29,17 +29,27 @@ async function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promi
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['attachments'];
+  const { config } = app;
+  // Embedded PGlite writes into DATA_DIR (or PGLITE_DIR), which a disk full of documents would stop.
+  const databaseFolder = app.database.driver === 'pglite' ? config.PGLITE_DIR ?? config.DATA_DIR : undefined;
+  const limitsOf = (request: FastifyRequest): UploadLimits => ({
+    maxBytes: config.UPLOAD_MAX_BYTES, quotaBytes: config.ORG_STORAGE_QUOTA_BYTES, minFreeDiskBytes: config.MIN_FREE_DISK_BYTES,
+    requestBytes: Number(request.headers['content-length']) || undefined, databaseFolder,
+    onDiskLow: (freeBytes) => request.log.warn({ freeBytes, minFreeDiskBytes: config.MIN_FREE_DISK_BYTES }, 'upload refused: the disk is nearly full'),
+  });
 
   app.post('/applications/:id/attachments', {
     config: { roles: ['applicant'] },
     schema: {
       operationId: 'uploadAttachment', summary: 'Add a document to a draft', tags, params: idParams, consumes: ['multipart/form-data'],
-      description: `multipart/form-data: a \`kind\` field (${ATTACHMENT_KINDS.join(', ')}), then the \`file\` field. At most ${app.config.UPLOAD_MAX_BYTES} bytes.`,
-      response: { 201: attachment, 400: problem, 404: problem, 409: problem, 413: problem, 415: problem },
+      description: `multipart/form-data: a \`kind\` field (${ATTACHMENT_KINDS.join(', ')}), then the \`file\` field. At most ${config.UPLOAD_MAX_BYTES} bytes. `
+        + `409 \`too-many-attachments\` past ${MAX_ATTACHMENTS_PER_APPLICATION} documents, 409 \`storage-quota-exceeded\` past the organisation's `
+        + `${config.ORG_STORAGE_QUOTA_BYTES} bytes of documents (params: usedBytes, quotaBytes, fileBytes), 507 \`storage-full\` when the server's disk is nearly full.`,
+      response: { 201: attachment, 400: problem, 404: problem, 409: problem, 413: problem, 415: problem, 507: problem },
     },
   }, async (request, reply) => reply.code(201).send(
     await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now(),
-      app.config.UPLOAD_MAX_BYTES)));
+      limitsOf(request))));
 
   app.get('/applications/:id/attachments/:attachmentId', { schema: { operationId: 'downloadAttachment', summary: 'Download a document as uploaded',
     tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: attachmentDownload, 404: problem } } },

@@ -1,6 +1,7 @@
 // An application's documents: a member adds and removes them while it is a draft. The file is judged by its
-// bytes as it streams into storage (nothing is kept of a refused one), then recorded and audited; whoever may
-// read the application may download them.
+// bytes as it streams into storage (nothing is kept of a refused one), then recorded and audited under the lock
+// that makes the application's cap and the organisation's quota hold; whoever may read the application may download them.
+// An upload that would leave the disk nearly full is refused before a byte of it is written.
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
@@ -11,7 +12,10 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { conflict, DomainError } from '../domain/errors.js';
 import { acceptedAttachmentType, displayFileName } from '../domain/attachment-types.js';
 import { UploadInspector } from '../lib/upload-inspector.js';
-import { countAttachments, deleteAttachment, draftOfMember, insertAttachment, readableAttachment, toAttachment } from '../queries/attachments.js';
+import { freeBytesAt } from '../storage/free-space.js';
+import {
+  countAttachments, deleteAttachment, draftOfMember, insertAttachment, lockDraftForUpload, organizationDocumentBytes, readableAttachment, toAttachment,
+} from '../queries/attachments.js';
 import { recordAudit } from './audit-log.js';
 
 /** More would be a misuse of the form, not a project. */
@@ -28,6 +32,35 @@ export interface IncomingFile {
   abandon(): void;
 }
 
+/** What bounds an upload, from the settings and the request. */
+export interface UploadLimits {
+  /** One file (UPLOAD_MAX_BYTES). */
+  maxBytes: number;
+  /** All documents of the organisation's applications together (ORG_STORAGE_QUOTA_BYTES). */
+  quotaBytes: number;
+  /** Free disk to be left after the file (MIN_FREE_DISK_BYTES). */
+  minFreeDiskBytes: number;
+  /** The request's Content-Length: the file is no larger (undefined when the body is chunked). */
+  requestBytes: number | undefined;
+  /** On PGlite the database's folder, whose disk must keep room for its writes too. */
+  databaseFolder: string | undefined;
+  /** Told once for each upload refused for want of disk space. */
+  onDiskLow(freeBytes: number): void;
+}
+
+/**
+ * Refuses (507) when the file, as large as it can be, would leave less than the minimum free where storage writes
+ * it or where the database writes. Storage without a local disk says nothing; then only the database's folder counts.
+ */
+async function ensureDiskRoom(storage: FileStorage, limits: UploadLimits): Promise<void> {
+  const free = await Promise.all([storage.freeBytes?.(), limits.databaseFolder === undefined ? undefined : freeBytesAt(limits.databaseFolder)]);
+  const least = Math.min(...free.filter((f) => f !== undefined));
+  const fileBytes = Math.min(limits.requestBytes ?? limits.maxBytes, limits.maxBytes);
+  if (least - fileBytes >= limits.minFreeDiskBytes) return;
+  limits.onDiskLow(least);
+  throw new DomainError('insufficient-storage', 'storage-full');
+}
+
 /** The refusal names the limit, so that the form can say it. */
 const tooLarge = (maxBytes: number) => new DomainError('too-large', 'too-large', { maxBytes });
 
@@ -42,30 +75,34 @@ function asMalformedBody(e: unknown): unknown {
 
 /**
  * Adds a document to the member's draft. Refused before a byte of the file is read when the application is not
- * the user's draft; `readFile` (the request's parser) is called only then.
+ * the user's draft or the disk is nearly full; `readFile` (the request's parser) is called only then. The file is
+ * stored first (its size is known only then), then judged against the cap and the quota under the lock; a refused
+ * one is removed from storage.
  */
 export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: string, readFile: () => Promise<IncomingFile>,
-  storage: FileStorage, now: Date, maxBytes: number): Promise<Attachment> {
+  storage: FileStorage, now: Date, limits: UploadLimits): Promise<Attachment> {
   await draftOfMember(db, actor, applicationId);
+  await ensureDiskRoom(storage, limits);
   const upload = await readFile().catch((e: unknown) => { throw asMalformedBody(e); });
   const fileName = displayFileName(upload.fileName);
   const inspector = new UploadInspector(async (head) => acceptedAttachmentType((await fileTypeFromBuffer(head))?.mime, fileName));
   // Over the limit the parser cuts the file short: fail the stream, so that storage removes what it wrote.
-  upload.file.once('limit', () => inspector.destroy(tooLarge(maxBytes)));
+  upload.file.once('limit', () => inspector.destroy(tooLarge(limits.maxBytes)));
   const stored = await storage.put(pipeline(upload.file, inspector, () => {})).catch((e: unknown) => {
     upload.abandon();
     throw asMalformedBody(e);
   });
   if (upload.file.truncated) {
     await storage.delete(stored.key);
-    throw tooLarge(maxBytes);
+    throw tooLarge(limits.maxBytes);
   }
   try {
     return await db.transaction(async (tx) => {
-      // Held until commit, so that a submit cannot slip in between the check and the new document.
-      const app = await draftOfMember(tx, actor, applicationId, { lock: true });
-      const n = await countAttachments(tx, app.id);
-      if (n >= MAX_ATTACHMENTS_PER_APPLICATION) throw conflict('too-many-attachments', { max: MAX_ATTACHMENTS_PER_APPLICATION });
+      const app = await lockDraftForUpload(tx, actor, applicationId);
+      if (await countAttachments(tx, app.id) >= MAX_ATTACHMENTS_PER_APPLICATION) throw conflict('too-many-attachments', { max: MAX_ATTACHMENTS_PER_APPLICATION });
+      const usedBytes = await organizationDocumentBytes(tx, app.organizationId);
+      if (usedBytes + stored.sizeBytes > limits.quotaBytes)
+        throw conflict('storage-quota-exceeded', { usedBytes, quotaBytes: limits.quotaBytes, fileBytes: stored.sizeBytes });
       const row = await insertAttachment(tx, app.id, {
         kind: upload.kind, fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key,
       }, actor.id, now);

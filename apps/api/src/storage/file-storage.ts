@@ -6,12 +6,15 @@ import { join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { freeBytesAt } from './free-space.js';
 
 export interface FileStorage {
   /** Stores the stream under a new server-made key. */
   put(source: Readable): Promise<{ key: string; sizeBytes: number }>;
   get(key: string): Readable;
   delete(key: string): Promise<void>;
+  /** Bytes the disk that put() writes to can still take; absent where there is no local disk (object storage). */
+  freeBytes?(): Promise<number>;
 }
 
 export function localFileStorage(folder: string): FileStorage {
@@ -38,5 +41,6 @@ export function localFileStorage(folder: string): FileStorage {
     },
     get: (key) => createReadStream(pathOf(key)),
     delete: (key) => rm(pathOf(key), { force: true }),
+    freeBytes: () => freeBytesAt(root),
   };
 }

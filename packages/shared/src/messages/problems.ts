@@ -61,8 +61,9 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'invalid-cursor': { ru: same('Ссылка на следующую страницу списка недействительна; откройте список заново'), en: same('Not a cursor this server issued') },
   'cursor-other-list': { ru: same('Эта ссылка на страницу относится к другому списку'), en: same('Not a cursor for this list') },
   'rate-limited': {
-    ru: (p) => `Слишком много попыток входа; попробуйте снова через ${p.retryAfterSeconds} с`,
-    en: (p) => `Too many sign-in attempts; try again in ${p.retryAfterSeconds} s`,
+    // Sign-in, sign-up and adding members share it (apps/api/src/lib/limits.ts).
+    ru: (p) => `Слишком много попыток; попробуйте снова через ${p.retryAfterSeconds} с`,
+    en: (p) => `Too many attempts; try again in ${p.retryAfterSeconds} s`,
   },
 
   // ---- Accounts and users ----
@@ -81,7 +82,6 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   // ---- Organisations ----
   'inn-taken': { ru: same('Организация с таким ИНН уже зарегистрирована'), en: same('An organisation with this ИНН is already registered') },
   'owner-only': { ru: same('Это может сделать только владелец организации'), en: same('Only the owner of the organisation may do this') },
-  'no-such-applicant': { ru: same('Заявитель с таким адресом электронной почты не зарегистрирован'), en: same('No applicant is registered with this e-mail') },
   'already-member': { ru: same('Этот пользователь уже состоит в организации'), en: same('This user is already a member of the organisation') },
   'not-a-member': { ru: same('Вы не состоите в этой организации'), en: same('Not an organisation you are a member of') },
 
@@ -177,6 +177,14 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   // ---- Attachments ----
   'too-many-attachments': {
     ru: (p) => `К заявке можно приложить не больше ${p.max} документов`, en: (p) => `An application carries at most ${p.max} documents`,
+  },
+  'storage-quota-exceeded': {
+    ru: (p) => `Документы организации заняли бы больше отведённого места${p.quotaBytes ? ` (занято ${formatFileSize(Number(p.usedBytes ?? 0), 'ru')} из ${formatFileSize(Number(p.quotaBytes), 'ru')})` : ''}: удалите ненужные документы старых черновиков и загрузите файл снова`,
+    en: (p) => `The organisation's documents would exceed its storage${p.quotaBytes ? ` (${formatFileSize(Number(p.usedBytes ?? 0), 'en')} of ${formatFileSize(Number(p.quotaBytes), 'en')} used)` : ''}: delete documents of old drafts you no longer need, then upload again`,
+  },
+  'storage-full': {
+    ru: same('На сервере заканчивается место: файл не сохранён. Попробуйте позже; если не получится, сообщите оператору конкурса'),
+    en: same('The server is running out of disk space: the file was not stored. Try again later, or tell the competition operator'),
   },
   'too-large': {
     ru: (p) => `Файл больше допустимого размера${p.maxBytes ? `: не больше ${formatFileSize(Number(p.maxBytes), 'ru')}` : ''}`,

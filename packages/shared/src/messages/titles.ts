@@ -15,6 +15,7 @@ const TITLES: Record<number, Record<Lang, string>> = {
   429: { ru: 'Слишком много запросов', en: 'Too Many Requests' },
   500: { ru: 'Внутренняя ошибка', en: 'Internal Server Error' },
   503: { ru: 'Сервис временно недоступен', en: 'Service Unavailable' },
+  507: { ru: 'Недостаточно места на сервере', en: 'Insufficient Storage' },
 };
 
 export function problemTitle(status: number, lang: Lang): string {
