@@ -23,3 +23,4 @@ export * from './reference-lists.js';
 export * from './open-data.js';
 export * from './attachments.js';
 export * from './submission.js';
+export * from './password-policy.js';

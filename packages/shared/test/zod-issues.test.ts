@@ -81,7 +81,7 @@ describe('the shared schemas answer by code', () => {
   it('sign-up and sign-in with empty fields: too-small or required, never zod English', () => {
     expect(issuesOf(registerBody, { email: '', password: '', fullName: '' })).toEqual([
       { path: 'email', code: 'invalid-email' },
-      { path: 'password', code: 'too-small', params: { minimum: 10, type: 'string' } },
+      { path: 'password', code: 'password-too-short' },
       { path: 'fullName', code: 'too-small', params: { minimum: 1, type: 'string' } },
     ]);
     expect(issuesOf(loginBody, {})).toEqual([{ path: 'email', code: 'required' }, { path: 'password', code: 'required' }]);
@@ -131,7 +131,7 @@ describe('field texts', () => {
     const r = registerBody.safeParse({ email: 'a@b', password: 'short' }, { error: fieldErrorMap('ru') });
     expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['email', 'Неверный адрес электронной почты'],
-      ['password', 'Не короче 10 символов'],
+      ['password', 'Не короче 12 символов (пробелы в начале и в конце не считаются)'],
       ['fullName', 'Обязательное поле'],
     ]);
     expect(loginBody.safeParse({ email: 'a@b.ru', password: '' }, { error: fieldErrorMap('en') }).error!.issues[0]!.message).toBe('Fill this in');

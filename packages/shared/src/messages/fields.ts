@@ -73,6 +73,17 @@ export const FIELD_MESSAGES: Record<string, Message> = {
   },
   'criterion-code-format': { ru: () => 'Только буквы, цифры и знаки _ . -', en: () => 'Letters, digits and _ . - only' },
   'unknown-timezone': { ru: () => 'Неизвестный часовой пояс', en: () => 'Unknown time zone' },
+  // The password policy (password-policy.ts): one code a rule, said as what the password needs.
+  'password-too-short': {
+    ru: () => 'Не короче 12 символов (пробелы в начале и в конце не считаются)',
+    en: () => 'At least 12 characters (spaces at either end do not count)',
+  },
+  'password-repeated': { ru: () => 'Не один и тот же символ, повторённый много раз', en: () => 'Not one character repeated' },
+  'password-is-email': { ru: () => 'Не совпадает с адресом электронной почты', en: () => 'Not the e-mail address' },
+  'password-common': {
+    ru: () => 'Слишком распространённый или легко угадываемый пароль: добавьте слова или символы',
+    en: () => 'Too common or too easy to guess: add words or characters',
+  },
   'closes-before-opens': {
     ru: (p, ctx) => `Приём заявок должен закончиться позже его начала — ${messageParams.instant(p.opensAt, ctx)}`,
     en: (p, ctx) => `Applications must close after they open, ${messageParams.instant(p.opensAt, ctx)}`,
@@ -96,6 +107,7 @@ export const FIELD_MESSAGES: Record<string, Message> = {
     en: () => 'A KPP has 9 characters: 4 digits, 2 digits or capital Latin letters, 3 digits',
   },
   'phone-format': { ru: () => 'Только цифры, пробелы и знаки + ( ) -', en: () => 'Digits, spaces and + ( ) - only' },
+  'sha256-format': { ru: () => '64 шестнадцатеричные цифры (0–9, a–f) в нижнем регистре', en: () => '64 lowercase hex digits (0–9, a–f)' },
   'reject-reason-required': { ru: () => 'Укажите причину, по которой заявка не допущена', en: () => 'Give the reason the application is rejected' },
   'operator-region-required': {
     ru: () => 'Укажите регион: оператор регионального или муниципального уровня работает в регионе',
