@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { applications, attachments } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type CompetitionRow, type TestUser } from '../fixtures.js';
+import { multipart, pdf, storedFiles as storedKeys, type Part } from '../uploads.js';
 
 const LIMIT = 50_000;
 let t: TestApp;
@@ -27,27 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer; type?: string };
-/** A multipart/form-data body, built by hand so that the order of the parts is exactly as given. */
-function multipart(parts: Part[]) {
-  const boundary = `----konkurs${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    if ('value' in p) chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
-    else {
-      chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\ncontent-type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`));
-      chunks.push(p.content, Buffer.from('\r\n'));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-/** A PDF of exactly `size` bytes. */
-const pdf = (size = 2000) => {
-  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
-  return Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]);
-};
 const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(200, 1)]);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -58,11 +36,7 @@ async function upload(applicationId: string, parts: Part[], token: string | null
   return { status: res.statusCode, json: JSON.parse(res.body), headers: res.headers };
 }
 const file = (filename: string, content: Buffer, kind = 'charter'): Part[] => [{ name: 'kind', value: kind }, { name: 'file', filename, content }];
-const storedFiles = async () => {
-  const root = join(t.config.DATA_DIR, 'uploads');
-  const dirs = await readdir(root).catch(() => [] as string[]);
-  return (await Promise.all(dirs.map((d) => readdir(join(root, d))))).flat();
-};
+const storedFiles = async () => (await storedKeys(t.config.DATA_DIR)).map((key) => key.split('/')[1]);
 
 describe('POST /applications/:id/attachments', () => {
   it('stores the file under a server-made key, checksummed, and the application lists it', async () => {
