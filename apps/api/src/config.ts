@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { messageText } from '@konkurs/shared';
 import { passwordVerdict } from '@konkurs/shared/password-strength';
+import { parseAuditKey } from './lib/audit-key.js';
 
 /**
  * apps/api: the nearest folder above this file holding a package.json. The same folder whether this file
@@ -50,6 +51,15 @@ function adminPasswordKeepsPolicy(env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: 
   if (issues.length) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: issues.map((code) => messageText(code, {}, { lang: 'en' })).join('; ') });
 }
 
+const isAuditKey = (text: string) => {
+  try { return Boolean(parseAuditKey(text)); } catch { return false; }
+};
+
+/** The owner migrates; the server runs as DATABASE_URL's role, which must then be named too. */
+function ownerNeedsRuntimeRole(env: { DATABASE_URL?: string; DATABASE_OWNER_URL?: string }, ctx: z.RefinementCtx): void {
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_OWNER_URL'], message: 'needs DATABASE_URL, the role the server runs as' });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,6 +67,13 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Pool size per API process when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * The role that owns the tables and runs the migrations (same database). When set, DATABASE_URL's role is granted only
+   * what the server needs, and on the audit log only reading and appending (migration 0010, konkurs_grant_runtime).
+   */
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  /** The ed25519 private key signing audit checkpoints, PEM or base64 PKCS#8; unset: DATA_DIR/audit-signing-key, made once. */
+  AUDIT_SIGNING_KEY: z.string().refine(isAuditKey, 'an ed25519 private key, PEM or base64 PKCS#8').optional(),
   // Not the working directory: `pnpm start` from the root and from apps/api keep the same data.
   DATA_DIR: z.string().default(join(API_DIR, '.data')),
   PGLITE_DIR: z.string().optional(),
@@ -79,7 +96,7 @@ const envSchema = z.object({
   /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).superRefine(adminPasswordKeepsPolicy).transform((c) => ({
+}).superRefine(adminPasswordKeepsPolicy).superRefine(ownerNeedsRuntimeRole).transform((c) => ({
   ...c, SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
   MIN_FREE_DISK_BYTES: c.MIN_FREE_DISK_BYTES ?? (c.NODE_ENV === 'test' ? 1024 * 1024 : 1024 * 1024 * 1024),
 }));

@@ -4,7 +4,7 @@ import type { User } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { DomainError, unauthenticated } from '../domain/errors.js';
-import { hashPassword, verifyPassword } from '../lib/passwords.js';
+import { checkNewPassword, hashPassword, verifyPassword } from '../lib/passwords.js';
 import { findUserByEmail, passwordHashOf, revokeSessions, setUser, toUser } from '../queries/users.js';
 import { recordAudit } from './audit-log.js';
 import { addUser } from './users.js';
@@ -38,11 +38,12 @@ export async function logout(db: Db, actor: AuthUser, now: Date): Promise<void> 
   await revokeSessions(db, actor.id, now, actor.sessionId);
 }
 
-/** A new password ends every session of the user, this one included. */
+/** A new password keeps the policy and ends every session of the user, this one included. */
 export async function changePassword(db: Db, actor: AuthUser, body: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
   const stored = await passwordHashOf(db, actor.id);
   if (!stored || !(await verifyPassword(stored, body.currentPassword)))
     throw new DomainError('invalid', 'wrong-password', {}, [{ path: 'currentPassword', code: 'wrong-password' }]);
+  checkNewPassword(body.newPassword, actor.email, 'newPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await setUser(tx, actor.id, { passwordHash });

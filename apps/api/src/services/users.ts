@@ -4,7 +4,7 @@ import { OPERATOR_REQUIRED_ROLES, type CreateUserBody, type Role, type User } fr
 import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldInvalid, forbidden } from '../domain/errors.js';
-import { hashPassword } from '../lib/passwords.js';
+import { checkNewPassword, hashPassword } from '../lib/passwords.js';
 import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
 import { operatorExists } from '../queries/operators.js';
@@ -15,12 +15,13 @@ const emailTaken = () => conflict('email-taken', {}, [{ path: 'email', code: 'em
 
 /**
  * A new account, whoever creates it (sign-up, an administrator, the seed): organisers and officials belong to an
- * operator, applicants to none; only experts have directions; one account per e-mail.
+ * operator, applicants to none; only experts have directions; the password keeps the policy; one account per e-mail.
  */
 export async function addUser(tx: Tx, input: CreateUserBody): Promise<UserRow> {
   if (OPERATOR_REQUIRED_ROLES.includes(input.role) && !input.operatorId) throw fieldInvalid('operatorId', 'operator-required', { role: input.role });
   if (input.operatorId && !(await operatorExists(tx, input.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
   if (input.expertDirections?.length && input.role !== 'expert') throw fieldInvalid('expertDirections', 'directions-for-experts');
+  checkNewPassword(input.password, input.email);
   // Checked before the password is hashed, which costs far more than the look-up.
   if (await findUserByEmail(tx, input.email)) throw emailTaken();
   const row = await insertUser(tx, {
@@ -57,9 +58,11 @@ export interface UserChanges {
 export async function updateUser(db: Db, actor: AuthUser, id: string, body: UserChanges, now: Date): Promise<User> {
   const { password, ...changes } = body;
   if (changes.operatorId && !(await operatorExists(db, changes.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
-  const passwordHash = password ? await hashPassword(password) : undefined;
   const updated = await db.transaction(async (tx) => {
     const before = await lockUser(tx, id);
+    // The policy needs the account's e-mail, so the new password is checked and hashed once the row is read.
+    if (password) checkNewPassword(password, before.email);
+    const passwordHash = password ? await hashPassword(password) : undefined;
     const set = { ...changes, ...(passwordHash ? { passwordHash } : {}) };
     const after = Object.keys(set).length ? await setUser(tx, before.id, set) : before;
     if (password || changes.active === false || (changes.role && changes.role !== before.role)) await revokeSessions(tx, before.id, now);

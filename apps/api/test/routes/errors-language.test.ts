@@ -60,7 +60,7 @@ describe('sign-up and sign-in with empty fields', () => {
     expect(empty.detail).toContain('email, password, fullName');
     expect(byPath(empty)).toMatchObject({
       email: { code: 'invalid-email', message: 'Неверный адрес электронной почты' },
-      password: { code: 'too-small', params: { minimum: 10, type: 'string' }, message: 'Не короче 10 символов' },
+      password: { code: 'password-too-short', message: 'Не короче 12 символов (пробелы в начале и в конце не считаются)' },
       fullName: { code: 'too-small', params: { minimum: 1, type: 'string' }, message: 'Заполните поле' },
     });
 
@@ -80,7 +80,7 @@ describe('sign-up and sign-in with empty fields', () => {
     expect(p.title).toBe('Bad Request');
     expect(p.detail).toMatch(/^[^а-яё]*password, fullName$/i);
     expect(byPath(p)).toMatchObject({
-      password: { code: 'too-small', message: 'At least 10 characters' },
+      password: { code: 'password-too-short', message: 'At least 12 characters (spaces at either end do not count)' },
       fullName: { code: 'required', message: 'Required' },
     });
   });
