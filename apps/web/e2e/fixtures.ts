@@ -1,7 +1,8 @@
 // What a scenario gets beside Playwright's own fixtures: the platform's address and known logins, a page
 // signed in as a role (`test.use({ signedInAs: 'organiser' })`), named steps (each counted by the tally
-// reporter), axe-core and language checks of a page, and screenshots kept in e2e/artifacts/.
-import { mkdirSync, rmSync } from 'node:fs';
+// reporter), axe-core and language checks of a page, screenshots kept in e2e/artifacts/, and a failure for
+// any Content Security Policy violation on the page.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { foreignText, visibleText } from './language';
 
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated through DevTools, as the page's own policy (no inline script) would refuse it as a <script> tag.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export type Login = { email: string; password: string };
 export type Role = 'admin' | 'organiser' | 'official' | 'federalOfficial' | 'expert1' | 'expert2' | 'expert3' | 'applicant';
@@ -80,7 +82,9 @@ export const test = base.extend<Fixtures>({
   },
   page: async ({ page }, use, testInfo) => {
     page.on('pageerror', (e) => console.log(`      page error (${testInfo.title}): ${e.message}`));
+    const violations = await recordCspViolations(page);
     await use(page);
+    expect(violations, 'the page broke its Content Security Policy (plugins/headers.ts in the API)').toEqual([]);
   },
   step: async ({}, use) => use((name, fn) => test.step(name, fn)),
   keepScreenshot: async ({ page }, use, testInfo) => {
@@ -102,7 +106,7 @@ export const test = base.extend<Fixtures>({
   checkPage: async ({ page, keepScreenshot }, use) => {
     await use(async (name) => {
       await test.step(`axe: ${name}`, async () => {
-        await page.addScriptTag({ path: AXE_PATH });
+        await page.evaluate(AXE_SOURCE);
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
           // A toast fading in or out has a contrast it never has at rest: let running transitions finish first.
@@ -119,6 +123,23 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/**
+ * Every Content Security Policy violation on the scenario's page, from the browser's event (handed to the test
+ * at once, so a later navigation loses none) and from its console, which reports each refusal too.
+ */
+async function recordCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('__konkursCspViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __konkursCspViolation: (v: string) => void }).__konkursCspViolation;
+      void report(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`.trim());
+    });
+  });
+  page.on('console', (m) => { if (m.text().includes('Content Security Policy')) violations.push(`console: ${m.text()}`); });
+  return violations;
+}
 
 function languageStep(page: Page, name: string) {
   return test.step(`language: ${name}`, async () => {

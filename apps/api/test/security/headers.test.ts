@@ -18,7 +18,8 @@ beforeAll(async () => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), INDEX);
   await writeFile(join(dist, 'assets/index-abc.js'), 'console.log(1)');
-  t = await createTestApp({ webRoot: dist });
+  // Behind a proxy on this host, as production is: X-Forwarded-Proto tells whether the browser came over TLS.
+  t = await createTestApp({ webRoot: dist, env: { TRUST_PROXY: 'loopback' } });
   applicant = await makeUser(t, 'applicant');
 });
 afterAll(async () => {
@@ -37,6 +38,8 @@ describe('the SPA', () => {
     const r = await t.request.get(url);
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('text/html');
+    // Revalidated each time, so a change of the policy (or of the build) reaches every browser at once.
+    expect(r.headers['cache-control']).toBe('no-cache');
     const csp = directives(r.headers['content-security-policy']);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
