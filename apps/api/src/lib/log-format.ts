@@ -59,11 +59,73 @@ export class DebugRequestLog extends LogController {
   }
 }
 
+// An error logged must not carry the applicants' data the failed statement held: drizzle's message ends with the
+// statement's parameters ("Failed query: … params: 7701234567,…"), PostgreSQL's detail quotes the values
+// ("Key (inn)=(7701234567) already exists.") and some of its messages end with one (`…for type uuid: "…"`). The
+// statement, the SQLSTATE code, the constraint, the table and the column stay: they say what went wrong.
+
+const REDACTED = '[redacted]';
+/** Properties of an error that hold values of the data, not words about the error. */
+const VALUE_KEYS = new Set(['params', 'parameters', 'where', 'internalQuery']);
+const DB_FACTS = ['code', 'constraint', 'table', 'column', 'schema', 'routine'] as const;
+const KEY_DETAIL = /^Key \(([^)]*)\)=\(.*\)( already exists\.| is not present in table "[^"]*"\.| is still referenced from table "[^"]*"\.)?$/s;
+
+/** A PostgreSQL (or PGlite) error: a SQLSTATE code and a severity. */
+function isDatabaseError(e: Error): e is Error & Record<string, unknown> {
+  const code: unknown = (e as unknown as Record<string, unknown>).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && 'severity' in e;
+}
+
+/** The error and the errors it wraps (`cause`), outermost first. */
+function chainOf(err: Error): Error[] {
+  const chain = [err];
+  for (let c = err.cause; c instanceof Error && chain.length < 8 && !chain.includes(c); c = c.cause) chain.push(c);
+  return chain;
+}
+
+function safeMessage(e: Error): string {
+  const params = e.message.indexOf('\nparams: ');
+  if (e.message.startsWith('Failed query: ') && params >= 0) return `${e.message.slice(0, params)}\nparams: ${REDACTED}`;
+  if (isDatabaseError(e)) return e.message.replace(/: ".*"$/s, `: ${REDACTED}`);
+  return e.message;
+}
+
+/** PostgreSQL's detail without the values it quotes: the columns of a key and what happened to it stay. */
+export function safeDetail(detail: string): string {
+  const key = KEY_DETAIL.exec(detail);
+  if (key) return `Key (${key[1]})=(${REDACTED})${key[2] ?? ''}`;
+  return detail.startsWith('Failing row contains') ? `Failing row contains (${REDACTED}).` : REDACTED;
+}
+
+/** pino's `err` serializer, the values of the data left out (see above); the database facts of a wrapped error lifted up. */
+export function safeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const chain = chainOf(err);
+  const out: Record<string, unknown> = {
+    type: err.constructor?.name ?? err.name,
+    message: chain.map(safeMessage).join(': '),
+    stack: chain.map((e, i) => `${i ? 'caused by: ' : ''}${(e.stack ?? `${e.name}: ${e.message}`).replace(e.message, safeMessage(e))}`).join('\n'),
+  };
+  for (const [key, v] of Object.entries(err)) {
+    if (key === 'cause' || key in out) continue;
+    out[key] = VALUE_KEYS.has(key) ? REDACTED : key === 'detail' && typeof v === 'string' ? safeDetail(v) : v instanceof Error ? safeError(v) : v;
+  }
+  if (err instanceof AggregateError) out.aggregateErrors = err.errors.map(safeError);
+  const db = chain.find(isDatabaseError);
+  if (db) {
+    for (const fact of DB_FACTS) if (typeof db[fact] === 'string' && out[fact] === undefined) out[fact] = db[fact];
+    if (typeof db.detail === 'string' && out.detail === undefined) out.detail = safeDetail(db.detail);
+  }
+  return out;
+}
+
+const serializers = { err: safeError, cause: safeError };
+
 /** The logger options of buildApp for these settings. */
 export function loggerOptions(config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL'>, out: LogSink = process.stdout) {
   if (config.NODE_ENV === 'test') return { logger: false as const };
-  if (config.NODE_ENV === 'production') return { logger: { level: config.LOG_LEVEL, stream: out } };
-  return { logger: { level: config.LOG_LEVEL, stream: readableSink(out) }, logController: new DebugRequestLog() };
+  if (config.NODE_ENV === 'production') return { logger: { level: config.LOG_LEVEL, stream: out, serializers } };
+  return { logger: { level: config.LOG_LEVEL, stream: readableSink(out), serializers }, logController: new DebugRequestLog() };
 }
 
 /** Where the data lives, as the start-up summary says it: PGlite's folder, or the server without its password. */

@@ -14,22 +14,22 @@ const UUID_SQL = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
 /**
- * Newest first, limit+1 rows. `operatorId` set: that operator's events only, and of an application only from its
- * submission on (staff never see what happened to a draft).
+ * An application's events from its submission on: every reader of the log is staff (an organiser, the admin), and
+ * staff never see what happened to a draft (PRODUCT.md, Audit), whatever the filter: object, action or time.
  */
+const FROM_SUBMISSION = or(sql`${auditEvents.entityType} <> 'application'`, sql`exists (select 1 from ${applications}
+  where ${applications.id} = (case when ${auditEvents.entityId} ~ ${UUID_SQL} then ${auditEvents.entityId}::uuid end) and ${isNotNull(applications.submittedAt)} and ${auditEvents.at} >= ${applications.submittedAt})`)!;
+
+/** Newest first, limit+1 rows; an application's only from its submission on. `operatorId` set: that operator's events only. */
 export async function auditEventsPage(db: Executor, filter: Omit<AuditQuery, 'limit' | 'cursor'> & { operatorId?: string | null; beforeId?: number },
   limit: number): Promise<AuditRow[]> {
-  const where: SQL[] = [];
+  const where: SQL[] = [FROM_SUBMISSION];
   if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.entityId) where.push(eq(auditEvents.entityId, filter.entityId));
   if (filter.action) where.push(eq(auditEvents.action, filter.action));
   if (filter.from) where.push(gte(auditEvents.at, new Date(filter.from)));
   if (filter.to) where.push(lt(auditEvents.at, new Date(filter.to)));
-  if (filter.operatorId !== undefined) {
-    where.push(eq(auditEvents.operatorId, filter.operatorId ?? NOBODY));
-    where.push(or(sql`${auditEvents.entityType} <> 'application'`, sql`exists (select 1 from ${applications}
-      where ${applications.id} = (case when ${auditEvents.entityId} ~ ${UUID_SQL} then ${auditEvents.entityId}::uuid end) and ${isNotNull(applications.submittedAt)} and ${auditEvents.at} >= ${applications.submittedAt})`)!);
-  }
+  if (filter.operatorId !== undefined) where.push(eq(auditEvents.operatorId, filter.operatorId ?? NOBODY));
   if (filter.beforeId !== undefined) where.push(lt(auditEvents.id, filter.beforeId));
   return db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.id)).limit(limit + 1);
 }
@@ -46,7 +46,10 @@ export interface AuditName {
   applicationId: string | null;
 }
 
-/** Every id of the list that is a user, an organisation, an application, a competition, an operator, an assignment or a review. */
+/**
+ * Every id of the list that is a user, an organisation, an application, a competition, an operator, an assignment or a
+ * review. A draft is not named: an id of one in an event's before/after stays an id (staff never read a draft's title).
+ */
 export async function auditNames(db: Executor, ids: readonly string[]): Promise<AuditName[]> {
   if (ids.length === 0) return [];
   const list = uuidArray(ids);
@@ -54,7 +57,7 @@ export async function auditNames(db: Executor, ids: readonly string[]): Promise<
     select u.id::text, 'user' as kind, null as number, null as code, u.full_name as title, u.role, null as expert_name, null as application_id
       from users u where u.id = any(${list})
     union all select o.id::text, 'organization', null, o.inn, o.short_name, null, null, null from organizations o where o.id = any(${list})
-    union all select a.id::text, 'application', a.number, null, a.title, null, null, null from applications a where a.id = any(${list})
+    union all select a.id::text, 'application', a.number, null, a.title, null, null, null from applications a where a.id = any(${list}) and a.submitted_at is not null
     union all select c.id::text, 'competition', null, c.code, c.title, null, null, null from competitions c where c.id = any(${list})
     union all select p.id::text, 'operator', null, null, p.name, null, null, null from operators p where p.id = any(${list})
     union all select s.id::text, 'assignment', a.number, null, a.title, null, e.full_name, a.id::text

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type TestUser } from '../fixtures.js';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../src/services/audit-log.js';
+import { applications } from '../../src/db/schema/index.js';
 import type { AuditInput } from '../../src/domain/audit.js';
 
 let t: TestApp;
@@ -125,8 +127,37 @@ describe('GET /audit: events people can read', () => {
     expect(ids).not.toContain(`${w.app.id}:application.attachment_added`);
     expect(ids.some((s: string) => s.startsWith(draft.id))).toBe(false);
     expect(mine.json.items.every((e: { operatorId: string }) => e.operatorId === w.op.id)).toBe(true);
-    // The admin sees everything.
-    const all = await audit(w.admin, `?entityId=${draft.id}`);
-    expect(all.json.items).toHaveLength(1);
+    // The admin is staff too: no draft's event, and an application's from its submission on.
+    expect((await audit(w.admin, `?entityId=${draft.id}`)).json.items).toEqual([]);
+    expect((await audit(w.admin, `?entityId=${w.app.id}`)).json.items.map((e: { action: string }) => e.action)).toEqual(['application.submitted']);
+  });
+
+  it('never shows staff a draft, by any filter, nor names one inside another event', async () => {
+    const w = await world();
+    const draft = await makeApplication(t, w.comp, w.org.id, w.owner.id, { content: { title: 'Черновик-секрет' } });
+    const dropped = await makeApplication(t, w.comp, w.org.id, w.owner.id, { status: 'withdrawn', content: { title: 'Отозванный черновик' } });
+    await t.db.update(applications).set({ submittedAt: null }).where(eq(applications.id, dropped.id));
+    const at = new Date('2027-01-25T10:00:00Z');
+    await record({ actorId: w.owner.id, action: 'application.created', entityType: 'application', entityId: draft.id, operatorId: w.op.id, at, after: { number: draft.number } });
+    await record({ actorId: w.owner.id, action: 'application.attachment_added', entityType: 'application', entityId: draft.id, operatorId: w.op.id, at,
+      after: { fileName: 'устав.pdf', sha256: 'ab'.repeat(32), sizeBytes: 1234 } });
+    await record({ actorId: w.owner.id, action: 'application.withdrawn', entityType: 'application', entityId: dropped.id, operatorId: w.op.id, at,
+      before: { status: 'draft' }, after: { status: 'withdrawn' } });
+    await record({ actorId: w.organiser.id, action: 'competition.updated', entityType: 'competition', entityId: w.comp.id, operatorId: w.op.id, at,
+      after: { applicationIds: [draft.id, w.app.id] } });
+
+    const around = `from=${encodeURIComponent('2027-01-25T00:00:00Z')}&to=${encodeURIComponent('2027-01-26T00:00:00Z')}`;
+    for (const reader of [w.admin, w.organiser]) {
+      for (const query of ['?limit=500', `?entityId=${draft.id}`, `?entityType=application&entityId=${dropped.id}`, '?action=application.attachment_added&limit=500',
+        '?action=application.created&limit=500', '?action=application.withdrawn&limit=500', `?${around}`, `?entityType=application&${around}`]) {
+        const r = await audit(reader, query);
+        expect(r.status, query).toBe(200);
+        expect(r.json.items.filter((e: { entityId: string }) => e.entityId === draft.id || e.entityId === dropped.id), `${reader.role} ${query}`).toEqual([]);
+        expect(r.body, `${reader.role} ${query}`).not.toMatch(/Черновик-секрет|Отозванный черновик|устав\.pdf/);
+      }
+      const c = await audit(reader, `?entityId=${w.comp.id}&action=competition.updated`);
+      expect(c.json.items[0].refs, reader.role).toEqual({ [w.app.id]: `${w.app.number} «Школа волонтёров»` });
+      expect(c.body).not.toContain(draft.number);
+    }
   });
 });
