@@ -1,13 +1,17 @@
-// Starts the platform: settings, database (embedded PGlite or PostgreSQL), migrations, first admin,
-// demo data, then the API and the built SPA on one port. SIGTERM lets in-flight requests finish.
+// Starts the platform: settings, database (embedded PGlite or PostgreSQL), migrations (as the owner role when one
+// is given), first admin, demo data, then the API and the built SPA on one port, publishing a signed checkpoint of
+// the audit chain at start-up and daily. SIGTERM lets in-flight requests finish.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.js';
 import { connectPg, connectPglite, type Database } from './db/client.js';
-import { runMigrations } from './db/migrate.js';
+import { migrateAsOwner, runMigrations } from './db/migrate.js';
 import { buildApp } from './app.js';
+import { loadAuditKey } from './lib/audit-key.js';
+import { issueCheckpoint, publishDueCheckpoint } from './services/audit-checkpoints.js';
 import { systemClock } from './lib/clock.js';
 import { databaseLabel, loggerOptions, startupSummary } from './lib/log-format.js';
 import { exitOnSignals } from './lib/shutdown.js';
@@ -22,6 +26,27 @@ function jwtSecret(config: Config): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** Checked hourly, so that a publication missed while the database was away is made up within the hour. */
+const CHECKPOINT_CHECK_MS = 60 * 60 * 1000;
+const CHECKPOINT_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/** A checkpoint published now, then whenever the latest published one is a day old; failures are logged, not fatal. */
+function publishAuditCheckpoints(app: FastifyInstance): void {
+  const failed = (err: unknown) => app.log.error({ err }, 'Could not publish a checkpoint of the audit log');
+  const timer = setInterval(() => { publishDueCheckpoint(app.db, app.auditKey, systemClock.now(), CHECKPOINT_EVERY_MS).catch(failed); }, CHECKPOINT_CHECK_MS).unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+  issueCheckpoint(app.db, app.auditKey, systemClock.now(), true).catch(failed);
+}
+
+/** As the owner when DATABASE_OWNER_URL is set; else the server's own role owns the log (said once in production). */
+async function migrate(config: Config, database: Database): Promise<void> {
+  if (config.DATABASE_OWNER_URL) return migrateAsOwner(config.DATABASE_OWNER_URL, database);
+  await runMigrations(database);
+  if (config.NODE_ENV === 'production') {
+    console.warn('The audit log is not protected from the server’s own database role (it owns the tables): set DATABASE_OWNER_URL to migrate as the owner and run as a role that cannot alter or truncate the log.');
+  }
 }
 
 const pgliteDir = (config: Config) => resolve(config.PGLITE_DIR ?? join(config.DATA_DIR, 'pg'));
@@ -51,7 +76,7 @@ async function main() {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const database = await openDatabase(config);
   try {
-    await runMigrations(database);
+    await migrate(config, database);
   } catch (e) {
     await database.close();
     throw new Error(`A database migration failed: ${(e as Error).message}`);
@@ -59,15 +84,22 @@ async function main() {
   const admin = await ensureAdmin(database.db, config);
   const demo = config.SEED_DEMO ? await seedDemo(database.db, new Date(), () => console.log('Loading the demo data (first start on an empty database)…')) : [];
   const logins = [...admin, ...demo];
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  // Connected once the app (lib/limits.ts) listens for its errors: ioredis prints "Unhandled error event" for each
+  // failed reconnect otherwise. A Redis that hangs must not hold up a sign-in: the limits count in-process after 500 ms.
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 500 })
+    : undefined;
   const app = await buildApp({
-    config, database, clock: systemClock, secret: jwtSecret(config), redis,
+    config, database, clock: systemClock, secret: jwtSecret(config), auditKey: loadAuditKey(config.AUDIT_SIGNING_KEY, config.DATA_DIR), redis,
     storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
     // Logs go through process.stdout, not pino's default sonic-boom destination: when the reader of our output has gone,
     // sonic-boom's exit-time flushSync retries the failed write (EPIPE) forever and the process never exits.
     // process.stdout reports EPIPE as an error event, dropped above. JSON in production, readable lines otherwise.
     ...loggerOptions(config, process.stdout),
   });
+
+  // Unreachable, it reconnects in the background; until then the limits count in this process (one warning).
+  await redis?.connect().catch(() => {});
 
   exitOnSignals({
     graceMs: config.SHUTDOWN_GRACE_MS,
@@ -79,6 +111,7 @@ async function main() {
     },
   });
 
+  publishAuditCheckpoints(app);
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
   console.log(startupSummary({

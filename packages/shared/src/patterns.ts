@@ -8,6 +8,8 @@ export const OGRN_PATTERN = /^[15]\d{12}$/;
 /** КПП: 4 digits, 2 digits or capital Latin letters, 3 digits. */
 export const KPP_PATTERN = /^\d{4}[\dA-Z]{2}\d{3}$/;
 export const PHONE_PATTERN = /^[+\d ()-]*$/;
+/** A SHA-256 in hex, as the audit chain writes it: 64 lowercase hex digits. */
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 export const PATTERN_CODES: ReadonlyMap<string, string> = new Map(([
   [COMPETITION_CODE_PATTERN, 'competition-code-format'],
@@ -16,4 +18,5 @@ export const PATTERN_CODES: ReadonlyMap<string, string> = new Map(([
   [OGRN_PATTERN, 'ogrn-format'],
   [KPP_PATTERN, 'kpp-format'],
   [PHONE_PATTERN, 'phone-format'],
+  [SHA256_PATTERN, 'sha256-format'],
 ] as const).map(([re, code]) => [String(re), code]));

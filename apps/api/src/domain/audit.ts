@@ -1,6 +1,8 @@
 // The audit log's hash chain, as pure functions: each event's hash covers its content and the previous event's hash,
-// so that changing or removing any row breaks the chain from there on.
-import { createHash } from 'node:crypto';
+// so that changing or removing any row breaks the chain from there on. Signed checkpoints of the chain (how many
+// events, the hash of the last) catch what the chain alone cannot: the newest rows deleted, or a row rewritten and
+// every later hash recomputed, since whoever does it cannot sign a checkpoint of the result.
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import type { AuditEntityType } from '@konkurs/shared';
 
 export interface AuditInput {
@@ -50,3 +52,36 @@ export function toEvent(input: AuditInput): AuditEvent {
   };
 }
 
+
+/** The chain at one moment: its number of events and the hash of the last one (GENESIS when there is none). */
+export interface ChainHead { events: number; headHash: string }
+export interface Checkpoint extends ChainHead { at: string; signature: string }
+
+/** The exact text a checkpoint's signature covers (API.md): konkurs-audit:<events>:<headHash>:<at>. */
+export const checkpointMessage = (c: ChainHead & { at: string }) => Buffer.from(`konkurs-audit:${c.events}:${c.headHash}:${c.at}`, 'utf8');
+
+/** Signs the head at `at` with the ed25519 private key (base64 signature). */
+export function signCheckpoint(privateKey: KeyObject, head: ChainHead, at: Date): Checkpoint {
+  const c = { ...head, at: at.toISOString() };
+  return { ...c, signature: sign(null, checkpointMessage(c), privateKey).toString('base64') };
+}
+
+/** Whether the signature is the key's over this very checkpoint (a malformed one is simply not). */
+export function checkpointSigned(publicKey: KeyObject, c: Checkpoint): boolean {
+  try {
+    return verify(null, checkpointMessage(c), publicKey, Buffer.from(c.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export type CheckpointFailure = 'fewer-events' | 'hash-differs';
+
+/**
+ * Whether the chain as it is now extends a checkpoint: it has at least as many events, and its event number
+ * `events` is the one whose hash the checkpoint holds. `hashAt` is the hash of the chain at a position (0: GENESIS).
+ */
+export function extendsCheckpoint(now: number, hashAt: (position: number) => string | undefined, c: ChainHead): CheckpointFailure | null {
+  if (now < c.events) return 'fewer-events';
+  return (c.events === 0 ? GENESIS : hashAt(c.events)) === c.headHash ? null : 'hash-differs';
+}

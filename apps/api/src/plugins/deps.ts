@@ -1,7 +1,9 @@
-// Decorates the instance with what handlers need: settings, database, clock, file storage.
+// Decorates the instance with what handlers need: settings, database, clock, file storage, the audit signing key.
+import type { KeyObject } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { generateAuditKey } from '../lib/audit-key.js';
 import type { Database, Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { FileStorage } from '../storage/file-storage.js';
@@ -13,6 +15,11 @@ export interface AppDeps {
   storage: FileStorage;
   /** Signs tokens and list cursors. */
   secret: string;
+  /**
+   * The ed25519 private key that signs audit checkpoints (lib/audit-key.ts), never stored in the database. server.ts
+   * passes the kept one; without it (tests, the bench) each app signs with a key of its own.
+   */
+  auditKey?: KeyObject;
 }
 
 declare module 'fastify' {
@@ -23,6 +30,7 @@ declare module 'fastify' {
     clock: Clock;
     storage: FileStorage;
     secret: string;
+    auditKey: KeyObject;
   }
 }
 
@@ -33,4 +41,5 @@ export default fp(async function deps(app: FastifyInstance, deps: AppDeps) {
   app.decorate('clock', deps.clock);
   app.decorate('storage', deps.storage);
   app.decorate('secret', deps.secret);
+  app.decorate('auditKey', deps.auditKey ?? generateAuditKey());
 }, { name: 'deps' });

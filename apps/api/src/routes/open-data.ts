@@ -1,14 +1,19 @@
 // Open data, no sign-in: the winners registry of every competition whose results are published, as JSON and
-// CSV at stable URLs, with an index of the datasets and a Table Schema of the CSV columns.
+// CSV at stable URLs, with an index of the datasets and a Table Schema of the CSV columns; and the latest published
+// checkpoint of the audit chain with the key that verifies it, for anyone to keep.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, openDataCsv, openDataIndex, openDataTableSchema, openDataWinners, problem } from '@konkurs/shared';
+import { auditCheckpoint, auditPublicKey, idParams, openDataCsv, openDataIndex, openDataTableSchema, openDataWinners, problem } from '@konkurs/shared';
 import { publishedCompetition, publishedCompetitions, winners, winnersCsv } from '../queries/exports.js';
 import { winnersTableSchema } from '../domain/csv.js';
 import { sendCsv } from '../lib/csv.js';
+import { publicKeyOf } from '../lib/audit-key.js';
+import { publishedCheckpoint } from '../services/audit-checkpoints.js';
 
 const BASE = '/api/v1/open-data';
 /** Published data changes only when another competition is published: caches may keep it a few minutes. */
 const CACHE = 'public, max-age=300';
+/** The signing key changes only when the operator replaces it. */
+const KEY_CACHE = 'public, max-age=86400';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true };
@@ -70,5 +75,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const comp = await publishedCompetition(app.db, request.params.id);
       return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);
     });
+
+  app.get('/open-data/audit-checkpoint', {
+    config, schema: { operationId: 'getAuditCheckpoint', summary: 'Get the latest published checkpoint of the audit chain', tags, response: { 200: auditCheckpoint } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', CACHE);
+    return publishedCheckpoint(app.db, app.auditKey, app.clock.now());
+  });
+
+  const publicKey = publicKeyOf(app.auditKey);
+  app.get('/open-data/audit-public-key', {
+    config, schema: { operationId: 'getAuditPublicKey', summary: 'Get the ed25519 public key that verifies audit checkpoints', tags, response: { 200: auditPublicKey } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', KEY_CACHE);
+    return publicKey;
+  });
 };
 export default routes;

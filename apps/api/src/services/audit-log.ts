@@ -1,5 +1,5 @@
 // The append-only audit log in the database: appending events inside the caller's transaction, reading them
-// (an organiser its operator's, with the names people read), and verifying the chain.
+// (an organiser its operator's, with the names people read), and walking the chain to verify it.
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { AuditEntityType, AuditEvent, AuditQuery, AuditVerification } from '@konkurs/shared';
 import type { Db, Executor, Tx } from '../db/client.js';
@@ -57,22 +57,36 @@ export async function recordAuditEvents(tx: Tx, inputs: readonly AuditInput[]): 
   }
 }
 
-/** Walks the whole chain in order; reports the first event whose hash or link does not match. */
-export async function verifyAuditChain(db: Db): Promise<AuditVerification & ({ ok: true } | { ok: false; brokenAt: number })> {
+/** An event of the chain by its position (1 for the first): its id and hash. */
+export interface ChainPosition { id: number; hash: string }
+
+/**
+ * Walks the whole chain in order: how many events it has, the first event whose hash or link does not match (its id),
+ * and the id and hash of the events at the positions asked for (checkpoints hold the hash at a position).
+ */
+export async function walkAuditChain(db: Db, positions: ReadonlySet<number> = new Set()): Promise<{ events: number; brokenAt?: number; heads: Map<number, ChainPosition> }> {
+  const heads = new Map<number, ChainPosition>();
   let prevHash = GENESIS;
   let lastId = 0;
   let count = 0;
   for (;;) {
     const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(5000);
-    if (rows.length === 0) return { ok: true, events: count };
+    if (rows.length === 0) return { events: count, heads };
     for (const r of rows) {
       const expected = eventHash(prevHash, { at: r.at, actorId: r.actorId, action: r.action, entityType: r.entityType, entityId: r.entityId, operatorId: r.operatorId, before: r.before, after: r.after });
-      if (r.prevHash !== prevHash || r.hash !== expected) return { ok: false, brokenAt: r.id, events: count };
+      if (r.prevHash !== prevHash || r.hash !== expected) return { events: count, brokenAt: r.id, heads };
       prevHash = r.hash;
       lastId = r.id;
       count++;
+      if (positions.has(count)) heads.set(count, { id: r.id, hash: r.hash });
     }
   }
+}
+
+/** The chain's own check: every event's hash and link (services/audit-checkpoints.ts adds the checkpoints). */
+export async function verifyAuditChain(db: Db): Promise<AuditVerification & ({ ok: true } | { ok: false; brokenAt: number })> {
+  const { events, brokenAt } = await walkAuditChain(db);
+  return brokenAt === undefined ? { ok: true, events } : { ok: false, brokenAt, events };
 }
 
 /** The ids an event's before/after mention (an expert, an application, an organisation…), at any depth. */

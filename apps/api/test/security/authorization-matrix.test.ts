@@ -316,6 +316,8 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/open-data', name: 'lists published competitions only', gate: 'public', once: true, otherwise: 200, expect: {},
     request: () => get(`${V1}/open-data`), shows: () => ({ universe: both(allComps), by: everyone(both((x) => [x.competitions.published.id])) }) },
   { route: 'GET /api/v1/open-data/schema.json', name: 'public', gate: 'public', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/open-data/schema.json`) },
+  { route: 'GET /api/v1/open-data/audit-checkpoint', name: 'public', gate: 'public', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/open-data/audit-checkpoint`) },
+  { route: 'GET /api/v1/open-data/audit-public-key', name: 'public', gate: 'public', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/open-data/audit-public-key`) },
   { route: 'GET /api/v1/open-data/winners.json', name: 'winners of published competitions only', gate: 'public', once: true, otherwise: 200, expect: {},
     request: () => get(`${V1}/open-data/winners.json`),
     shows: () => ({ universe: both((x) => Object.values(x.numbers)), by: everyone(both((x) => [x.numbers.winner])) }) },
@@ -340,6 +342,7 @@ const CASES: Case[] = [
       ...mirrored(s, (x) => [x.competitions.review.id], ['organiser']), admin: both((x) => [x.competitions.review.id]),
     } }) },
   { route: 'GET /api/v1/audit/verify', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/verify`) },
+  { route: 'GET /api/v1/audit/checkpoint', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/checkpoint`) },
 
   // Last: the admin's call adds the other operator's expert to the pool.
   { route: 'POST /api/v1/competitions/{id}/experts', name: "another operator's expert cannot be pulled into a pool (400, as for a non-expert)",

@@ -17,6 +17,6 @@ export const TAGS = [
   { name: 'results', description: 'Results after publication: the applicant’s scores and the public winners registry.' },
   { name: 'stats', description: 'Totals by region, direction, competition or operator.' },
   { name: 'exports', description: 'CSV exports for staff (UTF-8 with BOM, semicolons and decimal commas by default).' },
-  { name: 'open data', description: 'The winners registry as open data (JSON, CSV and its Table Schema), no sign-in.' },
-  { name: 'audit', description: 'The append-only audit trail, its hash chain and its verification.' },
+  { name: 'open data', description: 'The winners registry as open data (JSON, CSV and its Table Schema), and the signed checkpoint of the audit chain with its public key; no sign-in.' },
+  { name: 'audit', description: 'The append-only audit trail, its hash chain, its signed checkpoints and its verification.' },
 ];
