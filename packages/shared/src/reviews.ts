@@ -15,6 +15,13 @@ export const assignment = z.object({
   declineReason: z.string().nullable(),
 });
 export type Assignment = z.infer<typeof assignment>;
+/**
+ * An assignment as its expert reads it: without `isExtra`. Being the extra expert says that the first reviews differed
+ * by more than the threshold, a hint at scores the expert must never see (blind review): they would score toward the
+ * middle. The organiser's lists keep the flag.
+ */
+export const expertAssignment = assignment.omit({ isExtra: true });
+export type ExpertAssignment = z.infer<typeof expertAssignment>;
 
 export const manualAssignmentBody = z.object({ applicationId: id, expertId: id, dueAt: instant.optional() });
 /** Optional: when the reviews are due (default: a fixed review period from now). */

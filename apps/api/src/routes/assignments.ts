@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  assignment, assignmentsQuery, autoAssignBody, autoAssignResult, competitionAssignmentsQuery, declineBody, declineResult, idParams, languageOf,
+  assignment, assignmentsQuery, expertAssignment, autoAssignBody, autoAssignResult, competitionAssignmentsQuery, declineBody, declineResult, idParams, languageOf,
   manualAssignmentBody, messageText, page, problem,
 } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/assignments/mine', {
     config: { roles: ['expert'] },
-    schema: { operationId: 'listMyAssignments', summary: 'List the expert\'s own assignments', tags, querystring: assignmentsQuery, response: { 200: page(assignment), 400: problem } },
+    schema: { operationId: 'listMyAssignments', summary: 'List the expert\'s own assignments', tags, querystring: assignmentsQuery, response: { 200: page(expertAssignment), 400: problem } },
   }, async (request) => expertAssignments(app.db, currentUser(request), request.query, app.secret));
 
   app.get('/competitions/:id/assignments', {

@@ -1,7 +1,7 @@
 // Who reviews what: automatic assignment over the whole competition, one expert by hand, an expert declining,
 // and the lists experts and organisers read.
 import {
-  isAssignable, type Assignment, type AssignmentStatus, type AutoAssignBody, type DeclineBody, type DeclineResult, type ManualAssignmentBody,
+  isAssignable, type Assignment, type AssignmentStatus, type ExpertAssignment, type AutoAssignBody, type DeclineBody, type DeclineResult, type ManualAssignmentBody,
 } from '@konkurs/shared';
 import type { Db, Executor } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
@@ -103,15 +103,20 @@ export async function declineAssignment(db: Db, actor: AuthUser, assignmentId: s
 
 type ListFilter = { status?: AssignmentStatus; limit: number; cursor?: string };
 
-async function assignmentPage(db: Executor, filter: Omit<Parameters<typeof listAssignments>[1], 'after'>, limit: number, cursor: string | undefined, secret: string) {
+async function assignmentPage<T>(db: Executor, filter: Omit<Parameters<typeof listAssignments>[1], 'after'>, limit: number, cursor: string | undefined, secret: string,
+  map: (row: Awaited<ReturnType<typeof listAssignments>>[number]) => T) {
   const list = cursorList('assignments', filter, secret);
   const after = cursor ? decodeCursor(cursor, list, 2).map(String) as [string, string] : undefined;
   const rows = await listAssignments(db, { ...filter, after }, limit);
-  return pageOf(rows, limit, list, (r) => [r.applicationNumber, r.assignment.id], toAssignment);
+  return pageOf(rows, limit, list, (r) => [r.applicationNumber, r.assignment.id], map);
 }
 
+/** The expert's own assignments, without whether one is the extra expert's (shared's expertAssignment says why). */
 export async function expertAssignments(db: Executor, actor: AuthUser, query: ListFilter, secret: string) {
-  return assignmentPage(db, { expertId: actor.id, status: query.status }, query.limit, query.cursor, secret);
+  return assignmentPage(db, { expertId: actor.id, status: query.status }, query.limit, query.cursor, secret, (r): ExpertAssignment => {
+    const { isExtra: _hidden, ...seen } = toAssignment(r);
+    return seen;
+  });
 }
 
 export async function competitionAssignments(
@@ -119,5 +124,5 @@ export async function competitionAssignments(
 ) {
   const comp = await competitionOfOrganiser(db, actor, competitionId);
   const { status, expertId, applicationId } = query;
-  return assignmentPage(db, { competitionId: comp.id, expertId, applicationId, status }, query.limit, query.cursor, secret);
+  return assignmentPage(db, { competitionId: comp.id, expertId, applicationId, status }, query.limit, query.cursor, secret, toAssignment);
 }

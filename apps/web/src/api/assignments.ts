@@ -1,6 +1,6 @@
 // Assignments: an expert's own queue, a competition's list for its organiser, automatic and manual assignment, decline.
 import { queryOptions } from '@tanstack/react-query';
-import type { Assignment, AssignmentStatus, AutoAssignResult, DeclineResult } from '@konkurs/shared';
+import type { Assignment, AssignmentStatus, AutoAssignResult, DeclineResult, ExpertAssignment } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
 export type AssignmentsParams = { status?: AssignmentStatus; expertId?: string; applicationId?: string; limit?: number; cursor?: string };
@@ -12,7 +12,7 @@ export const assignmentKeys = {
 };
 
 export const myAssignmentsQuery = (params: AssignmentsParams = { limit: 500 }) =>
-  queryOptions({ queryKey: assignmentKeys.mine(params), queryFn: () => api<Page<Assignment>>(`/assignments/mine${queryString(params)}`) });
+  queryOptions({ queryKey: assignmentKeys.mine(params), queryFn: () => api<Page<ExpertAssignment>>(`/assignments/mine${queryString(params)}`) });
 
 export const competitionAssignmentsQuery = (competitionId: string, params: AssignmentsParams = { limit: 500 }) =>
   queryOptions({

@@ -19,7 +19,6 @@ const expert: ExpertDict = {
     notStarted: 'Not started',
     open: 'Review',
     view: 'Open',
-    extra: 'extra review',
     tableLabel: 'Assigned applications',
     closed: 'Review closed',
     closedReason: {

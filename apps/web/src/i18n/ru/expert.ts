@@ -19,7 +19,6 @@ const expert = {
     notStarted: 'Не начата',
     open: 'Оценить',
     view: 'Открыть',
-    extra: 'дополнительная экспертиза',
     tableLabel: 'Назначенные заявки',
     closed: 'Экспертиза закрыта',
     closedReason: {

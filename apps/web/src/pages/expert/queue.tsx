@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Progress, Stack, Table, Text } from '@manti
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ASSIGNMENT_STATUS_LABELS, type Assignment } from '@konkurs/shared';
+import { ASSIGNMENT_STATUS_LABELS, type ExpertAssignment } from '@konkurs/shared';
 import { myAssignmentsQuery } from '../../api/assignments';
 import { competitionQuery } from '../../api/competitions';
 import { reviewQuery } from '../../api/reviews';
@@ -16,7 +16,7 @@ import { useLang, useT } from '../../i18n';
 import { useNow } from '../../lib/use-now';
 import { closedReason, type ClosedReason } from './closed';
 
-function AssignmentState({ a, drafted, closed }: { a: Assignment; drafted: boolean; closed: ClosedReason | null }) {
+function AssignmentState({ a, drafted, closed }: { a: ExpertAssignment; drafted: boolean; closed: ClosedReason | null }) {
   const t = useT('expert').queue;
   const { lang } = useLang();
   if (closed) return (
@@ -30,16 +30,10 @@ function AssignmentState({ a, drafted, closed }: { a: Assignment; drafted: boole
 }
 
 /** One assignment as the queue shows it: whether it can still be scored, and whether it is late. */
-type Row = { a: Assignment; closed: ClosedReason | null; workable: boolean; overdue: boolean };
+type Row = { a: ExpertAssignment; closed: ClosedReason | null; workable: boolean; overdue: boolean };
 
 function ProjectTitle({ r }: { r: Row }) {
-  const t = useT('expert').queue;
-  return (
-    <>
-      <Text size="sm">{r.a.applicationTitle ?? '—'}</Text>
-      {r.a.isExtra && <Text size="xs" c="dimmed">{t.extra}</Text>}
-    </>
-  );
+  return <Text size="sm">{r.a.applicationTitle ?? '—'}</Text>;
 }
 
 function Due({ r }: { r: Row }) {
