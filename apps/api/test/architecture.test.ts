@@ -48,6 +48,8 @@ describe('refusal codes', () => {
       const source = await readFile(join(SRC, file), 'utf8');
       for (const re of REFUSALS) for (const m of source.matchAll(re)) codes.set(m[1]!, file);
     }
+    // zod's own code for a refinement's issue (config.ts checks settings with them), not a refusal the API words.
+    codes.delete('custom');
     expect(codes.size).toBeGreaterThan(40);
     const entities = new Set<string>();
     for (const file of files) for (const m of (await readFile(join(SRC, file), 'utf8')).matchAll(/\bnotFound\(\s*'([a-z-]+)'/g)) entities.add(m[1]!);
