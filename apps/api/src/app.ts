@@ -1,16 +1,18 @@
 // Builds the application (no listen): external plugins, then app plugins, then the routes of each resource.
 import Fastify, { type FastifyInstance, type LogController } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { trustProxyOption, type Config } from './config.js';
 import deps, { type AppDeps } from './plugins/deps.js';
-import errors, { frameworkErrors } from './plugins/errors.js';
+import errors, { clientErrors, frameworkErrors } from './plugins/errors.js';
+import loadShedding from './plugins/load-shedding.js';
 import jsonBody from './plugins/json-body.js';
 import headers from './plugins/headers.js';
 import auth from './plugins/auth.js';
 import docs from './plugins/docs.js';
 import web, { DEFAULT_WEB_DIST } from './plugins/web.js';
+import limits from './lib/limits.js';
 import healthRoutes from './routes/health.js';
 import referenceRoutes from './routes/reference.js';
 import authRoutes from './routes/auth.js';
@@ -33,7 +35,7 @@ import openDataRoutes from './routes/open-data.js';
 import auditRoutes from './routes/audit.js';
 
 export interface BuildOptions extends AppDeps {
-  /** Shares rate-limit counters between API processes. */
+  /** Shares rate-limit counters between API processes (lib/limits.ts counts in the process while it is away). */
   redis?: Redis;
   logger?: boolean | object;
   /** Which request lines are logged and at which level (lib/log-format.ts: at debug in development). */
@@ -42,25 +44,39 @@ export interface BuildOptions extends AppDeps {
   webRoot?: string | false;
 }
 
+/**
+ * How long a client may take (config.ts's HTTP_* settings): to send its headers, its whole request, to go silent
+ * (a stalled body, a reader that stopped reading) and to keep an idle connection. Node checks the headers and
+ * request deadlines every `connectionsCheckingInterval` (30 s by default): a second makes them hold to the second.
+ */
+const serverTimeouts = (config: Config) => ({
+  http: { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+  requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+  connectionTimeout: config.HTTP_IDLE_TIMEOUT_MS,
+  keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  clientErrorHandler: clientErrors,
+});
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     logController: opts.logController,
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors,
+    ...serverTimeouts(opts.config),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(deps, opts);
   await app.register(errors);
+  await app.register(loadShedding);
   await app.register(jsonBody);
   await app.register(headers);
-  // skipOnError: when Redis is away, sign-in goes on unlimited rather than failing for everyone on deadline day.
-  await app.register(rateLimit, { global: false, skipOnError: true, ...(opts.redis ? { redis: opts.redis, nameSpace: 'konkurs-rl-' } : {}) });
+  await app.register(limits, { redis: opts.redis });
   await app.register(multipart, { limits: { fileSize: opts.config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000 } });
   await app.register(docs);
   await app.register(auth, { secret: opts.secret, ttlMinutes: opts.config.TOKEN_TTL_MINUTES });

@@ -59,12 +59,12 @@ export interface TestApp {
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
-export async function createTestApp(options: { env?: Record<string, string>; now?: Date | string; redis?: Redis; webRoot?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; now?: Date | string; redis?: Redis; webRoot?: string; logger?: object } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'konkurs-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...options.env });
   const clock = fixedClock(options.now ?? Date.now());
-  const app = await buildApp({ config, database, clock, secret: TEST_SECRET, storage: localFileStorage(join(dataDir, 'uploads')), webRoot: options.webRoot ?? false, redis: options.redis });
+  const app = await buildApp({ config, database, clock, secret: TEST_SECRET, storage: localFileStorage(join(dataDir, 'uploads')), webRoot: options.webRoot ?? false, redis: options.redis, logger: options.logger });
   await app.ready();
   return {
     app, database, db: database.db, clock, config,

@@ -41,6 +41,12 @@ export const organization = z.object({
 export type Organization = z.infer<typeof organization>;
 export const member = z.object({ userId: id, email: z.string(), fullName: z.string(), role: z.enum(['owner', 'member']) });
 export type Member = z.infer<typeof member>;
+/**
+ * The answer to adding a member: the same whether the e-mail is an applicant's (now a member), a staff member's or
+ * nobody's, so that the owner of an organisation cannot ask who is registered.
+ */
+export const memberAdded = z.object({ organizationId: id, email: z.string() });
+export type MemberAdded = z.infer<typeof memberAdded>;
 /** A user's organisations and an organisation's members come whole (a handful each): one page, no cursor. */
 export const organizationList = z.object({ items: z.array(organization), nextCursor: z.null() });
 export type OrganizationList = z.infer<typeof organizationList>;

@@ -5,7 +5,7 @@ import type { CreateOrganizationBody, Organization } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
 import { applications, organizationMembers, organizations, users } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { conflict, fieldInvalid, forbidden, notFound } from '../domain/errors.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
 import { applicationScope } from './scope.js';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -81,11 +81,11 @@ export async function listMembers(db: Executor, organizationId: string) {
     .orderBy(asc(organizationMembers.createdAt), asc(users.email));
 }
 
-/** Adds an applicant user as a member. The same answer for an unknown e-mail and a non-applicant, so roles do not leak. */
+/** Adds an active applicant user as a member; nothing (undefined) for any other e-mail, which the caller must not tell. */
 export async function addMember(tx: Tx, organizationId: string, email: string) {
   const [u] = await tx.select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role, active: users.active })
     .from(users).where(eq(users.email, email.toLowerCase()));
-  if (!u || u.role !== 'applicant' || !u.active) throw fieldInvalid('email', 'no-such-applicant');
+  if (!u || u.role !== 'applicant' || !u.active) return undefined;
   const [row] = await tx.insert(organizationMembers).values({ organizationId, userId: u.id, role: 'member' }).onConflictDoNothing().returning();
   if (!row) throw conflict('already-member', {}, [{ path: 'email', code: 'already-member' }]);
   return { userId: u.id, email: u.email, fullName: u.fullName, role: row.role };

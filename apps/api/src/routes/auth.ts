@@ -2,29 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authResponse, changePasswordBody, loginBody, me, problem, registerBody } from '@konkurs/shared';
 import { currentUser, startSession } from '../plugins/auth.js';
-import { DomainError } from '../domain/errors.js';
 import { changePassword, login, logout, register } from '../services/auth.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['auth'];
   const session = (userId: string) => startSession(app, userId);
 
-  app.post('/auth/register', { config: { public: true, rateLimit: { max: app.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
-    schema: { operationId: 'register', summary: 'Sign up as an applicant', tags, body: registerBody, response: { 201: authResponse, 400: problem, 409: problem } } },
+  // Counted once the body is parsed (lib/limits.ts: per e-mail and per client address), before any password is checked.
+  app.post('/auth/register', { config: { public: true }, preHandler: app.limits.guard('register'),
+    schema: { operationId: 'register', summary: 'Sign up as an applicant', tags, body: registerBody, response: { 201: authResponse, 400: problem, 409: problem, 429: problem } } },
   async (request, reply) => reply.code(201).send(await register(app.db, request.body, session, app.clock.now())));
 
-  app.post('/auth/login', {
-    config: {
-      public: true,
-      // Per e-mail and address: a shared store (Redis) when REDIS_URL is set, so every API process counts together.
-      rateLimit: {
-        // Counted once the body is parsed (the default, onRequest, has no e-mail yet: the key would be the address alone).
-        hook: 'preHandler',
-        max: app.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute',
-        keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
-        errorResponseBuilder: (_req, ctx) => new DomainError('rate-limited', 'rate-limited', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
-      },
-    },
+  app.post('/auth/login', { config: { public: true }, preHandler: app.limits.guard('login'),
     schema: { operationId: 'login', summary: 'Sign in: a token for a new session', tags, body: loginBody, response: { 200: authResponse, 400: problem, 401: problem, 429: problem } },
   }, async (request) => login(app.db, request.body, session));
 

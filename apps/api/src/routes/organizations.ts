@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  addMemberBody, createOrganizationBody, idParams, member, memberList, organization, organizationList, problem, updateOrganizationBody,
+  addMemberBody, createOrganizationBody, idParams, memberAdded, memberList, organization, organizationList, problem, updateOrganizationBody,
 } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import {
@@ -31,8 +31,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     tags, params: idParams, response: { 200: memberList, 404: problem } } },
   async (request) => organizationMembers(app.db, currentUser(request), request.params.id));
 
-  app.post('/organizations/:id/members', { config: applicant, schema: { operationId: 'addOrganizationMember', summary: 'Add a registered applicant as a member (owner)',
-    tags, params: idParams, body: addMemberBody, response: { 201: member, 400: problem, 403: problem, 404: problem, 409: problem } } },
+  // The same 201 whether or not an applicant has the e-mail; limited per owner and per address (lib/limits.ts).
+  app.post('/organizations/:id/members', { config: applicant, preHandler: app.limits.guard('add-member'), schema: { operationId: 'addOrganizationMember',
+    summary: 'Add a registered applicant as a member (owner); the same answer for an e-mail that is no applicant’s',
+    tags, params: idParams, body: addMemberBody, response: { 201: memberAdded, 400: problem, 403: problem, 404: problem, 409: problem, 429: problem } } },
   async (request, reply) => reply.code(201).send(await addMember(app.db, currentUser(request), request.params.id, request.body.email, app.clock.now())));
 };
 export default routes;

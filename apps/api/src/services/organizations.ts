@@ -1,6 +1,6 @@
 // What applicants do with their organisations: register one (becoming its owner), change its details, add
 // members; and the reads of members and of staff who read its applications.
-import type { CreateOrganizationBody, Member, Organization, OrganizationList, MemberList } from '@konkurs/shared';
+import type { CreateOrganizationBody, MemberAdded, Organization, OrganizationList, MemberList } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import {
@@ -32,14 +32,17 @@ export async function updateOrganization(db: Db, actor: AuthUser, id: string, ch
   return toOrganization(row, 'owner');
 }
 
-/** The owner adds a registered applicant as a member. */
-export async function addMember(db: Db, actor: AuthUser, id: string, email: string, now: Date): Promise<Member> {
+/**
+ * The owner adds a registered applicant as a member. The answer is the same for an e-mail that is no applicant's:
+ * an owner must not learn who has an account here (finding 11); the e-mail already a member, seen in the list, is a 409.
+ */
+export async function addMember(db: Db, actor: AuthUser, id: string, email: string, now: Date): Promise<MemberAdded> {
   return db.transaction(async (tx) => {
     const org = await ownedOrganization(tx, actor.id, id);
     const m = await insertMember(tx, org.id, email);
-    await recordAudit(tx, { actorId: actor.id, action: 'organization.member_added', entityType: 'organization', entityId: org.id,
+    if (m) await recordAudit(tx, { actorId: actor.id, action: 'organization.member_added', entityType: 'organization', entityId: org.id,
       after: { userId: m.userId, email: m.email, role: m.role }, at: now });
-    return m;
+    return { organizationId: org.id, email: email.toLowerCase() };
   });
 }
 

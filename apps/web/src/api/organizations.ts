@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CreateOrganizationBody, Member, MemberList, Organization, OrganizationList } from '@konkurs/shared';
+import type { CreateOrganizationBody, MemberAdded, MemberList, Organization, OrganizationList } from '@konkurs/shared';
 import { api } from './client';
 
 export const organizationKeys = {
@@ -19,4 +19,4 @@ export const membersQuery = (id: string) =>
   queryOptions({ queryKey: organizationKeys.members(id), queryFn: async () => (await api<MemberList>(`/organizations/${id}/members`)).items });
 
 export const createOrganization = (body: CreateOrganizationBody) => api<Organization>('/organizations', { method: 'POST', body });
-export const addMember = (id: string, email: string) => api<Member>(`/organizations/${id}/members`, { method: 'POST', body: { email } });
+export const addMember = (id: string, email: string) => api<MemberAdded>(`/organizations/${id}/members`, { method: 'POST', body: { email } });

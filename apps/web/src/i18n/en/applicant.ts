@@ -61,7 +61,7 @@ const applicant: ApplicantDict = {
     members: 'Members',
     addMember: 'Add a member',
     memberEmail: 'E-mail of a registered applicant',
-    memberAdded: 'Member added',
+    memberAdded: 'If this e-mail belongs to a registered applicant, they are now a member of the organisation',
     onlyOwner: 'Only the owner can add members.',
     createTitle: 'New organisation',
     created: 'Organisation added',
