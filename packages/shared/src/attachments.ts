@@ -14,6 +14,10 @@ export const attachmentDownload = z.unknown().describe('the file as uploaded, of
  */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+/** How much of its quota (ORG_STORAGE_QUOTA_BYTES) the documents of all an organisation's applications take. */
+export const documentStorage = z.object({ usedBytes: z.number().int().min(0), quotaBytes: z.number().int().min(1) });
+export type DocumentStorage = z.infer<typeof documentStorage>;
+
 /** A size as people read it: `20 МБ`, `1,5 МБ`, `49 КБ` (`20 MB` in English). */
 export function formatFileSize(bytes: number, lang: 'ru' | 'en' = 'ru'): string {
   const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';

@@ -1,6 +1,6 @@
 // The database half of an application's documents (services/attachments.ts adds and removes them): a member's draft,
-// locked for a new document with its organisation; the documents' count and bytes; and the document whoever may
-// read the application may download.
+// locked for a new document with its organisation; the documents' count and the organisation's bytes; and the
+// document whoever may read the application may download.
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { AttachmentKind } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
@@ -43,6 +43,14 @@ export async function lockDraftForUpload(tx: Tx, user: AuthUser, applicationId: 
     .where(and(eq(applications.id, applicationId), isMemberOfApplicant(user.id)))
     .for('no key update', { of: [applications, organizations] });
   return draftOnly(row);
+}
+
+/** The organisation of an application the user is a member of (any status); 404 otherwise. */
+export async function memberApplicationOrganization(db: Executor, user: AuthUser, applicationId: string): Promise<string> {
+  const [row] = await db.select({ organizationId: applications.organizationId }).from(applications)
+    .where(and(eq(applications.id, applicationId), isMemberOfApplicant(user.id)));
+  if (!row) throw notFound('application');
+  return row.organizationId;
 }
 
 export interface StoredFile { kind: AttachmentKind; fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }

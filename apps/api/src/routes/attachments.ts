@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, attachment, attachmentDownload, attachmentKindField, attachmentParams, idParams, problem, type AttachmentKind } from '@konkurs/shared';
+import {
+  ATTACHMENT_KINDS, attachment, attachmentDownload, attachmentKindField, attachmentParams, documentStorage, idParams, problem, type AttachmentKind,
+} from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { DomainError, fieldInvalid } from '../domain/errors.js';
 import { contentDisposition } from '../domain/attachment-types.js';
-import { MAX_ATTACHMENTS_PER_APPLICATION, downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile, type UploadLimits } from '../services/attachments.js';
+import { MAX_ATTACHMENTS_PER_APPLICATION, documentStorageOf, downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile, type UploadLimits } from '../services/attachments.js';
 
 /** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
 async function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promise<IncomingFile> {
@@ -50,6 +52,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(
     await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now(),
       limitsOf(request))));
+
+  app.get('/applications/:id/storage', {
+    config: { roles: ['applicant'] },
+    schema: { operationId: 'getDocumentStorage', summary: "The space the organisation's documents take, of its quota", tags, params: idParams,
+      description: 'For the members of the application’s organisation (any status): the bytes of the documents of all its applications, and its quota.',
+      response: { 200: documentStorage, 404: problem } },
+  }, async (request) => documentStorageOf(app.db, currentUser(request), request.params.id, config.ORG_STORAGE_QUOTA_BYTES));
 
   app.get('/applications/:id/attachments/:attachmentId', { schema: { operationId: 'downloadAttachment', summary: 'Download a document as uploaded',
     tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: attachmentDownload, 404: problem } } },

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Attachment, AttachmentKind } from '@konkurs/shared';
+import type { Attachment, AttachmentKind, DocumentStorage } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import type { FileStorage } from '../storage/file-storage.js';
@@ -14,7 +14,8 @@ import { acceptedAttachmentType, displayFileName } from '../domain/attachment-ty
 import { UploadInspector } from '../lib/upload-inspector.js';
 import { freeBytesAt } from '../storage/free-space.js';
 import {
-  countAttachments, deleteAttachment, draftOfMember, insertAttachment, lockDraftForUpload, organizationDocumentBytes, readableAttachment, toAttachment,
+  countAttachments, deleteAttachment, draftOfMember, insertAttachment, lockDraftForUpload, memberApplicationOrganization, organizationDocumentBytes,
+  readableAttachment, toAttachment,
 } from '../queries/attachments.js';
 import { recordAudit } from './audit-log.js';
 
@@ -126,6 +127,12 @@ export async function removeAttachment(db: Db, actor: AuthUser, applicationId: s
     return row.storageKey;
   });
   await storage.delete(key);
+}
+
+/** How much of its quota the documents of the organisation of the member's application take. */
+export async function documentStorageOf(db: Db, actor: AuthUser, applicationId: string, quotaBytes: number): Promise<DocumentStorage> {
+  const organizationId = await memberApplicationOrganization(db, actor, applicationId);
+  return { usedBytes: await organizationDocumentBytes(db, organizationId), quotaBytes };
 }
 
 /** The document's bytes and what a download needs to say about them. */

@@ -63,6 +63,16 @@ describe('the organisation’s storage quota', () => {
     expect((await uploadPdf(t, owner2.token, draft.id, 4_000)).status).toBe(201);
   });
 
+  it('GET /applications/:id/storage tells the members how much of the quota is taken; 404 to others', async () => {
+    const member = await makeUser(t, 'applicant');
+    const own = await makeOrganization(t, member.id);
+    const [a, b] = [await makeApplication(t, comp, own.id, member.id), await makeApplication(t, comp, own.id, member.id, { status: 'submitted' })];
+    expect((await call(t, member.token, 'GET', `/api/v1/applications/${b.id}/storage`)).json).toEqual({ usedBytes: 0, quotaBytes: QUOTA });
+    expect((await uploadPdf(t, member.token, a.id, 3_000)).status).toBe(201);
+    expect((await call(t, member.token, 'GET', `/api/v1/applications/${b.id}/storage`)).json).toEqual({ usedBytes: 3_000, quotaBytes: QUOTA });
+    expect((await call(t, owner.token, 'GET', `/api/v1/applications/${a.id}/storage`)).status).toBe(404);
+  });
+
   it('in English on request', async () => {
     const draft = await makeApplication(t, comp, org.id, owner.id);
     const { payload, headers } = multipart([{ name: 'kind', value: 'other' }, { name: 'file', filename: 'a.pdf', content: pdf(5_000) }]);

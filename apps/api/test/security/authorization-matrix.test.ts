@@ -202,6 +202,8 @@ const CASES: Case[] = [
     request: (_w, s) => ({ method: 'POST', url: `${V1}/applications/${s.applications.draft}/attachments`, ...multipart('other', 'letter.pdf', PDF_BYTES) }) },
   { route: 'POST /api/v1/applications/{id}/attachments', name: 'upload to a submitted one: its members (409)', gate: APPLICANT, expect: members(409),
     request: (_w, s) => ({ method: 'POST', url: `${V1}/applications/${s.applications.submitted}/attachments`, ...multipart('other', 'letter.pdf', PDF_BYTES) }) },
+  { route: 'GET /api/v1/applications/{id}/storage', name: "its organisation's space for documents: its members", gate: APPLICANT, expect: members(200),
+    request: (_w, s) => get(`${V1}/applications/${s.applications.submitted}/storage`) },
   { route: 'GET /api/v1/applications/{id}/attachments/{attachmentId}', name: "a draft's document: its members only", gate: 'any', expect: members(200),
     request: (_w, s) => get(`${V1}/applications/${s.applications.draft}/attachments/${s.attachments.draft}`),
     check: (res) => (res.body !== PDF_BYTES.toString() ? 'not the stored bytes' : undefined) },

@@ -1,5 +1,7 @@
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
-import type { Attachment, AttachmentKind } from '@konkurs/shared';
+import { queryOptions } from '@tanstack/react-query';
+import type { Attachment, AttachmentKind, DocumentStorage } from '@konkurs/shared';
+import { applicationKeys } from './applications';
 import { API_BASE, ApiError, api, onUnauthorized, problemFrom, requestHeaders } from './client';
 
 export type UploadedFile = Pick<Attachment, 'id' | 'fileName' | 'mimeType' | 'sizeBytes' | 'sha256'>;
@@ -42,6 +44,10 @@ export function uploadAttachment(
     xhr.send(form);
   });
 }
+
+/** The organisation's space for documents, under the application's key: refreshing the application refreshes it. */
+export const documentStorageQuery = (applicationId: string) =>
+  queryOptions({ queryKey: [...applicationKeys.one(applicationId), 'storage'], queryFn: () => api<DocumentStorage>(`/applications/${applicationId}/storage`) });
 
 export const attachmentUrl = (applicationId: string, attachmentId: string) => `${API_BASE}/applications/${applicationId}/attachments/${attachmentId}`;
 

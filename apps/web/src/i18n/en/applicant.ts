@@ -183,6 +183,7 @@ const applicant: ApplicantDict = {
     remove: (name: string) => `Remove ${name}`,
     empty: 'No documents uploaded',
     size: (kb: string) => `${kb} KB`,
+    storageUsed: (used: string, quota: string) => `Your organisation's documents: ${used} of ${quota} used`,
   },
   review: {
     title: 'Review and submit',

@@ -183,6 +183,7 @@ const applicant = {
     remove: (name: string) => `Удалить ${name}`,
     empty: 'Документы не загружены',
     size: (kb: string) => `${kb} КБ`,
+    storageUsed: (used: string, quota: string) => `Документы организации: занято ${used} из ${quota}`,
   },
   review: {
     title: 'Проверка и подача',

@@ -1,15 +1,16 @@
 // Documents: choose a kind, drop files; each upload shows its progress (XMLHttpRequest), then joins the list. A file
 // of a refused type or over the limit is named at once with the reason (before any upload), and so is a refusal
-// of the server (413, 415), in the user's language.
+// of the server (413, 415, 409 for the cap or the organisation's quota, 507 for a full disk), in the user's language.
+// The drop zone says how much of its quota the organisation's documents take.
 import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Card, Group, List, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ATTACHMENT_EXTENSIONS, ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, ATTACHMENT_MAX_BYTES, formatFileSize, type Attachment, type AttachmentKind,
 } from '@konkurs/shared';
 import { applicationQuery } from '../../../api/applications';
-import { deleteAttachment, downloadAttachment, uploadAttachment } from '../../../api/attachments';
+import { deleteAttachment, documentStorageQuery, downloadAttachment, uploadAttachment } from '../../../api/attachments';
 import { isApiError, type ApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
@@ -33,6 +34,7 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<AttachmentKind>(competition.requiredAttachmentKinds.find((k) => !application.attachments.some((a) => a.kind === k)) ?? 'other');
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const storage = useQuery(documentStorageQuery(application.id)).data;
   const attachments = application.attachments;
   const patch = (key: number, p: Partial<Upload>) => setUploads((us) => us.map((u) => (u.key === key ? { ...u, ...p } : u)));
 
@@ -103,6 +105,11 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
           <Text fw={600} ta="center">{t.drop}</Text>
           <Text size="sm" c="dimmed" ta="center">{t.dropHint}</Text>
           <Text size="sm" c="dimmed" ta="center" data-testid="upload-limit">{t.limit(limit)}</Text>
+          {storage && (
+            <Text size="sm" c="dimmed" ta="center" data-testid="storage-usage">
+              {t.storageUsed(formatFileSize(storage.usedBytes, lang), formatFileSize(storage.quotaBytes, lang))}
+            </Text>
+          )}
         </Stack>
       </Dropzone>
       {uploads.length > 0 && (
