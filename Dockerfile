@@ -37,7 +37,8 @@ COPY --from=build /app/apps/api/node_modules apps/api/node_modules
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/migrations migrations
 COPY --from=build /app/apps/web/dist apps/web/dist
-# Uploads, and the generated JWT secret when JWT_SECRET is unset, live in DATA_DIR.
+# Uploads, and the generated JWT secret and audit signing key when JWT_SECRET and AUDIT_SIGNING_KEY are unset,
+# live in DATA_DIR (back the key up apart from the database: it is what makes a rewritten log detectable).
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

@@ -100,7 +100,7 @@ const EVENTS: AuditEvent[] = [
 
 describe('the audit page', () => {
   it('reads each event as a sentence with names, roubles and dates, and filters by action, dates and one object’s history', async () => {
-    const calls = mockFetch((url) => (url.includes('/audit') ? { status: 200, body: { items: EVENTS, nextCursor: null } } : undefined));
+    const calls = mockFetch((url) => (url.includes('/audit?') ? { status: 200, body: { items: EVENTS, nextCursor: null } } : undefined));
     renderScreen(<AuditPage />);
     const items = await screen.findAllByTestId('audit-event', {}, { timeout: 5000 });
     expect(items).toHaveLength(3);
@@ -137,5 +137,33 @@ describe('the audit page', () => {
     const history = new URL(calls.find((c) => c.url.includes(`entityId=${APP}`))!.url, 'http://x');
     expect([history.searchParams.get('action'), history.searchParams.get('from'), history.searchParams.get('to')]).toEqual([null, null, null]);
     expect(screen.getByTestId('audit-object').textContent).toContain('История объекта: Заявка КОНК-2027-000012 «Школа волонтёров»');
+  });
+});
+
+describe('the audit page’s checkpoint', () => {
+  const HEAD = 'ab12cd34ef56'.padEnd(64, '0');
+  const CHECKPOINT = { events: 42, headHash: HEAD, at: '2027-02-01T15:00:00.000Z', signature: 'c2lnbmF0dXJl' };
+
+  it('shows the latest published checkpoint, verifies against it and says in Russian what no longer matches', async () => {
+    let verdict: unknown = { ok: false, reason: 'fewer-events', events: 40, checkpoint: { events: 42, headHash: HEAD }, checkpoints: 3 };
+    const calls = mockFetch((url) => {
+      if (url.endsWith('/open-data/audit-checkpoint')) return { status: 200, body: CHECKPOINT };
+      if (url.includes('/audit/verify')) return { status: 200, body: verdict };
+      return url.includes('/audit?') ? { status: 200, body: { items: [], nextCursor: null } } : undefined;
+    });
+    renderScreen(<AuditPage />);
+    const shown = await screen.findByTestId('audit-checkpoint', {}, { timeout: 5000 });
+    expect(shown.textContent).toBe('Контрольная точка: записей — 42, хеш ab12cd34ef56… · 01.02.2027 18:00 мск');
+    expect(within(shown).getByTitle(HEAD)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить цепочку' }));
+    const result = await screen.findByTestId('verify-result');
+    expect(result.textContent).toContain('В журнале 40 записей, а в подписанной контрольной точке было 42: записи удалены');
+    const asked = new URL(calls.find((c) => c.url.includes('/audit/verify'))!.url, 'http://x');
+    expect([asked.searchParams.get('events'), asked.searchParams.get('headHash')]).toEqual(['42', HEAD]);
+
+    verdict = { ok: true, events: 45, checkpoints: 3 };
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить цепочку' }));
+    await waitFor(() => expect(screen.getByTestId('verify-result').textContent).toBe('Цепочка цела: проверено записей — 45Сверено с подписанными контрольными точками: 3'));
   });
 });

@@ -12,7 +12,7 @@ import { useLang, useT } from '../../i18n';
 import type { Gender } from '../../i18n/ru/admin';
 import { directionName, regionName } from '../../lib/reference';
 
-type AuditWords = ReturnType<typeof useT<'admin'>>['audit'];
+export type AuditWords = ReturnType<typeof useT<'admin'>>['audit'];
 
 /**
  * The grammatical gender of a Russian full name, for the verb: a patronymic decides (-вна/-чна, -вич/-ич), else a

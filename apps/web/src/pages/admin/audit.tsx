@@ -1,10 +1,11 @@
 // The audit log (admin): newest first, each event a sentence (who did what to which object, and what changed),
-// filtered by object type, action, dates or one object's history, paged by cursor; and the check of the hash chain.
+// filtered by object type, action, dates or one object's history, paged by cursor; the latest published checkpoint
+// and the check of the hash chain against it.
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Code, Collapse, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES, ROLE_LABELS, type AuditEntityType, type AuditEvent } from '@konkurs/shared';
-import { auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { AUDIT_ENTITY_LABELS, AUDIT_ENTITY_TYPES, ROLE_LABELS, type AuditEntityType, type AuditEvent, type AuditVerification } from '@konkurs/shared';
+import { auditCheckpointQuery, auditQuery, verifyAudit, type AuditFilter } from '../../api/audit';
 import { DateField } from '../../components/date-fields';
 import { DateText } from '../../components/date-text';
 import { FormProblem } from '../../components/field-error';
@@ -12,21 +13,41 @@ import { LoadMore, useCursorList } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { useLang, useT } from '../../i18n';
-import { actionOptions, EventChanges, eventFields, eventSentence, objectLabel } from './audit-event';
+import { actionOptions, EventChanges, eventFields, eventSentence, objectLabel, type AuditWords } from './audit-event';
 
 /** Changes shown before "Подробнее" (a competition's creation records every setting). */
 const SHOWN_FIELDS = 4;
 
+/** The verdict in words: intact, or what the chain no longer matches (a broken link, a kept checkpoint). */
+function verdict(v: AuditVerification, t: AuditWords): string {
+  if (v.ok) return t.verifyOk(v.events);
+  if (v.reason === 'fewer-events') return t.verifyFewer(v.events, v.checkpoint?.events ?? 0);
+  if (v.reason === 'hash-differs') return t.verifyDiffers(v.checkpoint?.events ?? 0);
+  if (v.reason === 'signature-invalid') return t.verifyUnsigned;
+  return t.verifyBroken(v.brokenAt ?? 0);
+}
+
+/** A hash people can compare at a glance; the whole one is in the tooltip. */
+const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
+
 function VerifyChain() {
   const t = useT('admin').audit;
-  const mutation = useMutation({ mutationFn: verifyAudit });
+  const checkpoint = useQuery(auditCheckpointQuery());
+  // Against the published checkpoint as well: the chain must still extend what was signed and published.
+  const mutation = useMutation({ mutationFn: () => verifyAudit(checkpoint.data) });
   return (
     <Stack gap="xs">
       <Group><Button onClick={() => mutation.mutate()} loading={mutation.isPending}>{t.verify}</Button></Group>
+      {checkpoint.data && (
+        <Text size="xs" c="dimmed" data-testid="audit-checkpoint" title={t.checkpointHint} style={{ overflowWrap: 'anywhere' }}>
+          {t.checkpoint(checkpoint.data.events)} <Code title={checkpoint.data.headHash}>{shortHash(checkpoint.data.headHash)}</Code> · <DateText value={checkpoint.data.at} withTime />
+        </Text>
+      )}
       <FormProblem error={mutation.error} />
       {mutation.data && (
-        <Alert role="status" data-testid="verify-result" color={mutation.data.ok ? 'green.9' : 'red.9'} variant="outline"
-          title={mutation.data.ok ? t.verifyOk(mutation.data.events) : t.verifyBroken(mutation.data.brokenAt ?? 0)} />
+        <Alert role="status" data-testid="verify-result" color={mutation.data.ok ? 'green.9' : 'red.9'} variant="outline" title={verdict(mutation.data, t)}>
+          {mutation.data.checkpoints ? <Text size="xs">{t.verifiedAgainst(mutation.data.checkpoints)}</Text> : null}
+        </Alert>
       )}
     </Stack>
   );
