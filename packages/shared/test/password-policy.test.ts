@@ -1,5 +1,6 @@
 // The password policy of PRODUCT.md rule by rule: the passwords the audit signed up with fail, each by its code,
 // the list is the long one the policy asks for, and every code has its words.
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { isKnownMessage, messageText, password, PASSWORD_RULES, passwordRuleIssues } from '../src/index.js';
 import { COMMON_PASSWORDS, passwordVerdict } from '../src/password-strength.js';
@@ -82,4 +83,12 @@ it('every rule has its Russian and English words', () => {
     expect(messageText(code, {}, { lang: 'ru' })).toMatch(/[А-Яа-яЁё]/);
     expect(messageText(code, {}, { lang: 'en' })).not.toMatch(/[А-Яа-яЁё]/);
   }
+});
+
+it('keeps zxcvbn out of the index: only password-strength.ts imports it, and nothing imports password-strength', async () => {
+  const src = new URL('../src/', import.meta.url);
+  const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
+  const importers = async (re: RegExp) => (await Promise.all(files.map(async (f) => (re.test(await readFile(new URL(f, src), 'utf8')) ? f : null)))).filter(Boolean);
+  expect(await importers(/from '@zxcvbn-ts\//)).toEqual(['password-strength.ts']);
+  expect(await importers(/(from|import\()\s*'[^']*password-strength/)).toEqual([]);
 });

@@ -55,6 +55,12 @@ const common: CommonDict = {
   clearDate: 'Clear the date',
   dateWord: 'date',
   timeWord: 'time',
+  passwordStrength: {
+    label: 'Password strength',
+    weak: 'Weak',
+    fair: 'Fair',
+    strong: 'Strong',
+  },
   print: {
     button: 'Print',
     label: 'Print this page',

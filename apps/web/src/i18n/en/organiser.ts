@@ -114,7 +114,7 @@ const organiser: OrganiserDict = {
     createExpert: 'New expert',
     createTitle: 'New expert',
     fullName: 'Full name',
-    password: 'Password (at least 10 characters)',
+    password: 'Password (at least 12 characters)',
     region: 'Region',
     expertDirections: 'Directions of expertise',
     createAndAdd: 'Create and add to the pool',

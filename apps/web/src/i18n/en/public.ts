@@ -78,7 +78,7 @@ const publicArea: PublicDict = {
     fullName: 'Full name',
     email: 'E-mail',
     password: 'Password',
-    passwordHint: 'At least 10 characters',
+    passwordHint: 'At least 12 characters; not the e-mail and not a common password',
     submit: 'Sign up',
     haveAccount: 'Already have an account?',
     toSignIn: 'Sign in',

@@ -54,6 +54,12 @@ const common = {
   clearDate: 'Очистить дату',
   dateWord: 'дата',
   timeWord: 'время',
+  passwordStrength: {
+    label: 'Надёжность пароля',
+    weak: 'Слабый',
+    fair: 'Средний',
+    strong: 'Надёжный',
+  },
   print: {
     button: 'Печать',
     label: 'Распечатать страницу',

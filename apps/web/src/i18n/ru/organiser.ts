@@ -120,7 +120,7 @@ const organiser = {
     createExpert: 'Новый эксперт',
     createTitle: 'Новый эксперт',
     fullName: 'ФИО',
-    password: 'Пароль (не короче 10 символов)',
+    password: 'Пароль (не короче 12 символов)',
     region: 'Регион',
     expertDirections: 'Направления экспертизы',
     createAndAdd: 'Создать и добавить в пул',

@@ -1,6 +1,6 @@
 // Users and roles (admin): list with a role filter, create, change role/operator, deactivate or activate.
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { createUser, updateUser, userKeys } from '../../api/users';
 import { CreateDialog, useCreateDialog } from '../../components/create-dialog';
 import { FormProblem, useFieldError } from '../../components/field-error';
 import { LoadMore, useCursorList } from '../../components/load-more';
+import { NewPasswordInput } from '../../components/password-field';
 import { ScrollTable } from '../../components/scroll-region';
 import { PageTitle } from '../../components/page-title';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -55,7 +56,7 @@ function CreateUserDialog() {
     <CreateDialog dialog={dialog} label={t.create} title={t.create} wide>
       <TextInput label={t.fullName} required {...form.register('fullName')} error={errorOf('fullName')} data-autofocus />
       <TextInput label={t.email} type="email" required autoComplete="off" {...form.register('email')} error={errorOf('email')} />
-      <PasswordInput label={t.password} required autoComplete="new-password" {...form.register('password')} error={errorOf('password')} />
+      <NewPasswordInput label={t.password} required {...form.register('password')} error={errorOf('password')} password={form.watch('password')} email={form.watch('email')} />
       <Controller control={form.control} name="role" render={({ field }) => (
         <Select label={t.role} required allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[lang][r] }))} value={field.value} onChange={field.onChange} ref={field.ref} />
       )} />

@@ -1,12 +1,13 @@
 // Creating an expert of the organiser's operator (POST /users, role expert), with their directions: the button
 // and its dialog.
-import { MultiSelect, PasswordInput, Select, TextInput, type ButtonProps } from '@mantine/core';
+import { MultiSelect, Select, TextInput, type ButtonProps } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { createUserBody, type User } from '@konkurs/shared';
 import { createUser, userKeys } from '../../api/users';
 import { CreateDialog, useCreateDialog } from '../../components/create-dialog';
+import { NewPasswordInput } from '../../components/password-field';
 import { useLang, useT } from '../../i18n';
 import { directionOptions, regionOptions } from '../../lib/reference';
 
@@ -40,7 +41,7 @@ export function NewExpertDialog({ onCreated, submitLabel, variant }: {
     <CreateDialog dialog={dialog} label={t.createExpert} variant={variant} title={t.createTitle} submitLabel={submitLabel} wide>
       <TextInput label={t.fullName} required {...form.register('fullName')} error={errorOf('fullName')} data-autofocus />
       <TextInput label={t.email} type="email" required autoComplete="off" {...form.register('email')} error={errorOf('email')} />
-      <PasswordInput label={t.password} required autoComplete="new-password" {...form.register('password')} error={errorOf('password')} />
+      <NewPasswordInput label={t.password} required {...form.register('password')} error={errorOf('password')} password={form.watch('password')} email={form.watch('email')} />
       <Controller control={form.control} name="expertDirections" render={({ field }) => (
         <MultiSelect label={t.expertDirections} searchable data={directionOptions(lang)} value={field.value} onChange={field.onChange} ref={field.ref} error={errorOf('expertDirections')} />
       )} />

@@ -9,6 +9,7 @@ import { HOME_OF_ROLE, useAuth } from '../../auth/auth';
 import { FormProblem, useProblemText } from '../../components/field-error';
 import { applyProblemToForm, useSchemaResolver } from '../../components/form-resolver';
 import { PageTitle } from '../../components/page-title';
+import { NewPasswordInput } from '../../components/password-field';
 import { useT } from '../../i18n';
 
 /** Only a path inside the SPA may be a return target (no open redirect to another site). */
@@ -87,7 +88,8 @@ export function SignUpPage() {
           {!taken && <FormProblem error={mutation.error} shownPaths={['fullName', 'email', 'password']} />}
           <TextInput label={t.signUp.fullName} autoComplete="name" required {...form.register('fullName')} error={err.fullName?.message} />
           <TextInput label={t.signUp.email} type="email" autoComplete="email" required {...form.register('email')} error={err.email?.message} />
-          <PasswordInput label={t.signUp.password} description={t.signUp.passwordHint} autoComplete="new-password" required {...form.register('password')} error={err.password?.message} />
+          <NewPasswordInput label={t.signUp.password} description={t.signUp.passwordHint} required {...form.register('password')} error={err.password?.message}
+            password={form.watch('password')} email={form.watch('email')} />
           <Button type="submit" loading={mutation.isPending}>{t.signUp.submit}</Button>
           <Text size="sm">
             {t.signUp.haveAccount} <Anchor component={Link} to={`/signin${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.signUp.toSignIn}</Anchor>
