@@ -53,6 +53,13 @@ describe('the SPA', () => {
     expect(r.headers['permissions-policy']).toContain('camera=()');
   });
 
+  it('keeps its policy when the browser revalidates it: a 304 sends none to replace the stored one', async () => {
+    const first = await t.request.get('/');
+    const again = await t.request.get('/').set('if-none-match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.headers['content-security-policy']).toBeUndefined();
+  });
+
   it('has no inline script in its source page, so the built one has none either (Vite keeps them as files)', async () => {
     const html = await readFile(new URL('../../../web/index.html', import.meta.url), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
