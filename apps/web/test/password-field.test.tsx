@@ -1,9 +1,11 @@
-// The sign-up's password meter: it rates what is typed as it is typed, in Russian, lists the rules still broken
-// in the server's words (the common list once the lazily loaded checker is there), and the server's refusal of
-// the password shows on the field.
-import { describe, expect, it } from 'vitest';
+// The password meter on sign-up and on the change of one's password: it rates what is typed as it is typed, in
+// Russian, lists the rules still broken in the server's words (the common list once the lazily loaded checker is
+// there), and the server's refusal of the password shows on the field.
+import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { SignUpPage } from '../src/pages/public/sign-in';
+import { Route, Routes } from 'react-router';
+import { tokenStore } from '../src/auth/token';
+import { ChangePasswordPage, SignUpPage } from '../src/pages/public/sign-in';
 import { mockFetch, renderScreen } from './render';
 
 const fieldError = (input: HTMLElement) =>
@@ -59,5 +61,40 @@ describe('the password meter on sign-up', () => {
     type(/^Пароль/, 'qwertyuiopas');
     fireEvent.click(screen.getByRole('button', { name: 'Зарегистрироваться' }));
     await waitFor(() => expect(fieldError(screen.getByLabelText(/^Пароль/))).toBe('Слишком распространённый или легко угадываемый пароль: добавьте слова или символы'));
+  });
+});
+
+describe('the change of one\'s password', () => {
+  const me = { id: '00000000-0000-4000-8000-0000000000a1', email: 'olga.expert@example.ru', fullName: 'Ольга Эксперт', role: 'expert', operatorId: null };
+  afterEach(() => tokenStore.set(null));
+
+  function open(answer: { status: number; body?: unknown }) {
+    tokenStore.set('token');
+    const calls = mockFetch((url) => (url.endsWith('/auth/me') ? { status: 200, body: me } : url.endsWith('/auth/password') ? answer : undefined));
+    renderScreen(<Routes><Route path="/password" element={<ChangePasswordPage />} /><Route path="/signin" element={<p>Вход</p>} /></Routes>, { route: '/password' });
+    return calls;
+  }
+
+  it('rates the new password against the account\'s e-mail and shows the server\'s refusal on the field', async () => {
+    open({ status: 400, body: { type: 'urn:konkurs:problem:invalid-request', title: 'Bad Request', status: 400, code: 'invalid-request',
+      errors: [{ path: 'newPassword', code: 'password-common', message: 'Too common' }] } });
+    await waitFor(() => expect(screen.getByLabelText(/^Новый пароль/)).toBeTruthy());
+    type(/^Текущий пароль/, 'Test-pass-2026!');
+    type(/^Новый пароль/, 'Olga.Expert');
+    await waitFor(() => expect(meter().getByText('Не совпадает с адресом электронной почты')).toBeTruthy());
+    type(/^Новый пароль/, 'password2027');
+    fireEvent.click(screen.getByRole('button', { name: 'Сменить пароль' }));
+    await waitFor(() => expect(fieldError(screen.getByLabelText(/^Новый пароль/))).toBe('Слишком распространённый или легко угадываемый пароль: добавьте слова или символы'));
+  });
+
+  it('once changed, signs out (every session has ended) and opens the sign-in', async () => {
+    const calls = open({ status: 204 });
+    await waitFor(() => expect(screen.getByLabelText(/^Новый пароль/)).toBeTruthy());
+    type(/^Текущий пароль/, 'Test-pass-2026!');
+    type(/^Новый пароль/, 'Vesna-grant-2027');
+    fireEvent.click(screen.getByRole('button', { name: 'Сменить пароль' }));
+    await waitFor(() => expect(screen.getByText('Вход')).toBeTruthy());
+    expect(calls.find((c) => c.url.endsWith('/auth/password'))?.body).toEqual({ currentPassword: 'Test-pass-2026!', newPassword: 'Vesna-grant-2027' });
+    expect(tokenStore.get()).toBeNull();
   });
 });

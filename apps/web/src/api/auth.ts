@@ -13,3 +13,5 @@ export const login = (body: { email: string; password: string }) => api<AuthResp
 export const register = (body: { email: string; password: string; fullName: string }) =>
   api<AuthResponse>('/auth/register', { method: 'POST', body });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
+/** Ends every session of the user, the caller's too. */
+export const changePassword = (body: { currentPassword: string; newPassword: string }) => api<void>('/auth/password', { method: 'POST', body });

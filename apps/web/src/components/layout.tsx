@@ -61,6 +61,7 @@ function AccountMenu() {
           <Text size="sm" fw={600} c="var(--mantine-color-text)">{user.fullName}</Text>
           <Text size="xs">{role} · {user.email}</Text>
         </Menu.Label>
+        <Menu.Item component={Link} to="/password">{t.changePassword}</Menu.Item>
         <Menu.Item onClick={async () => { await signOut(); navigate('/'); }}>{t.signOut}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

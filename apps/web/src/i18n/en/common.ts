@@ -9,6 +9,7 @@ const common: CommonDict = {
   language: 'Interface language',
   signIn: 'Sign in',
   signUp: 'Sign up',
+  changePassword: 'Change password',
   signOut: 'Sign out',
   account: 'Account',
   nav: {

@@ -83,5 +83,13 @@ const publicArea: PublicDict = {
     haveAccount: 'Already have an account?',
     toSignIn: 'Sign in',
   },
+  changePassword: {
+    title: 'Change password',
+    intro: 'A new password ends every session, this one too: sign in again with it.',
+    current: 'Current password',
+    new: 'New password',
+    submit: 'Change password',
+    done: 'Password changed. Sign in with the new one.',
+  },
 };
 export default publicArea;

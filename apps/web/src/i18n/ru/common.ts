@@ -8,6 +8,7 @@ const common = {
   language: 'Язык интерфейса',
   signIn: 'Войти',
   signUp: 'Зарегистрироваться',
+  changePassword: 'Сменить пароль',
   signOut: 'Выйти',
   account: 'Учётная запись',
   nav: {

@@ -84,6 +84,14 @@ const publicArea = {
     haveAccount: 'Уже есть учётная запись?',
     toSignIn: 'Войти',
   },
+  changePassword: {
+    title: 'Смена пароля',
+    intro: 'После смены пароля все сеансы завершатся, и этот тоже: войдите снова с новым паролем.',
+    current: 'Текущий пароль',
+    new: 'Новый пароль',
+    submit: 'Сменить пароль',
+    done: 'Пароль изменён. Войдите с новым паролем.',
+  },
 };
 export default publicArea;
 export type PublicDict = typeof publicArea;

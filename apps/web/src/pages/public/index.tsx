@@ -1,6 +1,9 @@
-// The public area: open competitions, a competition's rules, the winners registry, sign-in and sign-up.
+// The public area: open competitions, a competition's rules, the winners registry, sign-in and sign-up, and
+// (signed in, any role) the change of one's password.
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { ROLES } from '@konkurs/shared';
+import { RequireRole } from '../../auth/require-role';
 import { PageTitle } from '../../components/page-title';
 import { ErrorState } from '../../components/states';
 import { useT } from '../../i18n';
@@ -11,6 +14,7 @@ import { ResultsPage } from './results';
 // The sign-in forms carry zod (the shared schemas): loaded when opened, not with the home page.
 const SignInPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignUpPage })));
+const ChangePasswordPage = lazy(() => import('./sign-in').then((m) => ({ default: m.ChangePasswordPage })));
 
 function NotFound() {
   const t = useT('common');
@@ -30,6 +34,7 @@ export default function PublicArea() {
       <Route path="competitions/:id/results" element={<ResultsPage />} />
       <Route path="signin" element={<SignInPage />} />
       <Route path="signup" element={<SignUpPage />} />
+      <Route path="password" element={<RequireRole roles={ROLES}><ChangePasswordPage /></RequireRole>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

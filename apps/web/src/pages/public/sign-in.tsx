@@ -2,8 +2,8 @@ import { Anchor, Button, Card, PasswordInput, Stack, Text, TextInput } from '@ma
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { loginBody, registerBody } from '@konkurs/shared';
-import { login, register } from '../../api/auth';
+import { changePasswordBody, loginBody, registerBody } from '@konkurs/shared';
+import { changePassword, login, register } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import { HOME_OF_ROLE, useAuth } from '../../auth/auth';
 import { FormProblem, useProblemText } from '../../components/field-error';
@@ -11,6 +11,7 @@ import { applyProblemToForm, useSchemaResolver } from '../../components/form-res
 import { PageTitle } from '../../components/page-title';
 import { NewPasswordInput } from '../../components/password-field';
 import { useT } from '../../i18n';
+import { notify } from '../../lib/notify';
 
 /** Only a path inside the SPA may be a return target (no open redirect to another site). */
 function safeNext(next: string | null): string | null {
@@ -94,6 +95,41 @@ export function SignUpPage() {
           <Text size="sm">
             {t.signUp.haveAccount} <Anchor component={Link} to={`/signin${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t.signUp.toSignIn}</Anchor>
           </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+const CHANGE_FIELDS = ['currentPassword', 'newPassword'] as const;
+
+/** One's own new password (POST /auth/password). It ends every session, this one too: one signs in again with it. */
+export function ChangePasswordPage() {
+  const t = useT('public').changePassword;
+  const text = useProblemText();
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const form = useForm({ resolver: useSchemaResolver(changePasswordBody), defaultValues: { currentPassword: '', newPassword: '' } });
+  const mutation = useMutation({
+    mutationFn: changePassword,
+    onSuccess: async () => {
+      await signOut();
+      notify(t.done);
+      navigate('/signin', { replace: true });
+    },
+    onError: (e) => applyProblemToForm(e, CHANGE_FIELDS, form.setError, text),
+  });
+  const err = form.formState.errors;
+  return (
+    <AuthCard>
+      <PageTitle title={t.title} subtitle={t.intro} />
+      <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+        <Stack>
+          <FormProblem error={mutation.error} shownPaths={CHANGE_FIELDS} />
+          <PasswordInput label={t.current} autoComplete="current-password" required {...form.register('currentPassword')} error={err.currentPassword?.message} />
+          <NewPasswordInput label={t.new} required {...form.register('newPassword')} error={err.newPassword?.message}
+            password={form.watch('newPassword')} email={user?.email} />
+          <Button type="submit" loading={mutation.isPending}>{t.submit}</Button>
         </Stack>
       </form>
     </AuthCard>
