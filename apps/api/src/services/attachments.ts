@@ -59,7 +59,16 @@ async function ensureDiskRoom(storage: FileStorage, limits: UploadLimits): Promi
   const fileBytes = Math.min(limits.requestBytes ?? limits.maxBytes, limits.maxBytes);
   if (least - fileBytes >= limits.minFreeDiskBytes) return;
   limits.onDiskLow(least);
-  throw new DomainError('insufficient-storage', 'storage-full');
+  throw storageFull();
+}
+
+const storageFull = () => new DomainError('insufficient-storage', 'storage-full');
+
+/** The disk filled while the file was written (by uploads at once, or another writer): the same refusal, not a 500. */
+function asStorageFull(e: unknown, limits: UploadLimits): unknown {
+  if ((e as NodeJS.ErrnoException | undefined)?.code !== 'ENOSPC') return e;
+  limits.onDiskLow(0);
+  return storageFull();
 }
 
 /** The refusal names the limit, so that the form can say it. */
@@ -91,7 +100,7 @@ export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: s
   upload.file.once('limit', () => inspector.destroy(tooLarge(limits.maxBytes)));
   const stored = await storage.put(pipeline(upload.file, inspector, () => {})).catch((e: unknown) => {
     upload.abandon();
-    throw asMalformedBody(e);
+    throw asMalformedBody(asStorageFull(e, limits));
   });
   if (upload.file.truncated) {
     await storage.delete(stored.key);

@@ -10,7 +10,7 @@ import { applications, attachments } from '../../src/db/schema/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/lib/clock.js';
-import { localFileStorage } from '../../src/storage/file-storage.js';
+import { localFileStorage, type FileStorage } from '../../src/storage/file-storage.js';
 import { createTestApp, freshDatabase, isRealPostgres, TEST_SECRET, type TestApp } from '../helper.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, type CompetitionRow, type TestUser } from '../fixtures.js';
 import { multipart, pdf, storedFiles, uploadPdf } from '../uploads.js';
@@ -103,35 +103,55 @@ describe('a nearly full disk', () => {
     }
   });
 
-  it(`watches DATA_DIR too on PGlite, where the database writes, with one warning in the log (${isRealPostgres ? 'PostgreSQL: not its disk' : 'PGlite'})`, async () => {
-    // Storage that knows no disk (as object storage would): only the database's folder can refuse.
+  /** The app on a storage of the test's making, its warnings collected; `run` gets a TestApp-like handle. */
+  async function withStorage(make: (folder: string) => FileStorage, env: Record<string, string>, run: (t: TestApp, warnings: () => object[]) => Promise<void>) {
     const dataDir = await mkdtemp(join(tmpdir(), 'konkurs-test-'));
-    const { freeBytes: _none, ...objectLike } = localFileStorage(join(dataDir, 'uploads'));
     const lines: Record<string, unknown>[] = [];
     const stream = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
     const database = await freshDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', MIN_FREE_DISK_BYTES: await beyondTheDisk() });
-    const app = await buildApp({ config, database, clock: fixedClock(Date.now()), secret: TEST_SECRET, storage: objectLike, webRoot: false, logger: { level: 'warn', stream } });
-    const t = { app, db: database.db, clock: fixedClock(Date.now()) } as unknown as TestApp;
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', ...env });
+    const clock = fixedClock(Date.now());
+    const app = await buildApp({ config, database, clock, secret: TEST_SECRET, storage: make(join(dataDir, 'uploads')), webRoot: false, logger: { level: 'warn', stream } });
     try {
       await app.ready();
-      const owner = await makeUser(t, 'applicant');
-      const comp = await makeCompetition(t, (await makeOperator(t)).id);
-      const draft = await makeApplication(t, comp, (await makeOrganization(t, owner.id)).id, owner.id);
-      const r = await uploadPdf(t, owner.token, draft.id);
-      const warnings = lines.filter((l) => l.msg === 'upload refused: the disk is nearly full');
-      if (isRealPostgres) {
-        expect(r.status).toBe(201);
-        expect(warnings).toEqual([]);
-      } else {
-        expect(r.json).toMatchObject({ status: 507, code: 'storage-full' });
-        expect(warnings).toHaveLength(1);
-        expect(warnings[0]).toMatchObject({ level: 40, freeBytes: expect.any(Number) });
-      }
+      await run({ app, db: database.db, clock, config } as TestApp, () => lines.filter((l) => l.msg === 'upload refused: the disk is nearly full'));
     } finally {
       await app.close();
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  }
+  async function draftOf(t: TestApp) {
+    const owner = await makeUser(t, 'applicant');
+    const comp = await makeCompetition(t, (await makeOperator(t)).id);
+    return { owner, draft: await makeApplication(t, comp, (await makeOrganization(t, owner.id)).id, owner.id) };
+  }
+
+  it(`watches DATA_DIR too on PGlite, where the database writes, with one warning in the log (${isRealPostgres ? 'PostgreSQL: not its disk' : 'PGlite'})`, async () => {
+    // Storage that knows no disk (as object storage would): only the database's folder can refuse.
+    const objectLike = (folder: string) => { const { freeBytes: _none, ...rest } = localFileStorage(folder); return rest; };
+    await withStorage(objectLike, { MIN_FREE_DISK_BYTES: await beyondTheDisk() }, async (t, warnings) => {
+      const { owner, draft } = await draftOf(t);
+      const r = await uploadPdf(t, owner.token, draft.id);
+      if (isRealPostgres) {
+        expect(r.status).toBe(201);
+        expect(warnings()).toEqual([]);
+      } else {
+        expect(r.json).toMatchObject({ status: 507, code: 'storage-full' });
+        expect(warnings()).toEqual([expect.objectContaining({ level: 40, freeBytes: expect.any(Number) })]);
+      }
+    });
+  });
+
+  it('a disk that fills while the file is written (ENOSPC) is the same 507, not a 500', async () => {
+    const filling = (folder: string): FileStorage => ({
+      ...localFileStorage(folder), put: async (source) => { source.resume(); throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }); },
+    });
+    await withStorage(filling, {}, async (t, warnings) => {
+      const { owner, draft } = await draftOf(t);
+      expect((await uploadPdf(t, owner.token, draft.id)).json).toMatchObject({ status: 507, code: 'storage-full' });
+      expect(warnings()).toHaveLength(1);
+      expect(await t.db.select().from(attachments)).toEqual([]);
+    });
   });
 });

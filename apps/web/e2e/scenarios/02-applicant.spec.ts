@@ -214,6 +214,7 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'ustav.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.getByRole('button', { name: 'ustav.pdf', exact: true }).waitFor();
+    await see(page, /^Документы организации: занято [\d,]+ [КМ]Б из 500 МБ$/);
   });
   await checkPage('editor-documents');
 
