@@ -16,6 +16,8 @@ beforeAll(async () => { if (isRealPostgres) t = await createTestApp(); });
 afterAll(async () => { await t?.close(); });
 
 const ROUNDS = 24;
+/** Each round is a dozen requests: on a loaded machine the rounds take longer than vitest's default. */
+const TIMEOUT_MS = 180_000;
 
 /** A competition in review with one admitted application, two experts on it: the first review in, the second saved. */
 async function roundWithOneReviewLeft(op: { id: string }, organiser: TestUser, experts: TestUser[], owner: TestUser, diverge: boolean) {
@@ -77,7 +79,7 @@ describe.runIf(isRealPostgres)('award confirmation against the last review', () 
       }
     }
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
-  });
+  }, TIMEOUT_MS);
 
   it(`${ROUNDS} rounds against an admission: an application admitted meanwhile is never left unreviewed in a decided competition`, async () => {
     // The snapshot alone does not hold this one: the confirmation's read sees the application submitted (nobody waits
@@ -102,5 +104,5 @@ describe.runIf(isRealPostgres)('award confirmation against the last review', () 
           .toEqual([409, 'reviews-pending', 200, 'review', 'admitted']);
       }
     }
-  });
+  }, TIMEOUT_MS);
 });
