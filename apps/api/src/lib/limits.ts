@@ -3,7 +3,7 @@
 // request nor a new e-mail per request gets past. Counted in Redis when the API has one, so every process counts
 // together; whenever Redis fails, in this process instead: a limit is never switched off. Falling back is one warning
 // line, Redis coming back one info line.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -14,11 +14,11 @@ export const WINDOW_MS = 60_000;
 /** Many people sign in from behind one office or campus address: it may try this many times what one account may. */
 export const ADDRESS_FACTOR = 10;
 
-export interface Hit { count: number; resetInMs: number }
+interface Hit { count: number; resetInMs: number }
 interface Counter { hit(key: string): Promise<Hit> }
 
 /** Counts in this process: fixed windows, expired ones swept once a window, so memory holds one window's keys. */
-export function memoryCounter(now: () => number): Counter {
+function memoryCounter(now: () => number): Counter {
   const windows = new Map<string, { count: number; resetAt: number }>();
   let sweepAt = 0;
   return {
@@ -55,7 +55,7 @@ function redisCounter(redis: Redis): Counter {
  * Redis while it answers, this process while it does not. Watches the client's own events too, so that a Redis going
  * away is told once (and never as ioredis's "Unhandled error event") even when nobody is signing in.
  */
-export function fallbackCounter(redis: Redis, memory: Counter, log: FastifyBaseLogger): Counter & { stop(): void } {
+function fallbackCounter(redis: Redis, memory: Counter, log: FastifyBaseLogger): Counter & { stop(): void } {
   const shared = redisCounter(redis);
   let inProcess = false;
   const away = (err: unknown) => {
@@ -111,9 +111,9 @@ function subjectOf(request: FastifyRequest, by: Subject): string | undefined {
   return typeof email === 'string' ? email.trim().toLowerCase() : undefined;
 }
 
-// Keys hold a digest, not the e-mail or the address: Redis need not keep personal data.
-const keyOf = (action: Action, by: Subject, subject: string) =>
-  `${action}:${by}:${createHash('sha256').update(subject).digest('base64url').slice(0, 32)}`;
+// Keys hold a keyed digest (the secret every process shares), not the e-mail or the address: Redis keeps no personal data.
+const keyOf = (secret: string, action: Action, by: Subject, subject: string) =>
+  `${action}:${by}:${createHmac('sha256', secret).update(subject).digest('base64url').slice(0, 32)}`;
 
 export interface Limits {
   /** A preHandler counting the request against the action's limits: over any of them, a 429 with Retry-After. */
@@ -124,14 +124,14 @@ declare module 'fastify' {
   interface FastifyInstance { limits: Limits }
 }
 
-export function createLimits(counter: Counter, perAccount: number): Limits {
+function createLimits(counter: Counter, perAccount: number, secret: string): Limits {
   const rules = rulesOf(perAccount);
   return {
     guard: (action) => async (request, reply) => {
       // Every attempt is counted, a right password too: once an account is locked out, it stays out for the window.
       const hits = await Promise.all(rules[action].map(async (rule) => {
         const subject = subjectOf(request, rule.by);
-        return subject === undefined ? undefined : { rule, hit: await counter.hit(keyOf(action, rule.by, subject)) };
+        return subject === undefined ? undefined : { rule, hit: await counter.hit(keyOf(secret, action, rule.by, subject)) };
       }));
       const over = hits.filter((h) => h !== undefined && h.hit.count > h.rule.max);
       if (over.length === 0) return;
@@ -146,10 +146,10 @@ export function createLimits(counter: Counter, perAccount: number): Limits {
 export default fp(async function limits(app: FastifyInstance, opts: { redis?: Redis }) {
   const memory = memoryCounter(() => app.clock.now().getTime());
   if (!opts.redis) {
-    app.decorate('limits', createLimits(memory, app.config.LOGIN_RATE_LIMIT));
+    app.decorate('limits', createLimits(memory, app.config.LOGIN_RATE_LIMIT, app.secret));
     return;
   }
   const counter = fallbackCounter(opts.redis, memory, app.log);
-  app.decorate('limits', createLimits(counter, app.config.LOGIN_RATE_LIMIT));
+  app.decorate('limits', createLimits(counter, app.config.LOGIN_RATE_LIMIT, app.secret));
   app.addHook('onClose', async () => counter.stop());
 }, { name: 'limits', dependencies: ['deps'] });
