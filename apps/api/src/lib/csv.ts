@@ -1,5 +1,5 @@
 // CSV for people (Excel in a Russian locale) and for machines (open data): RFC 4180 quoting by csv-stringify,
-// formula cells neutralised, rows streamed from the database so that memory stays flat whatever the size.
+// formula cells neutralised, streamed as fast as the client reads so that memory stays flat whatever the size.
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
@@ -71,7 +71,7 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<CsvCell
         this.destroy(err as Error);
       }
     },
-    // A client that went away: close the source, which ends its query and frees the connection.
+    // A client that went away: close the source, so that no further batch is read.
     destroy(err, callback) {
       Promise.resolve(source.return?.()).then(() => callback(err), () => callback(err));
     },
@@ -80,14 +80,17 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<CsvCell
 
 /**
  * A CSV stream of the header (formatted here, as by csvStream) and a body of CSV text written elsewhere (by
- * PostgreSQL's COPY, with LF line ends), whose record ends become CRLF like csv-stringify's.
+ * PostgreSQL's COPY, with LF line ends), whose record ends become CRLF like csv-stringify's. The body goes with
+ * the stream, even one destroyed before its first read (a client gone while the export was being prepared).
  */
-export function csvTextStream(header: readonly string[], body: AsyncIterable<Buffer>, dialect: CsvDialect): Readable {
+export function csvTextStream(header: readonly string[], body: Readable, dialect: CsvDialect): Readable {
   const head = (dialect.bom ? '\ufeff' : '') + stringifySync([header.map(neutraliseCell)], csvOptions(dialect));
-  return Readable.from((async function* () {
+  const stream = Readable.from((async function* () {
     yield Buffer.from(head);
     yield* crlfRecords(body);
   })(), { objectMode: false });
+  stream.once('close', () => body.destroy());
+  return stream;
 }
 
 const QUOTE = 0x22;

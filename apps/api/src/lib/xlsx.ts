@@ -82,7 +82,7 @@ export function xlsxStream(sheetName: string, columns: readonly SheetColumn[], r
       if (next.done) break;
       sheet.addRow(next.value.map((v) => (v === '' || v === undefined ? null : v))).commit();
       if (++n % ROWS_PER_TURN === 0) {
-        // The client went away: stop reading (the source's return() ends its query).
+        // The client went away: stop reading (the source's return() reads no further batch).
         if (out.destroyed) return;
         await caughtUp();
       }

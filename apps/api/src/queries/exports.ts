@@ -1,13 +1,12 @@
 // The CSV exports and the open data, read from the database. exportCsv is the one place an export becomes CSV:
 // on a PostgreSQL server the database writes it (COPY of the cells' SQL) when every cell has its SQL; otherwise
-// its rows stream, so that an export of any size holds one batch in memory at a time (a cursor through
-// pg-query-stream on a pooled connection; on PGlite, which has no cursors over the wire, keyset-paginated
-// batches of the same query), and the cells format them.
+// its rows are read and the cells format them. A client that reads slowly, or not at all, waits on its own socket
+// and never holds a database connection: COPY is spooled to a temporary file at the database's pace, and rows are
+// read in keyset batches, each a short query taken whole, so that memory holds one batch at a time.
 import type { Readable } from 'node:stream';
-import { and, asc, eq, gt, inArray, or, sql, type GetColumnData, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type GetColumnData, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { escapeLiteral } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { to as copyTo } from 'pg-copy-streams';
 import { RESULTS_PUBLIC, type ApplicationStatus, type Lang, type OpenDataWinner, type TotalsGroup } from '@konkurs/shared';
 import type { Database, Executor } from '../db/client.js';
@@ -18,12 +17,13 @@ import {
 } from '../domain/csv.js';
 import { csvDialect, csvStream, csvTextStream, FORMULA_START_CODES, inBatches, type CsvDialect } from '../lib/csv.js';
 import { xlsxStream } from '../lib/xlsx.js';
+import { spool } from '../lib/spool.js';
 import { DomainError } from '../domain/errors.js';
 import { SUBMITTED_ONCE } from './scope.js';
 import { totals } from './stats.js';
 
-/** Rows per keyset batch on PGlite (in-process: small batches cost little and keep the heap flat). */
-export const EXPORT_BATCH = 500;
+/** Rows per keyset batch (the heap holds one batch, and the cells of what waits on the socket). */
+export const EXPORT_BATCH = 1000;
 
 /** Where rows are read from: the app's database (its pool, when on a server). */
 export type RowSource = Pick<Database, 'db' | 'pool'>;
@@ -31,50 +31,47 @@ export type RowSource = Pick<Database, 'db' | 'pool'>;
 type Selection = Record<string, PgColumn | SQL>;
 /** The row a selection of columns reads, typed by the columns' own data types. */
 type RowOf<T extends Record<string, PgColumn>> = { [K in keyof T]: GetColumnData<T[K]> };
+/** The values of a row's key, in the order of the key's columns. */
+type Key = unknown[];
 
 /**
- * What an export reads: one query over a selection (the row's columns for the rows, the cells' SQL for COPY),
- * with the same joins, filter and order either way.
+ * What an export reads: one query over a selection (the row's columns for the rows, the cells' SQL for COPY), with
+ * the same joins and filter, in the order of the key.
  */
-interface ExportTable<T extends Record<string, PgColumn>, F, K> {
+interface ExportTable<T extends Record<string, PgColumn>, F> {
   row: T;
   /** What a cell's SQL may name (the fields of domain/csv.ts's CellSql). */
   sqlFields: { readonly [P in keyof F]: PgColumn | SQL };
-  query(db: Executor, selection: Selection, after: K | undefined, limit: number | undefined): PgSelect;
-  /** The key a keyset batch continues after. */
-  keyOf(row: RowOf<T>): K;
+  /** The fields of the row that order the export and are unique together: a batch continues after the last key. */
+  key: readonly (keyof T & string)[];
+  /** The rows `range` (keyRange) admits, in any order (`inKeyOrder` orders them). */
+  query(db: Executor, selection: Selection, range: SQL | undefined): PgSelect;
   /** What the cells read beyond the row (the rows' competitions), read before the first row. */
   context?(db: Executor): Promise<Partial<CellContext>>;
 }
 
+const keyColumns = <T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>) => table.key.map((k) => table.row[k]);
+const keyOf = <T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>, row: Partial<RowOf<T>>): Key => table.key.map((k) => row[k]);
+const tuple = (items: readonly unknown[]) => sql`(${sql.join(items.map((i) => sql`${i}`), sql`, `)})`;
+
+/** The rows whose key comes after `after` (all when undefined). */
+const keyRange = (columns: readonly PgColumn[], after: Key | undefined): SQL | undefined =>
+  (after ? sql`${tuple(columns)} > ${tuple(after)}` : undefined);
+
+/** A table's rows in `range`, ordered by the key, at most `limit`. */
+function inKeyOrder<T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>, db: Executor, selection: Selection, range: SQL | undefined, limit?: number) {
+  const q = table.query(db, selection, range).orderBy(...keyColumns(table).map((c) => asc(c)));
+  return limit === undefined ? q : q.limit(limit);
+}
+
 /**
- * Every row of a table: through a cursor when a pool is there (one query, the planner free to hash-join), else
- * keyset batches after the last row's key. Rows are mapped by the columns' own driver mappings, so both paths
- * give the same objects.
+ * Every row of a table, in keyset batches after the last row's key: each batch one query, read whole, so that the
+ * connection goes back before the rows are formatted and sent (on PGlite, its one connection is free meanwhile).
  */
-async function* readRows<T extends Record<string, PgColumn>, F, K>(source: RowSource, table: ExportTable<T, F, K>): AsyncGenerator<RowOf<T>> {
-  if (!source.pool) {
-    const batch = (after: K | undefined) => table.query(source.db, table.row, after, EXPORT_BATCH) as unknown as Promise<RowOf<T>[]>;
-    yield* inBatches(batch, table.keyOf, EXPORT_BATCH);
-    return;
-  }
-  const { sql: text, params } = table.query(source.db, table.row, undefined, undefined).toSQL();
-  const names = Object.keys(table.row);
-  const columns = Object.values(table.row);
-  const client = await source.pool.connect();
-  // Small batches: rows that wait in buffers get promoted by the GC, and a 1000-row buffer grew the heap by 100 MB.
-  const stream = client.query(new QueryStream(text, params, { batchSize: 250, highWaterMark: 250, rowMode: 'array' }));
-  try {
-    for await (const raw of stream as AsyncIterable<unknown[]>) {
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) row[names[i]] = raw[i] === null ? null : columns[i].mapFromDriverValue(raw[i]);
-      yield row as RowOf<T>;
-    }
-  } finally {
-    // A client that went away leaves the cursor half-read: close it before the connection goes back.
-    stream.destroy();
-    client.release();
-  }
+function readRows<T extends Record<string, PgColumn>, F>(source: RowSource, table: ExportTable<T, F>): AsyncGenerator<RowOf<T>> {
+  const columns = keyColumns(table);
+  const batch = (after: Key | undefined) => inKeyOrder(table, source.db, table.row, keyRange(columns, after), EXPORT_BATCH) as unknown as Promise<RowOf<T>[]>;
+  return inBatches(batch, (row) => keyOf(table, row), EXPORT_BATCH);
 }
 
 /**
@@ -82,14 +79,14 @@ async function* readRows<T extends Record<string, PgColumn>, F, K>(source: RowSo
  * PostgreSQL (COPY … TO STDOUT of the cells' SQL: about twice the ~60,000 rows/s formatted here); else from the
  * rows, by the cells' JavaScript.
  */
-async function exportCsv<T extends Record<string, PgColumn>, F, K>(
-  source: RowSource, table: ExportTable<T, F, K>, columns: readonly Cell<RowOf<T>, F>[], head: readonly string[], ctx: CellContext, dialect: CsvDialect,
+async function exportCsv<T extends Record<string, PgColumn>, F>(
+  source: RowSource, table: ExportTable<T, F>, columns: readonly Cell<RowOf<T>, F>[], head: readonly string[], ctx: CellContext, dialect: CsvDialect,
 ): Promise<Readable> {
   const sqlCells = columns.map((c) => c.sql?.(ctx));
   if (source.pool && sqlCells.every((c) => c !== undefined)) {
     const selection = Object.fromEntries(sqlCells.map((c, i) => [`c${i}`, copyCell(c, table.sqlFields)]));
-    const query = inlineParams(table.query(source.db, selection, undefined, undefined).toSQL());
-    return csvTextStream(head, copyOut(source.pool, query, dialect.delimiter), dialect);
+    const query = inlineParams(inKeyOrder(table, source.db, selection, undefined).toSQL());
+    return csvTextStream(head, await copyOut(source.pool, query, dialect.delimiter), dialect);
   }
   const full: CellContext = { ...ctx, ...(await table.context?.(source.db)) };
   async function* rows() {
@@ -102,8 +99,8 @@ async function exportCsv<T extends Record<string, PgColumn>, F, K>(
  * The XLSX of an export: the same rows as the CSV (read the same way, one batch in memory at a time), as typed
  * cells under the CSV's headers.
  */
-async function exportXlsx<T extends Record<string, PgColumn>, F, K>(
-  source: RowSource, table: ExportTable<T, F, K>, columns: readonly Column<RowOf<T>, F>[], sheetName: string, ctx: CellContext,
+async function exportXlsx<T extends Record<string, PgColumn>, F>(
+  source: RowSource, table: ExportTable<T, F>, columns: readonly Column<RowOf<T>, F>[], sheetName: string, ctx: CellContext,
 ): Promise<Readable> {
   const full: CellContext = { ...ctx, ...(await table.context?.(source.db)) };
   async function* rows() {
@@ -151,18 +148,20 @@ function inlineParams({ sql: text, params }: { sql: string; params: unknown[] })
 
 /**
  * The data rows as CSV text written by PostgreSQL (FORMAT csv: quoted only when a cell holds the delimiter, a
- * quote, CR or LF, as csv-stringify does; LF line ends), on a pooled connection. It goes back when the stream
- * ends, or is dropped if the stream is destroyed half-read (the server is still sending).
+ * quote, CR or LF, as csv-stringify does; LF line ends). One query, the planner free to hash-join, on a pooled
+ * connection, spooled to a file at the database's pace: the connection goes back when PostgreSQL is done, however
+ * slowly the client reads.
  */
-async function* copyOut(pool: NonNullable<RowSource['pool']>, query: string, delimiter: string): AsyncGenerator<Buffer> {
+async function copyOut(pool: NonNullable<RowSource['pool']>, query: string, delimiter: string): Promise<Readable> {
   const client = await pool.connect();
-  let done = false;
   try {
-    const stream = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, DELIMITER ${escapeLiteral(delimiter)})`));
-    for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
-    done = true;
-  } finally {
-    client.release(done ? undefined : true);
+    const { stream, written } = await spool(client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, DELIMITER ${escapeLiteral(delimiter)})`)));
+    // A COPY that failed, or was left half-read (the client went first), leaves the connection in an unknown state: dropped.
+    written.then(() => client.release(), () => client.release(true));
+    return stream;
+  } catch (err) {
+    client.release(true);
+    throw err;
   }
 }
 
@@ -201,20 +200,16 @@ export async function exportCompetitions(db: Executor, where: SQL | undefined): 
 }
 
 /** The applications `where` selects, by number; `competitionsShown` the competitions their cells may show. */
-function applicationTable(where: SQL | undefined, competitionsShown: SQL | undefined): ExportTable<typeof APPLICATION_ROW, ApplicationSqlFields, string> {
+function applicationTable(where: SQL | undefined, competitionsShown: SQL | undefined): ExportTable<typeof APPLICATION_ROW, ApplicationSqlFields> {
   return {
     row: APPLICATION_ROW,
     sqlFields: APPLICATION_SQL_FIELDS,
-    query: (db, selection, after, limit) => {
-      const q = db.select(selection).from(applications)
-        .innerJoin(competitions, eq(competitions.id, applications.competitionId))
-        .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-        .where(and(where, after === undefined ? undefined : gt(applications.number, after)))
-        .orderBy(asc(applications.number))
-        .$dynamic();
-      return limit === undefined ? q : q.limit(limit);
-    },
-    keyOf: (r) => r.number,
+    key: ['number'],
+    query: (db, selection, range) => db.select(selection).from(applications)
+      .innerJoin(competitions, eq(competitions.id, applications.competitionId))
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .where(and(where, range))
+      .$dynamic(),
     context: async (db) => ({ competitions: await exportCompetitions(db, competitionsShown) }),
   };
 }
@@ -339,25 +334,17 @@ const REVIEW_ROW = {
   isExtra: assignments.isExtra,
 };
 
-function reviewTable(competitionId: string): ExportTable<typeof REVIEW_ROW, Record<never, never>, [string, string]> {
+function reviewTable(competitionId: string): ExportTable<typeof REVIEW_ROW, Record<never, never>> {
   return {
     row: REVIEW_ROW,
     sqlFields: {},
-    query: (db, selection, after, limit) => {
-      const q = db.select(selection).from(reviews)
-        .innerJoin(applications, eq(applications.id, reviews.applicationId))
-        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-        .innerJoin(users, eq(users.id, reviews.expertId))
-        .where(and(
-          eq(applications.competitionId, competitionId),
-          eq(reviews.status, 'submitted'),
-          after ? or(gt(applications.number, after[0]), and(eq(applications.number, after[0]), gt(reviews.id, after[1]))) : undefined,
-        ))
-        .orderBy(asc(applications.number), asc(reviews.id))
-        .$dynamic();
-      return limit === undefined ? q : q.limit(limit);
-    },
-    keyOf: (r) => [r.number, r.id],
+    key: ['number', 'id'],
+    query: (db, selection, range) => db.select(selection).from(reviews)
+      .innerJoin(applications, eq(applications.id, reviews.applicationId))
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .innerJoin(users, eq(users.id, reviews.expertId))
+      .where(and(eq(applications.competitionId, competitionId), eq(reviews.status, 'submitted'), range))
+      .$dynamic(),
   };
 }
 
