@@ -53,7 +53,9 @@ export default fp(async function headers(app: FastifyInstance) {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     // A 304 has no body to tell HTML by, and its headers replace the stored ones: the stored policy must stay.
-    if (reply.statusCode !== 304 && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', isHtml(reply) ? HTML_POLICY : API_POLICY);
+    if (reply.statusCode !== 304 && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', isHtml(reply) ? HTML_POLICY : API_POLICY);
+    }
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     cacheControl(request, reply);
