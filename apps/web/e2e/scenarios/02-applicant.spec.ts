@@ -57,10 +57,22 @@ test('an applicant signs up, registers an organisation and submits a complete ap
   });
   await checkLanguage('signup-empty');
 
+  await step('the password meter says a common password is weak, and why', async () => {
+    await page.getByLabel(/^Пароль/).fill('qwertyuiopas');
+    await page.getByRole('progressbar', { name: 'Надёжность пароля' }).and(page.locator('[aria-valuetext="Слабый"]')).waitFor();
+    await see(page, messageText('password-common'));
+  });
+  await checkPage('signup-password-weak');
+
+  await step('and a long one strong', async () => {
+    await page.getByLabel(/^Пароль/).fill('e2e-password-123');
+    await page.getByRole('progressbar', { name: 'Надёжность пароля' }).and(page.locator('[aria-valuetext="Надёжный"]')).waitFor();
+  });
+
   await step('sign up as an applicant', async () => {
     await page.getByLabel('Фамилия, имя, отчество').fill('Пётр Заявкин');
     await page.getByLabel('Электронная почта').fill(email);
-    await page.getByLabel('Пароль').fill('e2e-password-123');
+    await page.getByLabel(/^Пароль/).fill('e2e-password-123');
     await page.getByRole('button', { name: 'Зарегистрироваться' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Мои заявки' }).waitFor();
     await see(page, 'Заявок пока нет');
