@@ -19,6 +19,8 @@ export const API_DIR = (function packageDir(dir: string): string {
 })(dirname(fileURLToPath(import.meta.url)));
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+/** A duration in milliseconds, from a tenth of a second (tests) to an hour. */
+const ms = z.coerce.number().int().min(100).max(3_600_000);
 
 // proxy-addr's named ranges, which Fastify's trustProxy accepts beside addresses and CIDRs.
 const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -60,6 +62,11 @@ function ownerNeedsRuntimeRole(env: { DATABASE_URL?: string; DATABASE_OWNER_URL?
   if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_OWNER_URL'], message: 'needs DATABASE_URL, the role the server runs as' });
 }
 
+/** Node's HTTP server refuses a headers timeout longer than the request's (the headers are part of the request). */
+function headersWithinRequest(env: { HTTP_HEADERS_TIMEOUT_MS: number; HTTP_REQUEST_TIMEOUT_MS: number }, ctx: z.RefinementCtx): void {
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'at most HTTP_REQUEST_TIMEOUT_MS' });
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -95,10 +102,32 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** How long SIGTERM waits for in-flight requests before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // A client too slow to send its request or to take the answer must not hold a socket, a download slot or memory.
+  /** The request's headers must have come within this. */
+  HTTP_HEADERS_TIMEOUT_MS: ms.default(20_000),
+  /** The whole request, body included: a 20 MB upload at 0.6 Mbit/s still fits in the default. */
+  HTTP_REQUEST_TIMEOUT_MS: ms.default(300_000),
+  /**
+   * A connection that sends and takes nothing for this long is closed: a body that stalls, a reader that stopped
+   * reading (an answer being computed counts too, so this stays well above the slowest route's seconds).
+   */
+  HTTP_IDLE_TIMEOUT_MS: ms.default(60_000),
+  /** A kept-alive connection waiting for its next request: longer than a load balancer's idle timeout (60 s). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: ms.default(72_000),
+  /** Exports (staff) sent at once by a process; one more is a 503 `busy` with Retry-After. */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** Open-data files (anyone) sent at once by a process; one more is a 503 `busy` with Retry-After. */
+  OPEN_DATA_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /** The mean event-loop delay (ms) over which the process sheds load (503 `overloaded`); 0: never. Off in tests. */
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  /** Requests waiting for a database connection (PostgreSQL) over which the process sheds load. */
+  OVERLOAD_DB_WAITING: z.coerce.number().int().min(0).max(100_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-}).superRefine(adminPasswordKeepsPolicy).superRefine(ownerNeedsRuntimeRole).transform((c) => ({
+}).superRefine(adminPasswordKeepsPolicy).superRefine(ownerNeedsRuntimeRole).superRefine(headersWithinRequest).transform((c) => ({
   ...c, SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
   MIN_FREE_DISK_BYTES: c.MIN_FREE_DISK_BYTES ?? (c.NODE_ENV === 'test' ? 1024 * 1024 : 1024 * 1024 * 1024),
+  // A test shares its process with the app: its own synchronous work (generating fuzz bodies) is no overload.
+  OVERLOAD_EVENT_LOOP_DELAY_MS: c.OVERLOAD_EVENT_LOOP_DELAY_MS ?? (c.NODE_ENV === 'test' ? 0 : 1000),
 }));
 
 export type Config = z.output<typeof envSchema>;

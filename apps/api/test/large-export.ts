@@ -5,13 +5,17 @@ import vm from 'node:vm';
 import { sql } from 'drizzle-orm';
 import type { TestApp } from './helper.js';
 
-/** Inserts `n` submitted applications whose titles are ~2 KB each: a buffered export of them would show in the heap. */
-export async function insertLargeRound(t: TestApp, comp: { id: string; code: string }, organizationId: string, userId: string, n: number) {
-  const title = 'Ж'.repeat(1000);
+/**
+ * Inserts `n` submitted applications whose titles are ~2 KB each: a buffered export of them would show in the heap.
+ * Or winners (awarded what they asked for), or shorter titles, for a registry many clients download at once.
+ */
+export async function insertLargeRound(t: TestApp, comp: { id: string; code: string }, organizationId: string, userId: string, n: number,
+  { status = 'submitted', titleLength = 1000 }: { status?: 'submitted' | 'winner'; titleLength?: number } = {}) {
+  const title = 'Ж'.repeat(titleLength);
   await t.db.execute(sql`insert into applications (competition_id, organization_id, number, status, content, title, direction_code, region_code,
-      requested_kopecks, submitted_at, created_by)
-    select ${comp.id}, ${organizationId}, ${comp.code} || '-' || lpad(i::text, 6, '0'), 'submitted', '{}'::jsonb, ${title} || i, 'youth', '23',
-      i * 100, now(), ${userId}
+      requested_kopecks, awarded_kopecks, submitted_at, created_by)
+    select ${comp.id}, ${organizationId}, ${comp.code} || '-' || lpad(i::text, 6, '0'), ${status}, '{}'::jsonb, ${title} || i, 'youth', '23',
+      i * 100, case when ${status} = 'winner' then i * 100 end, now(), ${userId}
     from generate_series(1, ${n}) i`);
 }
 

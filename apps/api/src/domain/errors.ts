@@ -15,7 +15,8 @@ export type DomainErrorKind =
   | 'unsupported-type' // (415)
   | 'unprocessable' // a submit-time completeness or rule check failed (422)
   | 'rate-limited' // (429)
-  | 'insufficient-storage'; // the server's disk is too full to keep it (507)
+  | 'insufficient-storage' // the server's disk is too full to keep it (507)
+  | 'unavailable'; // the server cannot take it now (busy, overloaded); `retryAfterSeconds` says when to try again (503)
 
 /** One field's problem: a dotted path into the request body, a code, its parameters. */
 export interface FieldIssue { path: string; code: string; params?: MessageParams }

@@ -1,6 +1,8 @@
 // Every error leaves as problem+json, by a stable code with its params; `title`, `detail` and each field's `message`
 // are rendered from packages/shared's messages in the language of Accept-Language (Russian by default). Schema errors
 // list every offending field; 5xx hide internals.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { fieldIssueOf, languageOf, messageText, problemTitle, type FieldIssue, type Lang, type MessageParams } from '@konkurs/shared';
@@ -39,7 +41,7 @@ function problemOf(status: number, code: string, lang: Lang, params: MessagePara
 const langOf = (request: FastifyRequest) => languageOf(request.headers['accept-language']);
 
 function send(reply: FastifyReply, problem: HttpProblem, lang: Lang) {
-  if (problem.status === 503) reply.header('retry-after', '5');
+  if (problem.status === 503) reply.header('retry-after', String(problem.params?.retryAfterSeconds ?? 5));
   return reply.code(problem.status).type(PROBLEM).send(JSON.stringify({ ...problem.toJSON(), title: problemTitle(problem.status, lang) }));
 }
 
@@ -53,9 +55,30 @@ export function frameworkErrors(err: FastifyError, request: FastifyRequest, repl
   return send(reply, problemOf(status, code, lang, {}, [{ path: 'url', code }]), lang);
 }
 
+/** What Node's HTTP parser refuses before Fastify has a request, by its error code. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request-timeout'], HPE_HEADER_OVERFLOW: [431, 'headers-too-large'],
+};
+
+/**
+ * A request the HTTP server gave up on before any route ran (its headers or its body did not come within
+ * HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS, headers too large, bytes that are no HTTP): a problem+json in
+ * Russian (no header was read), then the connection closes. Passed to Fastify as `clientErrorHandler`.
+ */
+export function clientErrors(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'client-error'];
+  const body = JSON.stringify({ ...problemOf(status, code, 'ru').toJSON(), title: problemTitle(status, 'ru') });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: ${PROBLEM}\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
+}
+
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, stale: 412,
-  'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429, 'insufficient-storage': 507,
+  'too-large': 413, 'unsupported-type': 415, unprocessable: 422, 'rate-limited': 429, 'insufficient-storage': 507, unavailable: 503,
 };
 
 const VALIDATION_SOURCE = { body: 'body', querystring: 'query', params: 'params', headers: 'headers' } as const;

@@ -33,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const day = () => app.clock.now().toISOString().slice(0, 10);
 
   app.get('/exports/applications.csv', {
-    config: { roles: FIGURES_ROLES },
+    config: { roles: FIGURES_ROLES, download: 'exports' },
     schema: csvSchema('downloadApplicationsCsv', 'Download the submitted applications in scope as CSV', applicationsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, competitionId, status } = request.query;
@@ -43,7 +43,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/exports/applications.xlsx', {
-    config: { roles: FIGURES_ROLES },
+    config: { roles: FIGURES_ROLES, download: 'exports' },
     schema: xlsxSchema('downloadApplicationsXlsx', 'Download the submitted applications in scope as XLSX', applicationsXlsxQuery),
   }, async (request, reply) => {
     const { lang, competitionId, status } = request.query;
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/exports/totals.csv', {
-    config: { roles: FIGURES_ROLES },
+    config: { roles: FIGURES_ROLES, download: 'exports' },
     schema: csvSchema('downloadTotalsCsv', 'Download the application totals in scope, grouped, as CSV', totalsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, groupBy, ...filter } = request.query;
@@ -62,7 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/exports/totals.xlsx', {
-    config: { roles: FIGURES_ROLES },
+    config: { roles: FIGURES_ROLES, download: 'exports' },
     schema: xlsxSchema('downloadTotalsXlsx', 'Download the application totals in scope, grouped, as XLSX', totalsXlsxQuery),
   }, async (request, reply) => {
     const { lang, groupBy, ...filter } = request.query;
@@ -72,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // Expert scores per review: for the organiser who runs the competition (names included), nobody else.
   app.get('/exports/reviews.csv', {
-    config: { roles: ['organiser'] },
+    config: { roles: ['organiser'], download: 'exports' },
     schema: csvSchema('downloadReviewsCsv', 'Download the submitted reviews of a competition as CSV', reviewsExportQuery),
   }, async (request, reply) => {
     const { delimiter, lang, competitionId } = request.query;
@@ -82,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/exports/reviews.xlsx', {
-    config: { roles: ['organiser'] },
+    config: { roles: ['organiser'], download: 'exports' },
     schema: xlsxSchema('downloadReviewsXlsx', 'Download the submitted reviews of a competition as XLSX', reviewsXlsxQuery),
   }, async (request, reply) => {
     const { lang, competitionId } = request.query;

@@ -7,4 +7,9 @@ export const EXPORT_MESSAGES: Record<string, Message> = {
     ru: () => 'Конкурс с опубликованными итогами не найден',
     en: () => 'No competition with published results was found',
   },
+  // Every download slot of the process is taken (EXPORT_CONCURRENCY, OPEN_DATA_CONCURRENCY).
+  busy: {
+    ru: (p) => `Сейчас выгружается слишком много файлов; повторите через ${p.retryAfterSeconds} с`,
+    en: (p) => `Too many files are being downloaded right now; try again in ${p.retryAfterSeconds} s`,
+  },
 };

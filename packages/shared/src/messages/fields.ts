@@ -127,4 +127,13 @@ export const FIELD_MESSAGES: Record<string, Message> = {
     ru: () => 'База данных сейчас недоступна; повторите через несколько секунд',
     en: () => 'The database is not reachable at the moment; try again in a few seconds',
   },
+  overloaded: {
+    ru: (p) => `Сервер перегружен; повторите через ${p.retryAfterSeconds} с`,
+    en: (p) => `The server is overloaded; try again in ${p.retryAfterSeconds} s`,
+  },
+  'request-timeout': {
+    ru: () => 'Запрос не пришёл целиком за отведённое время; соединение закрыто',
+    en: () => 'The request did not arrive in full in time; the connection is closed',
+  },
+  'headers-too-large': { ru: () => 'Заголовки запроса слишком велики', en: () => 'The request headers are too large' },
 };

@@ -10,12 +10,14 @@ interface RouteSchema { params?: unknown; querystring?: unknown; body?: unknown;
 /**
  * The security requirement a route's config implies, and the problems any route of its kind answers: 400 when
  * it takes input (the schema's check; a URL that does not decode), 413 and 415 for a JSON body (over the body
- * limit, not JSON), 401 when it needs a signed-in user, 403 when only some roles may call it.
+ * limit, not JSON), 401 when it needs a signed-in user, 403 when only some roles may call it, 503 when it is a download
+ * (every slot of its kind taken: plugins/load-shedding.ts).
  */
 export function accessOf(url: string, config: FastifyContextConfig | undefined, schema: RouteSchema): { security: Record<string, string[]>[]; problems: number[] } {
   const problems = [
     ...(schema.params || schema.querystring || schema.body || schema.headers ? [400] : []),
     ...(schema.body ? [413, 415] : []),
+    ...(config?.download ? [503] : []),
   ];
   // Health and readiness are outside /api/v1, where nothing asks for a token.
   if (!url.startsWith('/api/v1/')) return { security: [], problems };
@@ -39,7 +41,7 @@ const DESCRIPTIONS: Record<string, string> = {
   415: 'The body is not of a type this operation takes (JSON, or the file types allowed)',
   422: 'The check at submit failed (`errors` lists every problem)',
   429: 'Too many attempts; try again later',
-  503: 'The database is not reachable at the moment; try again after `Retry-After` seconds',
+  503: 'The database is not reachable, or the server is too busy, at the moment (`code` says which); try again after `Retry-After` seconds',
 };
 const UNDESCRIBED = 'Default Response';
 const PROBLEM_MEDIA = 'application/problem+json';
