@@ -77,7 +77,7 @@ describe('the change of one\'s password', () => {
 
   it('rates the new password against the account\'s e-mail and shows the server\'s refusal on the field', async () => {
     open({ status: 400, body: { type: 'urn:konkurs:problem:invalid-request', title: 'Bad Request', status: 400, code: 'invalid-request',
-      errors: [{ path: 'newPassword', code: 'password-common', message: 'Too common' }] } });
+      errors: [{ path: 'password', code: 'password-common', message: 'Too common' }] } });
     await waitFor(() => expect(screen.getByLabelText(/^Новый пароль/)).toBeTruthy());
     type(/^Текущий пароль/, 'Test-pass-2026!');
     type(/^Новый пароль/, 'Olga.Expert');
@@ -94,7 +94,7 @@ describe('the change of one\'s password', () => {
     type(/^Новый пароль/, 'Vesna-grant-2027');
     fireEvent.click(screen.getByRole('button', { name: 'Сменить пароль' }));
     await waitFor(() => expect(screen.getByText('Вход')).toBeTruthy());
-    expect(calls.find((c) => c.url.endsWith('/auth/password'))?.body).toEqual({ currentPassword: 'Test-pass-2026!', newPassword: 'Vesna-grant-2027' });
+    expect(calls.find((c) => c.url.endsWith('/auth/password'))?.body).toEqual({ currentPassword: 'Test-pass-2026!', password: 'Vesna-grant-2027' });
     expect(tokenStore.get()).toBeNull();
   });
 });

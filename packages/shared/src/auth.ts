@@ -14,7 +14,7 @@ export const password = z.string().max(PASSWORD_MAX_LENGTH).superRefine((value, 
 
 export const registerBody = z.object({ email, password, fullName: requiredText(200) });
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
-export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), password: password });
 
 export const user = z.object({
   id,

@@ -39,12 +39,12 @@ export async function logout(db: Db, actor: AuthUser, now: Date): Promise<void> 
 }
 
 /** A new password keeps the policy and ends every session of the user, this one included. */
-export async function changePassword(db: Db, actor: AuthUser, body: { currentPassword: string; newPassword: string }, now: Date): Promise<void> {
+export async function changePassword(db: Db, actor: AuthUser, body: { currentPassword: string; password: string }, now: Date): Promise<void> {
   const stored = await passwordHashOf(db, actor.id);
   if (!stored || !(await verifyPassword(stored, body.currentPassword)))
     throw new DomainError('invalid', 'wrong-password', {}, [{ path: 'currentPassword', code: 'wrong-password' }]);
-  checkNewPassword(body.newPassword, actor.email, 'newPassword');
-  const passwordHash = await hashPassword(body.newPassword);
+  checkNewPassword(body.password, actor.email, 'password');
+  const passwordHash = await hashPassword(body.password);
   await db.transaction(async (tx) => {
     await setUser(tx, actor.id, { passwordHash });
     await revokeSessions(tx, actor.id, now);

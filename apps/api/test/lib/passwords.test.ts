@@ -39,10 +39,10 @@ describe('checkNewPassword', () => {
   });
 
   it('refuses with every broken rule on the field it names, and lets a good password through', () => {
-    const refusal = (() => { try { checkNewPassword(' '.repeat(12), 'a@b.example', 'newPassword'); } catch (e) { return e; } })();
+    const refusal = (() => { try { checkNewPassword(' '.repeat(12), 'a@b.example', 'password'); } catch (e) { return e; } })();
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ kind: 'invalid', code: 'invalid-request',
-      errors: [{ path: 'newPassword', code: 'password-too-short' }, { path: 'newPassword', code: 'password-repeated' }] });
+      errors: [{ path: 'password', code: 'password-too-short' }, { path: 'password', code: 'password-repeated' }] });
     expect(() => checkNewPassword('Konkurs-demo-2026', 'demo@konkurs.demo')).not.toThrow();
   });
 });

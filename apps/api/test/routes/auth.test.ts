@@ -39,9 +39,9 @@ describe('auth', () => {
   it('revokes every session on a password change', async () => {
     const u = await makeUser(t, 'applicant');
     const other = await call(t, null, 'POST', '/api/v1/auth/login', { email: u.email, password: PASSWORD });
-    const wrong = await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'Another-pass-1' });
+    const wrong = await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: 'nope', password: 'Another-pass-1' });
     expect(wrong.status).toBe(400);
-    expect((await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Another-pass-1' })).status).toBe(204);
+    expect((await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, password: 'Another-pass-1' })).status).toBe(204);
     expect((await call(t, other.json.token, 'GET', '/api/v1/auth/me')).status).toBe(401);
     expect((await call(t, null, 'POST', '/api/v1/auth/login', { email: u.email, password: 'Another-pass-1' })).status).toBe(200);
   });
@@ -157,7 +157,7 @@ describe('refusals of accounts and operators by code, in Russian', () => {
     const cases: [string | null, 'POST' | 'PATCH', string, unknown][] = [
       [null, 'POST', '/api/v1/auth/register', { email: 'not-an-email', password: 'short', fullName: '' }],
       [null, 'POST', '/api/v1/auth/login', { email: 'x@y.example' }],
-      [applicant.token, 'POST', '/api/v1/auth/password', { currentPassword: '', newPassword: 'short' }],
+      [applicant.token, 'POST', '/api/v1/auth/password', { currentPassword: '', password: 'short' }],
       [admin.token, 'POST', '/api/v1/operators', { name: '', level: 'galactic' }],
       [admin.token, 'POST', '/api/v1/users', { email: 'u@x.example', password: 'Long-enough-1', fullName: 'U', role: 'emperor' }],
       [admin.token, 'PATCH', `/api/v1/users/${applicant.id}`, { active: 'yes', regionCode: '00' }],
@@ -182,10 +182,10 @@ describe('refusals of accounts and operators by code, in Russian', () => {
     const u = await makeUser(t, 'applicant');
     const dup = await post(null, '/api/v1/auth/register', { email: u.email, password: 'Long-enough-1', fullName: 'Дубль' });
     expect(dup).toMatchObject({ status: 409, json: { code: 'email-taken', errors: [{ path: 'email', code: 'email-taken' }] } });
-    const pw = await post(u.token, '/api/v1/auth/password', { currentPassword: 'not-mine-at-all', newPassword: 'Long-enough-2' });
+    const pw = await post(u.token, '/api/v1/auth/password', { currentPassword: 'not-mine-at-all', password: 'Long-enough-2' });
     expect(pw).toMatchObject({ status: 400, json: { code: 'wrong-password', errors: [{ path: 'currentPassword', code: 'wrong-password', message: 'Текущий пароль указан неверно' }] } });
-    expect((await post(null, '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'unauthorized', detail: 'Войдите в систему' });
-    expect((await post('garbage.token.here', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'session-ended' });
+    expect((await post(null, '/api/v1/auth/password', { currentPassword: PASSWORD, password: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'unauthorized', detail: 'Войдите в систему' });
+    expect((await post('garbage.token.here', '/api/v1/auth/password', { currentPassword: PASSWORD, password: 'Long-enough-2' })).json).toMatchObject({ status: 401, code: 'session-ended' });
     expect((await post(u.token, '/api/v1/operators', { name: 'X', level: 'federal' })).json).toMatchObject({ status: 403, code: 'forbidden', detail: 'Вашей роли это действие недоступно' });
   });
 

@@ -84,15 +84,15 @@ describe('PATCH /users/:id', () => {
 });
 
 describe('POST /auth/password', () => {
-  it('refuses a weak new password on the field newPassword; the old password and the session stay', async () => {
+  it('refuses a weak new password on the field password; the old password and the session stay', async () => {
     const u = await makeUser(t, 'applicant', { email: 'olga.applicant@example.org' });
-    for (const [newPassword, codes] of [[' '.repeat(12), ['password-too-short', 'password-repeated']], ['olga.applicant', ['password-is-email']],
+    for (const [password, codes] of [[' '.repeat(12), ['password-too-short', 'password-repeated']], ['olga.applicant', ['password-is-email']],
       ['qwertyuiopas', ['password-common']]] as const) {
-      const r = await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword });
-      expect(r.status, newPassword).toBe(400);
-      expect(fieldsOf(r.json), newPassword).toEqual(codes.map((code) => ['newPassword', code]));
+      const r = await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, password });
+      expect(r.status, password).toBe(400);
+      expect(fieldsOf(r.json), password).toEqual(codes.map((code) => ['password', code]));
     }
     expect((await call(t, u.token, 'GET', '/api/v1/auth/me')).status).toBe(200);
-    expect((await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'Olga-new-pass-2027' })).status).toBe(204);
+    expect((await call(t, u.token, 'POST', '/api/v1/auth/password', { currentPassword: PASSWORD, password: 'Olga-new-pass-2027' })).status).toBe(204);
   });
 });

@@ -14,4 +14,4 @@ export const register = (body: { email: string; password: string; fullName: stri
   api<AuthResponse>('/auth/register', { method: 'POST', body });
 export const logout = () => api<void>('/auth/logout', { method: 'POST' });
 /** Ends every session of the user, the caller's too. */
-export const changePassword = (body: { currentPassword: string; newPassword: string }) => api<void>('/auth/password', { method: 'POST', body });
+export const changePassword = (body: { currentPassword: string; password: string }) => api<void>('/auth/password', { method: 'POST', body });

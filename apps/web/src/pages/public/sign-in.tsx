@@ -101,7 +101,7 @@ export function SignUpPage() {
   );
 }
 
-const CHANGE_FIELDS = ['currentPassword', 'newPassword'] as const;
+const CHANGE_FIELDS = ['currentPassword', 'password'] as const;
 
 /** One's own new password (POST /auth/password). It ends every session, this one too: one signs in again with it. */
 export function ChangePasswordPage() {
@@ -109,7 +109,7 @@ export function ChangePasswordPage() {
   const text = useProblemText();
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
-  const form = useForm({ resolver: useSchemaResolver(changePasswordBody), defaultValues: { currentPassword: '', newPassword: '' } });
+  const form = useForm({ resolver: useSchemaResolver(changePasswordBody), defaultValues: { currentPassword: '', password: '' } });
   const mutation = useMutation({
     mutationFn: changePassword,
     onSuccess: async () => {
@@ -127,8 +127,8 @@ export function ChangePasswordPage() {
         <Stack>
           <FormProblem error={mutation.error} shownPaths={CHANGE_FIELDS} />
           <PasswordInput label={t.current} autoComplete="current-password" required {...form.register('currentPassword')} error={err.currentPassword?.message} />
-          <NewPasswordInput label={t.new} required {...form.register('newPassword')} error={err.newPassword?.message}
-            password={form.watch('newPassword')} email={user?.email} />
+          <NewPasswordInput label={t.new} required {...form.register('password')} error={err.password?.message}
+            password={form.watch('password')} email={user?.email} />
           <Button type="submit" loading={mutation.isPending}>{t.submit}</Button>
         </Stack>
       </form>
