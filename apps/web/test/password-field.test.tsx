@@ -85,6 +85,9 @@ describe('the change of one\'s password', () => {
     type(/^Новый пароль/, 'password2027');
     fireEvent.click(screen.getByRole('button', { name: 'Сменить пароль' }));
     await waitFor(() => expect(fieldError(screen.getByLabelText(/^Новый пароль/))).toBe('Слишком распространённый или легко угадываемый пароль: добавьте слова или символы'));
+    // Said once: the meter keeps its bar and word but leaves the rule to the field's refusal.
+    expect(screen.getAllByText('Слишком распространённый или легко угадываемый пароль: добавьте слова или символы')).toHaveLength(1);
+    expect(meter().getByText('Слабый')).toBeTruthy();
   });
 
   it('once changed, signs out (every session has ended) and opens the sign-in', async () => {

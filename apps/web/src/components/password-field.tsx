@@ -31,8 +31,11 @@ const BAR: Record<PasswordStrength, { value: number; color: string }> = {
   weak: { value: 25, color: 'red' }, fair: { value: 60, color: 'yellow' }, strong: { value: 100, color: 'teal' },
 };
 
-/** The bar, the word and the broken rules of what is typed; nothing while the field is empty. */
-export function PasswordStrengthMeter({ password, email }: { password: string; email?: string }) {
+/**
+ * The bar, the word and the broken rules of what is typed; nothing while the field is empty. `showRules` false: the
+ * field shows a refusal already, in the same words.
+ */
+export function PasswordStrengthMeter({ password, email, showRules = true }: { password: string; email?: string; showRules?: boolean }) {
   const t = useT('common').passwordStrength;
   const { lang } = useLang();
   const { issues, strength } = usePasswordVerdict(password, email);
@@ -48,7 +51,7 @@ export function PasswordStrengthMeter({ password, email }: { password: string; e
         )}
       </Progress.Root>
       <Text size="sm">{t.label}: <Text span fw={600} c={strength === 'weak' ? 'red.8' : undefined}>{word}</Text></Text>
-      {issues.length > 0 && (
+      {showRules && issues.length > 0 && (
         <List size="sm">
           {issues.map((code) => <List.Item key={code}>{messageText(code, {}, { lang })}</List.Item>)}
         </List>
@@ -62,7 +65,7 @@ export function NewPasswordInput({ password, email, ...props }: PasswordInputPro
   return (
     <Stack gap={6}>
       <PasswordInput autoComplete="new-password" {...props} />
-      <PasswordStrengthMeter password={password} email={email} />
+      <PasswordStrengthMeter password={password} email={email} showRules={!props.error} />
     </Stack>
   );
 }
