@@ -173,7 +173,7 @@ async function stepExportXlsx(client: Client, server: Server, token: string, csv
   const r = await client.request('GET', '/api/v1/exports/applications.xlsx', { token, onData: (chunk) => { bytes += chunk.length; } });
   const elapsed = (performance.now() - started) / 1000;
   const { memory } = await server.ask<{ memory: MemoryReport }>({ cmd: 'mem-stop' });
-  if (noRoute(r)) { skipped('(c2) XLSX export of the applications', 'memory growth ≤ 64 MB'); return; }
+  if (noRoute(r)) { skipped('(c2) XLSX export of the applications', '≥ 30,000 rows/s, memory growth ≤ 64 MB'); return; }
   if (r.status !== 200) throw new Error(`the XLSX export answered ${r.status}`);
   const perSecond = csv.rows / elapsed;
   const growth = memory.rssPeak - memory.rssBefore;
@@ -181,8 +181,8 @@ async function stepExportXlsx(client: Client, server: Server, token: string, csv
     what: `(c2) XLSX export of the same ${csv.rows} applications (typed cells, deflated: ${mb(bytes)})`,
     value: `${Math.round(perSecond).toLocaleString('en')} rows/s (${elapsed.toFixed(2)} s); RSS +${mb(growth)}, heap +${mb(memory.heapPeak - memory.heapBefore)}`,
     baseline: `${Math.round(csv.perSecond).toLocaleString('en')} rows/s (the CSV of (c), this run)`,
-    ratio: `${(perSecond / csv.perSecond).toFixed(2)}×`, target: 'memory growth ≤ 64 MB (flat, as the CSV)',
-    verdict: verdict(growth <= 64 * 1024 * 1024),
+    ratio: `${(perSecond / csv.perSecond).toFixed(2)}×`, target: '≥ 30,000 rows/s (TARGETS.md), memory growth ≤ 64 MB',
+    verdict: verdict(perSecond >= 30_000 && growth <= 64 * 1024 * 1024),
   });
 }
 
