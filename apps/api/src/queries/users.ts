@@ -42,6 +42,12 @@ export async function passwordHashOf(db: Executor, id: string): Promise<string |
   return row?.passwordHash;
 }
 
+/** The account's e-mail (it never changes), undefined when there is no such account. */
+export async function emailOf(db: Executor, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, id));
+  return row?.email;
+}
+
 export async function listUsers(db: Executor, filter: { role?: Role; operatorId?: string; afterEmail?: string }, limit: number) {
   const where: SQL[] = [];
   if (filter.role) where.push(eq(users.role, filter.role));

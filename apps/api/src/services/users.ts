@@ -6,7 +6,7 @@ import type { AuthUser } from '../plugins/auth.js';
 import { conflict, fieldInvalid, forbidden } from '../domain/errors.js';
 import { checkNewPassword, hashPassword } from '../lib/passwords.js';
 import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
-import { findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
+import { emailOf, findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
 import { operatorExists } from '../queries/operators.js';
 import { recordAudit } from './audit-log.js';
 
@@ -58,11 +58,13 @@ export interface UserChanges {
 export async function updateUser(db: Db, actor: AuthUser, id: string, body: UserChanges, now: Date): Promise<User> {
   const { password, ...changes } = body;
   if (changes.operatorId && !(await operatorExists(db, changes.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
+  // Checked against the account's e-mail (which never changes) and hashed before the row is locked: argon2 takes
+  // tens of milliseconds, which the lock (on PGlite, the one connection) would be held for. No such account: 404 below.
+  const email = password ? await emailOf(db, id) : undefined;
+  if (password && email) checkNewPassword(password, email);
+  const passwordHash = password && email ? await hashPassword(password) : undefined;
   const updated = await db.transaction(async (tx) => {
     const before = await lockUser(tx, id);
-    // The policy needs the account's e-mail, so the new password is checked and hashed once the row is read.
-    if (password) checkNewPassword(password, before.email);
-    const passwordHash = password ? await hashPassword(password) : undefined;
     const set = { ...changes, ...(passwordHash ? { passwordHash } : {}) };
     const after = Object.keys(set).length ? await setUser(tx, before.id, set) : before;
     if (password || changes.active === false || (changes.role && changes.role !== before.role)) await revokeSessions(tx, before.id, now);
