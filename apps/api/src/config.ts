@@ -122,12 +122,29 @@ const envSchema = z.object({
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Requests waiting for a database connection (PostgreSQL) over which the process sheds load. */
   OVERLOAD_DB_WAITING: z.coerce.number().int().min(0).max(100_000).default(100),
+  // ---- E-mail (services/mail-worker.ts) ----
+  /** `smtp://user:pass@host:port` (or smtps://); unset: every e-mail stays in the outbox, where the admin reads it. */
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:/.test(u), 'smtp:// or smtps://').optional(),
+  /** The sender of every e-mail. */
+  MAIL_FROM: z.string().min(3).default('Конкурс <no-reply@konkurs.local>'),
+  /** The address links in e-mails point to (the SPA's origin as users reach it); default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** The e-mail worker inside the API process (`pnpm worker` runs it apart): on by default when SMTP_URL is set. */
+  MAIL_WORKER: bool.optional(),
+  /** How often the worker looks for due e-mails, and the scheduler for due reminders. */
+  MAIL_POLL_MS: ms.default(1000),
+  REMINDER_CHECK_MS: ms.default(60_000),
+  /** Sending attempts before an e-mail is marked failed (backoff doubles from MAIL_RETRY_BASE_MS). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_BASE_MS: ms.default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).superRefine(adminPasswordKeepsPolicy).superRefine(ownerNeedsRuntimeRole).superRefine(headersWithinRequest).transform((c) => ({
   ...c, SEED_DEMO: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
   MIN_FREE_DISK_BYTES: c.MIN_FREE_DISK_BYTES ?? (c.NODE_ENV === 'test' ? 1024 * 1024 : 1024 * 1024 * 1024),
   // A test shares its process with the app: its own synchronous work (generating fuzz bodies) is no overload.
   OVERLOAD_EVENT_LOOP_DELAY_MS: c.OVERLOAD_EVENT_LOOP_DELAY_MS ?? (c.NODE_ENV === 'test' ? 0 : 1000),
+  PUBLIC_URL: (c.PUBLIC_URL ?? `http://localhost:${c.PORT || 3000}`).replace(/\/+$/, ''),
+  MAIL_WORKER: c.MAIL_WORKER ?? Boolean(c.SMTP_URL),
 }));
 
 export type Config = z.output<typeof envSchema>;

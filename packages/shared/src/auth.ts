@@ -12,7 +12,18 @@ export const password = z.string().max(PASSWORD_MAX_LENGTH).superRefine((value, 
   for (const code of passwordRuleIssues(value)) ctx.addIssue({ code: 'custom', input: value, params: { code } });
 }).meta({ minLength: PASSWORD_MIN_LENGTH });
 
-export const registerBody = z.object({ email, password, fullName: requiredText(200) });
+/** The version of the 152-ФЗ consent text in force (consent-text.ts); a sign-up records which one was accepted, and when. */
+export const CONSENT_VERSION = '2026-12-01';
+/** Consent to the processing of personal data: the version of the text shown, and that it was accepted. */
+export const consent = z.object({ version: z.string().min(1).max(40), accepted: z.literal(true) });
+export const consentBody = z.object({ consent });
+export const consentText = z.object({ version: z.string(), title: z.string(), text: z.string() });
+
+/**
+ * Sign-up. The SPA always sends `consent`; a v1 client written before it may leave it out, and its user is asked
+ * for consent at the next sign-in (`consentRequired` in `/auth/me`). A consent sent is checked: accepted, current version.
+ */
+export const registerBody = z.object({ email, password, fullName: requiredText(200), consent: consent.optional() });
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), password: password });
 
@@ -29,7 +40,13 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const me = user.pick({ id: true, email: true, fullName: true, role: true, operatorId: true });
+export const me = user.pick({ id: true, email: true, fullName: true, role: true, operatorId: true }).extend({
+  /** Whether the address was confirmed (a link from the confirmation or reset e-mail). */
+  emailVerified: z.boolean(),
+  /** The consent in force was not given (an account from before it, or a v1 client's sign-up): the SPA asks first. */
+  consentRequired: z.boolean(),
+  language: z.enum(['ru', 'en']),
+});
 export const authResponse = z.object({ token: z.string(), user });
 
 export const createUserBody = z.object({

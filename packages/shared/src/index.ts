@@ -24,3 +24,5 @@ export * from './open-data.js';
 export * from './attachments.js';
 export * from './submission.js';
 export * from './password-policy.js';
+export * from './notifications.js';
+export { NOTICE_TEXTS, type NoticeText } from './messages/notifications.js';

@@ -6,3 +6,4 @@ export * from './applications.js';
 export * from './reviews.js';
 export * from './audit.js';
 export * from './totals.js';
+export * from './notifications.js';

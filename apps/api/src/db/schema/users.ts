@@ -21,6 +21,13 @@ export const users = pgTable('users', {
   expertDirections: text('expert_directions').array().notNull().default(sql`'{}'::text[]`),
   regionCode: text('region_code').references(() => regions.code),
   active: boolean('active').notNull().default(true),
+  /** When the owner of the address proved it (a link from the confirmation or reset e-mail); staff accounts at creation. */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+  /** The language notifications and e-mails are written in. */
+  language: text('language', { enum: ['ru', 'en'] }).notNull().default('ru'),
+  /** The version of the 152-ФЗ consent text the user accepted, and when; null: not given (a client older than the consent). */
+  consentVersion: text('consent_version'),
+  consentAt: timestamp('consent_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('users_email_key').on(t.email),

@@ -1,0 +1,88 @@
+// Notifications (PRODUCT.md "Notifications"): the kinds, what the API answers about them, the settings, the outgoing
+// mail the admin reads, and the account e-mails (password reset, confirmation) that go through the same outbox.
+import { z } from 'zod';
+import { email, id, instant, page, pageQuery } from './common.js';
+import { password } from './auth.js';
+
+/**
+ * Every kind a user is told about, in the inbox and (unless turned off) by e-mail. The reminders carry a step
+ * (3 and 1 days before; 14 days before and overdue); report and support kinds are written by those features.
+ */
+export const NOTIFICATION_KINDS = [
+  'application-submitted',
+  'screening-decision',
+  'assignment-created',
+  'review-due',
+  'draft-deadline',
+  'results-published',
+  'report-due',
+  'question-answered',
+  'consultation-message',
+  // For organisers: what their competition needs from them.
+  'conflict-declared',
+  'reviews-completed',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** E-mails about the account itself: never in the inbox, never turned off. */
+export const ACCOUNT_EMAIL_KINDS = ['password-reset', 'email-verification', 'password-changed'] as const;
+export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
+export type EmailKind = NotificationKind | AccountEmailKind;
+
+export const notificationKind = z.enum(NOTIFICATION_KINDS);
+export const language = z.enum(['ru', 'en']);
+
+export const notification = z.object({
+  id,
+  kind: notificationKind,
+  title: z.string(),
+  body: z.string(),
+  /** A path of the SPA: the object the notice is about. */
+  link: z.string(),
+  createdAt: instant,
+  readAt: instant.nullable(),
+});
+export type Notification = z.infer<typeof notification>;
+export const notificationPage = page(notification);
+export const notificationsQuery = pageQuery.extend({
+  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const unreadCount = z.object({ count: z.number().int().min(0) });
+
+/** Every kind with its e-mail switch (absent in a PUT: unchanged), and the language of notices and e-mails. */
+export const notificationSettings = z.object({
+  email: z.record(notificationKind, z.boolean()),
+  language,
+});
+export type NotificationSettings = z.infer<typeof notificationSettings>;
+export const notificationSettingsBody = z.object({
+  email: z.partialRecord(notificationKind, z.boolean()).optional(),
+  language: language.optional(),
+});
+
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const outboxItem = z.object({
+  id,
+  to: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  createdAt: instant,
+  sentAt: instant.nullable(),
+  lastError: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItem>;
+export const outboxPage = page(outboxItem);
+export const outboxQuery = pageQuery.extend({ status: z.enum(OUTBOX_STATUSES).optional() });
+/** One e-mail as it is (or will be) sent: the plain text, the HTML, and the link it carries. */
+export const outboxMessage = outboxItem.extend({ text: z.string(), html: z.string(), link: z.string().nullable() });
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+// ---- Accounts ----
+export const passwordResetBody = z.object({ email });
+/** A secret from an e-mail link: base64url, 43 characters (32 random bytes). */
+export const accountToken = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+export const passwordResetConfirmBody = z.object({ token: accountToken, password });
+export const verifyEmailBody = z.object({ token: accountToken });
