@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authResponse, changePasswordBody, loginBody, me, problem, registerBody } from '@konkurs/shared';
 import { currentUser, startSession } from '../plugins/auth.js';
-import { changePassword, login, logout, register } from '../services/auth.js';
+import { accountOf, changePassword, login, logout, register } from '../services/auth.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['auth'];
@@ -21,10 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => { await logout(app.db, currentUser(request), app.clock.now()); return reply.code(204).send(null); });
 
   app.get('/auth/me', { schema: { operationId: 'getMe', summary: 'The signed-in user', tags, response: { 200: me } } },
-    async (request) => {
-      const { id, email, fullName, role, operatorId } = currentUser(request);
-      return { id, email, fullName, role, operatorId };
-    });
+    async (request) => accountOf(app.db, currentUser(request)));
 
   app.post('/auth/password', { schema: { operationId: 'changePassword', summary: 'Change one’s password (ends every session)', tags,
     body: changePasswordBody, response: { 204: z.null(), 400: problem } } },

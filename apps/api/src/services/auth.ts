@@ -1,6 +1,8 @@
 // Signing up, in and out, and changing one's password. A session is started by the caller's `startSession`
 // (plugins/auth.ts signs its token); ending sessions is a row in the database, so every process sees it at once.
-import type { User } from '@konkurs/shared';
+import { CONSENT_VERSION, type User } from '@konkurs/shared';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { DomainError, unauthenticated } from '../domain/errors.js';
@@ -50,4 +52,19 @@ export async function changePassword(db: Db, actor: AuthUser, body: { currentPas
     await revokeSessions(tx, actor.id, now);
     await recordAudit(tx, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id, at: now });
   });
+}
+
+/**
+ * The signed-in user with what the account records of its e-mail, consent and language (`/auth/me`). Consent is asked
+ * of those who sign up themselves (applicants); staff accounts are opened by their operator or the platform, which
+ * process their data under the contract they work under.
+ */
+export async function accountOf(db: Db, actor: AuthUser) {
+  const [row] = await db.select({ verified: users.emailVerifiedAt, consentVersion: users.consentVersion, language: users.language })
+    .from(users).where(eq(users.id, actor.id));
+  const { id, email, fullName, role, operatorId } = actor;
+  return {
+    id, email, fullName, role, operatorId,
+    emailVerified: Boolean(row?.verified), consentRequired: role === 'applicant' && row?.consentVersion !== CONSENT_VERSION, language: row?.language ?? 'ru',
+  };
 }

@@ -23,9 +23,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     ({ token: next, user }: AuthResponse) => {
+      // What /auth/me adds (confirmation, consent, language) comes with its first answer; until then, what sign-in said.
       const { id, email, fullName, role, operatorId } = user;
-      queryClient.setQueryData(meQuery(next).queryKey, { id, email, fullName, role, operatorId });
+      queryClient.setQueryData(meQuery(next).queryKey, { id, email, fullName, role, operatorId, emailVerified: true, consentRequired: false, language: 'ru' as const });
       tokenStore.set(next);
+      void queryClient.invalidateQueries({ queryKey: meQuery(next).queryKey });
     },
     [queryClient],
   );
