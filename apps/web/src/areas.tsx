@@ -43,7 +43,7 @@ export const AREAS: readonly AreaDef[] = [
   {
     key: 'admin', path: '/admin', roles: ['admin'],
     Component: area(() => import('./pages/admin')),
-    nav: [{ to: '/admin/users', label: 'adminUsers' }, { to: '/admin/operators', label: 'adminOperators' }, { to: '/admin/audit', label: 'adminAudit' }],
+    nav: [{ to: '/admin/users', label: 'adminUsers' }, { to: '/admin/operators', label: 'adminOperators' }, { to: '/admin/audit', label: 'adminAudit' }, { to: '/admin/outbox', label: 'adminOutbox' }],
   },
 ];
 

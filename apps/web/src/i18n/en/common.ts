@@ -23,6 +23,7 @@ const common: CommonDict = {
     adminUsers: 'Users',
     adminOperators: 'Operators',
     adminAudit: 'Audit log',
+    adminOutbox: 'Outgoing e-mail',
   },
   loading: 'Loading…',
   retry: 'Retry',

@@ -22,6 +22,7 @@ const common = {
     adminUsers: 'Пользователи',
     adminOperators: 'Операторы',
     adminAudit: 'Журнал аудита',
+    adminOutbox: 'Исходящие письма',
   },
   loading: 'Загрузка…',
   retry: 'Повторить',
