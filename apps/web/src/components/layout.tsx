@@ -11,6 +11,7 @@ import { ROLE_LABELS, type Lang } from '@konkurs/shared';
 import { navFor } from '../areas';
 import { useAuth } from '../auth/auth';
 import { LANGS, useLang, useT } from '../i18n';
+import { NotificationBell } from './notification-bell';
 import { Loading } from './states';
 import classes from './layout.module.css';
 
@@ -104,6 +105,7 @@ export function Layout({ children }: { children?: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap" className={classes.end}>
             <LanguageSwitch />
+            {user && <NotificationBell />}
             <AccountMenu />
           </Group>
         </Group>

@@ -7,16 +7,18 @@ import ruCommon from './ru/common';
 import enCommon from './en/common';
 import ruPublic from './ru/public';
 import enPublic from './en/public';
+import ruNotifications from './ru/notifications';
+import enNotifications from './en/notifications';
 import type * as AreaDictionaries from './area-dictionaries';
 import { setCurrentLang } from './current-lang';
 
-type Dictionaries = { common: typeof ruCommon; public: typeof ruPublic } & typeof AreaDictionaries.ru;
+type Dictionaries = { common: typeof ruCommon; public: typeof ruPublic; notifications: typeof ruNotifications } & typeof AreaDictionaries.ru;
 /**
  * Every area's words by language. The common and public ones are there from the start; the role areas' arrive with
  * loadAreaDictionaries(), which areas.tsx awaits before a role area renders.
  */
-const ruBase = { common: ruCommon, public: ruPublic };
-const enBase: typeof ruBase = { common: enCommon, public: enPublic };
+const ruBase = { common: ruCommon, public: ruPublic, notifications: ruNotifications };
+const enBase: typeof ruBase = { common: enCommon, public: enPublic, notifications: enNotifications };
 export const dictionaries = { ru: ruBase, en: enBase } as Record<Lang, Dictionaries>;
 
 let areaDictionaries: Promise<void> | undefined;

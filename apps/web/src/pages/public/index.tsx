@@ -15,6 +15,10 @@ import { ResultsPage } from './results';
 const SignInPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignInPage })));
 const SignUpPage = lazy(() => import('./sign-in').then((m) => ({ default: m.SignUpPage })));
 const ChangePasswordPage = lazy(() => import('./sign-in').then((m) => ({ default: m.ChangePasswordPage })));
+// The inbox and the notification settings (any signed-in role), the unsubscribe page of an e-mail's link.
+const InboxPage = lazy(() => import('../notifications/inbox').then((m) => ({ default: m.InboxPage })));
+const NotificationSettingsPage = lazy(() => import('../notifications/settings').then((m) => ({ default: m.NotificationSettingsPage })));
+const UnsubscribePage = lazy(() => import('./unsubscribe').then((m) => ({ default: m.UnsubscribePage })));
 
 function NotFound() {
   const t = useT('common');
@@ -35,6 +39,9 @@ export default function PublicArea() {
       <Route path="signin" element={<SignInPage />} />
       <Route path="signup" element={<SignUpPage />} />
       <Route path="password" element={<RequireRole roles={ROLES}><ChangePasswordPage /></RequireRole>} />
+      <Route path="notifications" element={<RequireRole roles={ROLES}><InboxPage /></RequireRole>} />
+      <Route path="notifications/settings" element={<RequireRole roles={ROLES}><NotificationSettingsPage /></RequireRole>} />
+      <Route path="unsubscribe" element={<UnsubscribePage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
