@@ -59,6 +59,7 @@ describe('the password meter on sign-up', () => {
     type(/^Фамилия, имя, отчество/, 'Иванова Мария');
     type(/^Электронная почта/, 'maria@example.ru');
     type(/^Пароль/, 'qwertyuiopas');
+    fireEvent.click(screen.getByLabelText(/^Я даю согласие на обработку персональных данных/));
     fireEvent.click(screen.getByRole('button', { name: 'Зарегистрироваться' }));
     await waitFor(() => expect(fieldError(screen.getByLabelText(/^Пароль/))).toBe('Слишком распространённый или легко угадываемый пароль: добавьте слова или символы'));
   });

@@ -21,6 +21,7 @@ describe('problems in the user’s language', () => {
     fireEvent.change(screen.getByLabelText(/^Электронная почта/), { target: { value: 'maria@example.ru' } });
     const password = screen.getByLabelText(/^Пароль/);
     fireEvent.change(password, { target: { value: 'достаточно-длинный' } });
+    fireEvent.click(screen.getByLabelText(/^Я даю согласие на обработку персональных данных/));
     fireEvent.click(screen.getByRole('button', { name: 'Зарегистрироваться' }));
     await waitFor(() => expect(fieldError(password)).toBe('Не короче 12 символов'));
   });

@@ -57,6 +57,11 @@ const common: CommonDict = {
   clearDate: 'Clear the date',
   dateWord: 'date',
   timeWord: 'time',
+  accountBanner: {
+    unverified: (email: string) => `Confirm your e-mail address: we sent a message to ${email}`,
+    resend: 'Send it again',
+    sent: 'E-mail sent',
+  },
   passwordStrength: {
     label: 'Password strength',
     weak: 'Weak',

@@ -56,6 +56,11 @@ const common = {
   clearDate: 'Очистить дату',
   dateWord: 'дата',
   timeWord: 'время',
+  accountBanner: {
+    unverified: (email: string) => `Подтвердите адрес электронной почты: мы отправили письмо на ${email}`,
+    resend: 'Отправить ещё раз',
+    sent: 'Письмо отправлено',
+  },
   passwordStrength: {
     label: 'Надёжность пароля',
     weak: 'Слабый',

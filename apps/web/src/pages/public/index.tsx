@@ -1,5 +1,6 @@
-// The public area: open competitions, a competition's rules, the winners registry, sign-in and sign-up, and
-// (signed in, any role) the change of one's password.
+// The public area: open competitions, a competition's rules, the winners registry, sign-in and sign-up, a forgotten
+// password and the links e-mails carry (reset, confirmation), the consent text, and (signed in, any role) the change
+// of one's password.
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { ROLES } from '@konkurs/shared';
@@ -19,6 +20,10 @@ const ChangePasswordPage = lazy(() => import('./sign-in').then((m) => ({ default
 const InboxPage = lazy(() => import('../notifications/inbox').then((m) => ({ default: m.InboxPage })));
 const NotificationSettingsPage = lazy(() => import('../notifications/settings').then((m) => ({ default: m.NotificationSettingsPage })));
 const UnsubscribePage = lazy(() => import('./unsubscribe').then((m) => ({ default: m.UnsubscribePage })));
+const ForgotPasswordPage = lazy(() => import('./forgot-password').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./reset-password').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() => import('./verify-email').then((m) => ({ default: m.VerifyEmailPage })));
+const ConsentPage = lazy(() => import('./consent').then((m) => ({ default: m.ConsentPage })));
 
 function NotFound() {
   const t = useT('common');
@@ -42,6 +47,10 @@ export default function PublicArea() {
       <Route path="notifications" element={<RequireRole roles={ROLES}><InboxPage /></RequireRole>} />
       <Route path="notifications/settings" element={<RequireRole roles={ROLES}><NotificationSettingsPage /></RequireRole>} />
       <Route path="unsubscribe" element={<UnsubscribePage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
+      <Route path="verify-email" element={<VerifyEmailPage />} />
+      <Route path="consent" element={<ConsentPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
