@@ -3,7 +3,7 @@
 // drawer behind a burger button, so that on a laptop every entry of the longest menu (the admin's five) is
 // read whole; on a phone the account shows as initials. The main region never scrolls sideways: what is too
 // wide for it (a table) scrolls in a region of its own (components/scroll-region.tsx).
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Anchor, AppShell, Avatar, Burger, Button, Group, Menu, NavLink as MantineNavLink, SegmentedControl, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -11,9 +11,13 @@ import { ROLE_LABELS, type Lang } from '@konkurs/shared';
 import { navFor } from '../areas';
 import { useAuth } from '../auth/auth';
 import { LANGS, useLang, useT } from '../i18n';
+import { AccountBanner } from './account-banner';
 import { NotificationBell } from './notification-bell';
 import { Loading } from './states';
 import classes from './layout.module.css';
+
+// An applicant who has not given the consent in force sees it in place of any page (loaded only for them).
+const ConsentScreen = lazy(() => import('../pages/public/consent').then((m) => ({ default: m.ConsentScreen })));
 
 function LanguageSwitch() {
   const { lang, setLang } = useLang();
@@ -117,7 +121,8 @@ export function Layout({ children }: { children?: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <div className={classes.content}>
-          <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
+          <AccountBanner />
+          <Suspense fallback={<Loading />}>{user?.consentRequired ? <ConsentScreen /> : (children ?? <Outlet />)}</Suspense>
         </div>
       </AppShell.Main>
     </AppShell>
