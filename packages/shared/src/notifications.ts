@@ -79,6 +79,13 @@ export const outboxQuery = pageQuery.extend({ status: z.enum(OUTBOX_STATUSES).op
 /** One e-mail as it is (or will be) sent: the plain text, the HTML, and the link it carries. */
 export const outboxMessage = outboxItem.extend({ text: z.string(), html: z.string(), link: z.string().nullable() });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
+/**
+ * The link of a notice e-mail: the token in the query, or in a JSON body; a mail client's one-click POST (RFC 8058)
+ * sends the form `List-Unsubscribe=One-Click` beside the token of the address.
+ */
+const unsubscribeToken = z.string().min(1).max(300);
+export const unsubscribeQuery = z.object({ token: unsubscribeToken.optional() });
+export const unsubscribeBody = z.object({ token: unsubscribeToken.optional(), 'List-Unsubscribe': z.literal('One-Click').optional() }).nullish();
 
 // ---- Accounts ----
 export const passwordResetBody = z.object({ email });

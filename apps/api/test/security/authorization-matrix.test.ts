@@ -357,6 +357,13 @@ const CASES: Case[] = [
 
 /** A complaint when the text names any expert of the world (by id or e-mail). */
 function namesAnExpert(body: string): string | undefined {
+  // Outgoing mail: the admin reads the outbox; the unsubscribe link is public, its token is the authority.
+  { route: 'GET /api/v1/admin/outbox', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/admin/outbox`) },
+  { route: 'GET /api/v1/admin/outbox/{id}', name: 'the admin only (an unknown e-mail: 404)', gate: ['admin'], once: true, expect: { admin: 404 },
+    request: () => get(`${V1}/admin/outbox/00000000-0000-4000-8000-000000000000`) },
+  { route: 'POST /api/v1/notifications/unsubscribe', name: 'public; a token this server did not sign is a 400', gate: 'public', once: true, otherwise: 400, expect: {},
+    request: () => post(`${V1}/notifications/unsubscribe`, { token: 'not-a-token' }) },
+
   const named = both((x) => [x.users.expert, x.users.expert2]).find((e) => body.includes(e.id) || body.includes(e.email));
   return named ? `names expert ${named.email}` : undefined;
 }

@@ -37,6 +37,7 @@ const NOT_FOUND: Record<string, [ru: string, en: string]> = {
   review: ['Оценка эксперта не найдена', 'Review not found'],
   expert: ['Эксперт не найден', 'Expert not found'],
   results: ['Итоги конкурса не найдены', 'Results not found'],
+  email: ['Письмо не найдено', 'E-mail not found'],
 };
 
 const submissionWindow = (p: MessageParams, ctx: MessageContext) => ctx.lang === 'ru'
