@@ -1,7 +1,7 @@
 // Builders of domain data straight in the database, for tests that need a given state quickly.
 // Tokens come from real sessions, so requests go through the real auth.
 import { asc, eq, sql } from 'drizzle-orm';
-import { innCheckDigit, ogrnCheckDigit, type ApplicationStatus, type CompetitionStatus, type DraftFields, type OperatorLevel, type Role } from '@konkurs/shared';
+import { CONSENT_VERSION, innCheckDigit, ogrnCheckDigit, type ApplicationStatus, type CompetitionStatus, type DraftFields, type OperatorLevel, type Role } from '@konkurs/shared';
 import {
   applications, competitionExperts, competitions, criteria, defaultCriteria, operators, organizationMembers, organizations, users,
 } from '../src/db/schema/index.js';
@@ -28,6 +28,8 @@ export async function makeUser(t: TestApp, role: Role, extra: { operatorId?: str
   const [u] = await t.db.insert(users).values({
     email, passwordHash: await passwordHash, fullName: `${role} ${email}`, role, operatorId: extra.operatorId ?? null,
     expertDirections: extra.expertDirections ?? [], regionCode: extra.regionCode ?? null,
+    // Confirmed, and applicants with the consent in force: the state a user is in once past sign-up.
+    emailVerifiedAt: t.clock.now(), ...(role === 'applicant' ? { consentVersion: CONSENT_VERSION, consentAt: t.clock.now() } : {}),
   }).returning();
   return { id: u.id, email, role, token: await startSession(t.app, u.id), operatorId: u.operatorId };
 }

@@ -26,3 +26,4 @@ export * from './submission.js';
 export * from './password-policy.js';
 export * from './notifications.js';
 export { NOTICE_TEXTS, type NoticeText } from './messages/notifications.js';
+export { consentTextOf } from './consent-text.js';

@@ -13,7 +13,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  autoAssignBody, awardBody, createApplicationBody, createCompetitionBody, createOrganizationBody, reviewBody, updateApplicationBody, type Role,
+  CONSENT_VERSION, autoAssignBody, awardBody, createApplicationBody, createCompetitionBody, createOrganizationBody, reviewBody, updateApplicationBody, type Role,
 } from '@konkurs/shared';
 import type { Db } from '../db/client.js';
 import { applications, assignments, criteria, operators, users } from '../db/schema/index.js';
@@ -70,6 +70,8 @@ export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => 
   const account = async (role: Role, email: string, fullName: string, extra: { operatorId?: string; expertDirections?: string[]; regionCode?: string } = {}, login = true) => {
     const [u] = await db.insert(users).values({
       id: demoId(++n), email, passwordHash, fullName, role, operatorId: extra.operatorId ?? null, expertDirections: extra.expertDirections ?? [], regionCode: extra.regionCode ?? null,
+      // Past sign-up: confirmed, and applicants with the consent in force, so that a demo sign-in goes straight in.
+      emailVerifiedAt: now, ...(role === 'applicant' ? { consentVersion: CONSENT_VERSION, consentAt: now } : {}),
     }).returning();
     if (login) logins.push({ role, email, password: DEMO_PASSWORD });
     return u;

@@ -1,8 +1,8 @@
-// Rate limits on what can be guessed at: sign-in, sign-up, adding a member. Each action counts per account and per
-// client address (request.ip: the socket's, unless TRUST_PROXY declared the proxy), so neither a new address per
-// request nor a new e-mail per request gets past. Counted in Redis when the API has one, so every process counts
-// together; whenever Redis fails, in this process instead: a limit is never switched off. Falling back is one warning
-// line, Redis coming back one info line.
+// Rate limits on what can be guessed at or sends mail: sign-in, sign-up, adding a member, a reset or confirmation
+// e-mail. Each action counts per account and per client address (request.ip: the socket's, unless TRUST_PROXY
+// declared the proxy), so neither a new address per request nor a new e-mail per request gets past. Counted in Redis
+// when the API has one, so every process counts together; whenever Redis fails, in this process instead: a limit is
+// never switched off. Falling back is one warning line, Redis coming back one info line.
 import { createHmac } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -91,7 +91,7 @@ function fallbackCounter(redis: Redis, memory: Counter, log: FastifyBaseLogger):
 /** Who a limit counts: the client address, the e-mail in the body, or the signed-in account. */
 type Subject = 'address' | 'email' | 'actor';
 interface Rule { by: Subject; max: number }
-export type Action = 'login' | 'register' | 'add-member';
+export type Action = 'login' | 'register' | 'add-member' | 'password-reset' | 'verify-email-resend';
 
 /** What each action allows a minute; `perAccount` is LOGIN_RATE_LIMIT. */
 function rulesOf(perAccount: number): Record<Action, Rule[]> {
@@ -101,6 +101,9 @@ function rulesOf(perAccount: number): Record<Action, Rule[]> {
     // Sign-up answers email-taken (the contract's 409): one address may ask about as few e-mails as one account signs in.
     register: [{ by: 'email', max: perAccount }, { by: 'address', max: perAccount }],
     'add-member': [{ by: 'actor', max: perAccount }, { by: 'address', max: perAddress }],
+    // Each request mails someone: an address may send as few as one account may, so that nobody's inbox is flooded.
+    'password-reset': [{ by: 'email', max: perAccount }, { by: 'address', max: perAccount }],
+    'verify-email-resend': [{ by: 'actor', max: perAccount }, { by: 'address', max: perAddress }],
   };
 }
 

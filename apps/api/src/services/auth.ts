@@ -9,6 +9,7 @@ import { DomainError, unauthenticated } from '../domain/errors.js';
 import { checkNewPassword, hashPassword, verifyPassword } from '../lib/passwords.js';
 import { findUserByEmail, passwordHashOf, revokeSessions, setUser, toUser } from '../queries/users.js';
 import { recordAudit } from './audit-log.js';
+import { afterPasswordChange, checkConsent, sendVerification } from './accounts.js';
 import { addUser } from './users.js';
 
 /** Issues a token for a new session of the user. */
@@ -17,11 +18,19 @@ export type StartSession = (userId: string) => Promise<string>;
 // Compared against when the e-mail is unknown, so that timing does not tell which e-mails exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2y1Yx7rTt7bS2Qy3cXh5qv0p6l2c9g0mQ2j8mJ5d1dA';
 
-/** Anyone may sign up, as an applicant. */
-export async function register(db: Db, body: { email: string; password: string; fullName: string }, startSession: StartSession, now: Date): Promise<{ token: string; user: User }> {
+/**
+ * Anyone may sign up, as an applicant: the consent sent is recorded (a v1 client's sign-up without one is asked for
+ * it at sign-in), and a confirmation link goes to the address in the same transaction.
+ */
+export async function register(db: Db, body: { email: string; password: string; fullName: string; consent?: { version: string } },
+  startSession: StartSession, now: Date): Promise<{ token: string; user: User }> {
+  const { consent, ...account } = body;
+  if (consent) checkConsent(consent);
   const user = await db.transaction(async (tx) => {
-    const u = await addUser(tx, { ...body, role: 'applicant' });
-    await recordAudit(tx, { actorId: u.id, action: 'user.registered', entityType: 'user', entityId: u.id, after: { email: u.email, role: u.role }, at: now });
+    const u = await addUser(tx, { ...account, role: 'applicant' }, consent ? { consentVersion: consent.version, consentAt: now } : {});
+    await recordAudit(tx, { actorId: u.id, action: 'user.registered', entityType: 'user', entityId: u.id,
+      after: { email: u.email, role: u.role, consentVersion: u.consentVersion }, at: now });
+    await sendVerification(tx, u, now);
     return u;
   });
   return { token: await startSession(user.id), user: toUser(user) };
@@ -40,7 +49,7 @@ export async function logout(db: Db, actor: AuthUser, now: Date): Promise<void> 
   await revokeSessions(db, actor.id, now, actor.sessionId);
 }
 
-/** A new password keeps the policy and ends every session of the user, this one included. */
+/** A new password keeps the policy and ends every session of the user, this one included; the holder is told by e-mail. */
 export async function changePassword(db: Db, actor: AuthUser, body: { currentPassword: string; password: string }, now: Date): Promise<void> {
   const stored = await passwordHashOf(db, actor.id);
   if (!stored || !(await verifyPassword(stored, body.currentPassword)))
@@ -48,8 +57,7 @@ export async function changePassword(db: Db, actor: AuthUser, body: { currentPas
   checkNewPassword(body.password, actor.email, 'password');
   const passwordHash = await hashPassword(body.password);
   await db.transaction(async (tx) => {
-    await setUser(tx, actor.id, { passwordHash });
-    await revokeSessions(tx, actor.id, now);
+    await afterPasswordChange(tx, await setUser(tx, actor.id, { passwordHash }), now);
     await recordAudit(tx, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id, at: now });
   });
 }

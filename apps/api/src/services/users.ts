@@ -9,15 +9,19 @@ import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { emailOf, findUserByEmail, insertUser, listUsers, lockUser, revokeSessions, setUser, toUser, type UserRow } from '../queries/users.js';
 import { operatorExists } from '../queries/operators.js';
 import { recordAudit } from './audit-log.js';
+import { afterPasswordChange } from './accounts.js';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 const emailTaken = () => conflict('email-taken', {}, [{ path: 'email', code: 'email-taken' }]);
+
+/** What a new account records of its address and consent: unconfirmed and without consent unless told. */
+export interface AccountRecord { emailVerifiedAt?: Date; consentVersion?: string; consentAt?: Date }
 
 /**
  * A new account, whoever creates it (sign-up, an administrator, the seed): organisers and officials belong to an
  * operator, applicants to none; only experts have directions; the password keeps the policy; one account per e-mail.
  */
-export async function addUser(tx: Tx, input: CreateUserBody): Promise<UserRow> {
+export async function addUser(tx: Tx, input: CreateUserBody, record: AccountRecord = {}): Promise<UserRow> {
   if (OPERATOR_REQUIRED_ROLES.includes(input.role) && !input.operatorId) throw fieldInvalid('operatorId', 'operator-required', { role: input.role });
   if (input.operatorId && !(await operatorExists(tx, input.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
   if (input.expertDirections?.length && input.role !== 'expert') throw fieldInvalid('expertDirections', 'directions-for-experts');
@@ -27,13 +31,16 @@ export async function addUser(tx: Tx, input: CreateUserBody): Promise<UserRow> {
   const row = await insertUser(tx, {
     email: input.email, passwordHash: await hashPassword(input.password), fullName: input.fullName, role: input.role,
     operatorId: input.role === 'applicant' ? null : (input.operatorId ?? null),
-    expertDirections: input.expertDirections ?? [], regionCode: input.regionCode ?? null,
+    expertDirections: input.expertDirections ?? [], regionCode: input.regionCode ?? null, ...record,
   });
   if (!row) throw emailTaken();
   return row;
 }
 
-/** An administrator creates any account; an organiser only experts of its own operator. */
+/**
+ * An administrator creates any account; an organiser only experts of its own operator. The address counts as
+ * confirmed: the one who opens the account vouches for it, and its holder never signs up to get the link.
+ */
 export async function createUser(db: Db, actor: AuthUser, body: CreateUserBody, now: Date): Promise<User> {
   let input = body;
   if (actor.role === 'organiser') {
@@ -42,7 +49,7 @@ export async function createUser(db: Db, actor: AuthUser, body: CreateUserBody, 
     input = { ...body, operatorId: actor.operatorId ?? undefined };
   }
   const created = await db.transaction(async (tx) => {
-    const u = await addUser(tx, input);
+    const u = await addUser(tx, input, { emailVerifiedAt: now });
     await recordAudit(tx, { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: u.id, operatorId: u.operatorId,
       after: { email: u.email, role: u.role, operatorId: u.operatorId }, at: now });
     return u;
@@ -54,7 +61,10 @@ export interface UserChanges {
   fullName?: string; role?: Role; operatorId?: string | null; expertDirections?: string[]; regionCode?: string | null; active?: boolean; password?: string;
 }
 
-/** An administrator changes an account; a new password, a deactivation or a new role ends the user's sessions. */
+/**
+ * An administrator changes an account; a new password, a deactivation or a new role ends the user's sessions. A new
+ * password also ends the reset links and tells the holder, as any password change does.
+ */
 export async function updateUser(db: Db, actor: AuthUser, id: string, body: UserChanges, now: Date): Promise<User> {
   const { password, ...changes } = body;
   if (changes.operatorId && !(await operatorExists(db, changes.operatorId))) throw fieldInvalid('operatorId', 'unknown-operator');
@@ -67,7 +77,8 @@ export async function updateUser(db: Db, actor: AuthUser, id: string, body: User
     const before = await lockUser(tx, id);
     const set = { ...changes, ...(passwordHash ? { passwordHash } : {}) };
     const after = Object.keys(set).length ? await setUser(tx, before.id, set) : before;
-    if (password || changes.active === false || (changes.role && changes.role !== before.role)) await revokeSessions(tx, before.id, now);
+    if (password) await afterPasswordChange(tx, after, now);
+    else if (changes.active === false || (changes.role && changes.role !== before.role)) await revokeSessions(tx, before.id, now);
     await recordAudit(tx, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: before.id, operatorId: after.operatorId,
       before: { role: before.role, operatorId: before.operatorId, active: before.active }, after: { ...changes, passwordChanged: Boolean(password) }, at: now });
     return after;

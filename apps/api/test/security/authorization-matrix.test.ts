@@ -72,6 +72,17 @@ const CASES: Case[] = [
     check: (res, _w, _s, a) => (a.user && !res.body.includes(a.user.id) ? 'not the caller' : undefined) },
   { route: 'POST /api/v1/auth/password', name: 'a wrong current password', gate: 'any', once: true, fresh: true, otherwise: 400, expect: {},
     request: () => post(`${V1}/auth/password`, { currentPassword: 'not-the-password', newPassword: 'Another-pass-2026!' }) },
+  { route: 'POST /api/v1/auth/password-reset', name: 'the same answer for any e-mail', gate: 'public', once: true, otherwise: 202, expect: {},
+    request: (_w, _s, a) => post(`${V1}/auth/password-reset`, { email: `nobody-${a.rel}@test.example` }) },
+  { route: 'POST /api/v1/auth/password-reset/confirm', name: 'a token of no link', gate: 'public', once: true, otherwise: 400, expect: {},
+    request: () => post(`${V1}/auth/password-reset/confirm`, { token: 'A'.repeat(43), password: 'Another-pass-2026!' }) },
+  { route: 'POST /api/v1/auth/verify-email', name: 'a token of no link', gate: 'public', once: true, otherwise: 400, expect: {},
+    request: () => post(`${V1}/auth/verify-email`, { token: 'A'.repeat(43) }) },
+  { route: 'POST /api/v1/auth/verify-email/resend', name: 'oneself only (confirmed: nothing sent)', gate: 'any', once: true, otherwise: 202, expect: {},
+    request: () => post(`${V1}/auth/verify-email/resend`) },
+  { route: 'POST /api/v1/auth/consent', name: 'oneself only (an outdated text: refused)', gate: 'any', once: true, otherwise: 400, expect: {},
+    request: () => post(`${V1}/auth/consent`, { consent: { version: '2020-01-01', accepted: true } }) },
+  { route: 'GET /api/v1/legal/consent', name: 'the consent text', gate: 'public', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/legal/consent`) },
 
   // Users.
   { route: 'POST /api/v1/users', name: "an expert of the side's operator: its organiser or the admin", gate: STAFF, otherwise: 400, expect: { admin: 201, organiser: 201 },

@@ -62,7 +62,7 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'invalid-cursor': { ru: same('Ссылка на следующую страницу списка недействительна; откройте список заново'), en: same('Not a cursor this server issued') },
   'cursor-other-list': { ru: same('Эта ссылка на страницу относится к другому списку'), en: same('Not a cursor for this list') },
   'rate-limited': {
-    // Sign-in, sign-up and adding members share it (apps/api/src/lib/limits.ts).
+    // Sign-in, sign-up, adding members, reset and confirmation e-mails share it (apps/api/src/lib/limits.ts).
     ru: (p) => `Слишком много попыток; попробуйте снова через ${p.retryAfterSeconds} с`,
     en: (p) => `Too many attempts; try again in ${p.retryAfterSeconds} s`,
   },
@@ -71,6 +71,16 @@ export const PROBLEM_MESSAGES: Record<string, Message> = {
   'invalid-credentials': { ru: same('Неверный адрес электронной почты или пароль'), en: same('Wrong e-mail or password') },
   'email-taken': { ru: same('Пользователь с таким адресом электронной почты уже зарегистрирован'), en: same('A user with this e-mail already exists') },
   'wrong-password': { ru: same('Текущий пароль указан неверно'), en: same('The current password is wrong') },
+  // Links from account e-mails (services/accounts.ts): the SPA offers to request a new one.
+  'token-invalid': {
+    ru: same('Ссылка недействительна или уже использована; запросите новую'),
+    en: same('The link is not valid or has already been used; request a new one'),
+  },
+  'token-expired': { ru: same('Срок действия ссылки истёк; запросите новую'), en: same('The link has expired; request a new one') },
+  'consent-outdated': {
+    ru: same('Текст согласия на обработку персональных данных обновился; прочитайте новый текст и дайте согласие снова'),
+    en: same('The consent text has changed; read the new text and give consent again'),
+  },
   'operator-required': {
     ru: (p) => `Для роли «${ROLE_LABELS.ru[p.role as Role] ?? p.role}» укажите оператора конкурса`,
     en: (p) => `Required for the role ${ROLE_LABELS.en[p.role as Role] ?? p.role}`,

@@ -146,6 +146,8 @@ const admin: AdminDict = {
       'user.updated': (_g: Gender, o: string) => `changed the account of ${o}`,
       'user.registered': () => 'signed up',
       'user.password_changed': () => 'changed their password',
+      'user.password_reset': () => 'reset their password through the e-mailed link',
+      'user.consent_given': () => 'consented to the processing of personal data',
     },
     otherAction: (_g: Gender, o: string) => `changed ${o}`,
     fields: {
@@ -165,6 +167,7 @@ const admin: AdminDict = {
       competition: 'Competition',
       competitions: 'Competitions',
       conflictWith: 'Conflict of interest with organisation',
+      consentVersion: 'Consent text version',
       createdAt: 'Created',
       createdBy: 'Author',
       criteria: 'Criteria',

@@ -154,6 +154,8 @@ const admin = {
       'user.updated': (g: Gender, o: string) => `${past(g, 'изменил')} учётную запись пользователя ${o}`,
       'user.registered': (g: Gender) => `${past(g, 'зарегистрировал', true)} на платформе`,
       'user.password_changed': (g: Gender) => `${past(g, 'сменил')} пароль`,
+      'user.password_reset': (g: Gender) => `${past(g, 'восстановил')} пароль по ссылке из письма`,
+      'user.consent_given': (g: Gender) => `${past(g, 'дал')} согласие на обработку персональных данных`,
     } as Record<string, (g: Gender, o: string, expert: string) => string>,
     /** An action without its sentence yet (the test of audit words keeps this from happening). */
     otherAction: (g: Gender, o: string) => `${past(g, 'изменил')} объект ${o}`,
@@ -175,6 +177,7 @@ const admin = {
       competition: 'Конкурс',
       competitions: 'Конкурсы',
       conflictWith: 'Конфликт интересов с организацией',
+      consentVersion: 'Версия текста согласия',
       createdAt: 'Создана',
       createdBy: 'Автор',
       criteria: 'Критерии',
