@@ -17,6 +17,8 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { visibleCompetition } from '../queries/competitions.js';
 import { memberOrganization } from '../queries/organizations.js';
 import { transitionApplication } from './transitions.js';
+import { notify } from './notifications.js';
+import { links } from './notices.js';
 
 export { readApplication } from '../queries/applications.js';
 
@@ -84,6 +86,12 @@ export async function submitApplication(db: Db, actor: AuthUser, id: string, now
       { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
         number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
       } });
+    // The receipt, to every active member of the organisation: one statement, in this transaction.
+    await notify(tx, {
+      kind: 'application-submitted', recipients: { members: a.organizationId }, timezone: c.timezone,
+      params: { number: a.number, title: a.title ?? '', competitionTitle: c.title, submittedAt: now.toISOString() },
+      link: links.application(a.id), object: { type: 'application', id: a.id },
+    }, now);
     return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
   });
 }

@@ -18,6 +18,7 @@ import { assignmentOfExpert, lockApplication } from '../queries/reviews.js';
 import { recordAudit, recordAuditEvents } from './audit-log.js';
 import { transitionApplication, transitionApplications, transitionAssignment } from './transitions.js';
 import { dueAtOf, lockForReviewWork, settleApplication, solveForCompetition } from './review-round.js';
+import { tellAssigned, tellConflict, tellIfReviewsCompleted } from './notices.js';
 
 /** Applications left short and why, as a message code with its parameters (the handler adds the sentence). */
 export interface AutoAssignOutcome { created: number; unassigned: { applicationId: string; code: ShortfallReason['code']; params: Record<string, number> }[] }
@@ -32,7 +33,10 @@ export async function autoAssignExperts(db: Db, actor: AuthUser, competitionId: 
     const comp = await competitionOfOrganiser(tx, actor, competitionId, { lock: true });
     requireReview(comp);
     const { applications: apps, result } = await solveForCompetition(tx, comp);
-    const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt: dueAtOf(body?.dueAt, now), at: now });
+    const dueAt = dueAtOf(body?.dueAt, now);
+    const created = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, at: now });
+    const numbers = new Map(apps.map((a) => [a.id, a.number]));
+    await tellAssigned(tx, comp, created, (id) => numbers.get(id)!, dueAt, now);
     const expertsOf = new Map<string, string[]>();
     for (const p of result.pairs) expertsOf.set(p.applicationId, [...(expertsOf.get(p.applicationId) ?? []), p.expertId]);
     const touched = apps.filter((a) => expertsOf.has(a.id));
@@ -65,7 +69,9 @@ export async function assignExpert(db: Db, actor: AuthUser, body: ManualAssignme
     if (!(await poolMember(tx, comp.id, body.expertId))) throw refuse('not-in-pool');
     if (await findAssignment(tx, app.id, body.expertId)) throw refuse('duplicate-assignment');
     if (await hasConflict(tx, body.expertId, app.organizationId)) throw refuse('conflict-of-interest');
-    const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId: body.expertId }], { competitionId: comp.id, dueAt: dueAtOf(body.dueAt, now), at: now });
+    const dueAt = dueAtOf(body.dueAt, now);
+    const [created] = await createAssignments(tx, [{ applicationId: app.id, expertId: body.expertId }], { competitionId: comp.id, dueAt, at: now });
+    await tellAssigned(tx, comp, [created], () => app.number, dueAt, now);
     if (app.status === 'admitted') await transitionApplication(tx, app, 'under_review', actor, now, { operatorId: comp.operatorId, detail: { experts: [body.expertId] } });
     await recordAudit(tx, { actorId: actor.id, action: 'assignment.created', entityType: 'assignment', entityId: created.id, operatorId: comp.operatorId,
       after: { applicationId: app.id, expertId: body.expertId }, at: now });
@@ -87,14 +93,19 @@ export async function declineAssignment(db: Db, actor: AuthUser, assignmentId: s
     await transitionAssignment(tx, a, 'declined', actor, now, {
       set: { declineReason: body.reason }, operatorId: comp.operatorId, detail: { reason: body.reason, conflictWith: app.organizationId },
     });
+    await tellConflict(tx, comp, app, actor.fullName, now);
     const declined = { id: a.id, status: 'declined' as const };
     if (!isAssignable(app.status)) return { ...declined, replaced: false };
     const { result } = await solveForCompetition(tx, comp, { applicationIds: [app.id], needed: 1 });
     if (result.pairs.length === 0) {
       await settleApplication(tx, app, comp, now);
+      // The declined assignment may have been the last review work left.
+      await tellIfReviewsCompleted(tx, comp, now);
       return { ...declined, replaced: false };
     }
-    const [replacement] = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt: dueAtOf(undefined, now), isExtra: a.isExtra, at: now });
+    const dueAt = dueAtOf(undefined, now);
+    const [replacement] = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, isExtra: a.isExtra, at: now });
+    await tellAssigned(tx, comp, [replacement], () => app.number, dueAt, now);
     await recordAudit(tx, { actorId: null, action: 'assignment.created', entityType: 'assignment', entityId: replacement.id, operatorId: comp.operatorId,
       after: { applicationId: app.id, expertId: replacement.expertId, replaces: a.id, extra: a.isExtra }, at: now });
     return { ...declined, replaced: true };

@@ -16,6 +16,7 @@ import {
 import { operatorExists } from '../queries/operators.js';
 import { recordAudit } from './audit-log.js';
 import { transitionCompetition } from './transitions.js';
+import { tellResults } from './notices.js';
 
 /** An organiser creates competitions of its own operator, the admin of any; a draft, with the default criteria unless given. */
 export async function createCompetition(db: Db, actor: AuthUser, body: CreateCompetitionBody, now: Date): Promise<Competition> {
@@ -60,7 +61,9 @@ async function moveCompetition(db: Db, actor: AuthUser, id: string, to: Competit
   const moved = await db.transaction(async (tx) => {
     const current = await competitionOfOrganiser(tx, actor, id, { lock: true });
     if (canMove(COMPETITION_MOVES, current.status, to, actor.role)) options.check?.(current, now);
-    return transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
+    const row = await transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
+    if (to === 'published') await tellResults(tx, row, now);
+    return row;
   });
   return competitionView(db, moved);
 }

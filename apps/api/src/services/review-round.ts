@@ -10,6 +10,7 @@ import { assignmentProblem, competitionSharedLock, createAssignments } from '../
 import { assignmentById, lockApplication, markExtraAssigned, reviewStateOf } from '../queries/reviews.js';
 import { recordAudit } from './audit-log.js';
 import { transitionApplication, type Actor } from './transitions.js';
+import { tellAssigned } from './notices.js';
 
 type AssignmentRow = typeof assignments.$inferSelect;
 type ApplicationRow = typeof applications.$inferSelect;
@@ -58,7 +59,9 @@ export async function settleApplication(tx: Tx, app: ApplicationRow, comp: Compe
   if (outcome.kind === 'needs-extra') {
     const { result } = await solveForCompetition(tx, comp, { applicationIds: [app.id], needed: 1 });
     if (result.pairs.length > 0) {
-      const [extra] = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt: dueAtOf(undefined, at), isExtra: true, at });
+      const dueAt = dueAtOf(undefined, at);
+      const [extra] = await createAssignments(tx, result.pairs, { competitionId: comp.id, dueAt, isExtra: true, at });
+      await tellAssigned(tx, comp, [extra], () => app.number, dueAt, at);
       await markExtraAssigned(tx, app.id, at);
       await recordAudit(tx, { actorId: null, action: 'assignment.created', entityType: 'assignment', entityId: extra.id, operatorId: comp.operatorId,
         after: { applicationId: app.id, expertId: extra.expertId, extra: true, spread: outcome.spread }, at });

@@ -8,6 +8,7 @@ import { requireOpenAssignment } from '../domain/review-work.js';
 import { expertTotal, normaliseScores, scoreInputIssues } from '../domain/scoring.js';
 import { assignmentOfExpert, criteriaOf, reviewOfAssignment, saveDraft, toReview } from '../queries/reviews.js';
 import { lockForReviewWork, settleApplication } from './review-round.js';
+import { tellIfReviewsCompleted } from './notices.js';
 import { transitionAssignment, transitionReview } from './transitions.js';
 
 export async function expertReview(db: Executor, actor: AuthUser, assignmentId: string): Promise<Review> {
@@ -53,6 +54,7 @@ export async function submitReview(db: Db, actor: AuthUser, assignmentId: string
       set: { total, submittedAt: now }, operatorId: comp.operatorId, detail: { applicationId: app.id, total },
     });
     await settleApplication(tx, app, comp, now);
+    await tellIfReviewsCompleted(tx, comp, now);
     return { total };
   });
 }

@@ -7,6 +7,8 @@ import { requireReview } from '../domain/review-work.js';
 import { applicationOfOrganiser } from '../queries/scope.js';
 import { competitionSharedLock } from '../queries/assignments.js';
 import { transitionApplication } from './transitions.js';
+import { notify } from './notifications.js';
+import { links } from './notices.js';
 
 export async function screenApplication(db: Db, actor: AuthUser, id: string, body: { decision: 'admit' | 'reject'; reason?: string }, now: Date) {
   const to = body.decision === 'admit' ? 'admitted' as const : 'rejected' as const;
@@ -17,9 +19,15 @@ export async function screenApplication(db: Db, actor: AuthUser, id: string, bod
     const comp = await competitionSharedLock(tx, application.competitionId);
     requireReview(comp);
     const { application: locked } = await applicationOfOrganiser(tx, actor, application.id, { lock: true });
-    return transitionApplication(tx, locked, to, { id: actor.id, role: actor.role }, now, {
+    const moved = await transitionApplication(tx, locked, to, { id: actor.id, role: actor.role }, now, {
       set: { screeningReason: reason }, operatorId: comp.operatorId, detail: reason ? { reason } : undefined,
     });
+    await notify(tx, {
+      kind: 'screening-decision', recipients: { members: locked.organizationId }, timezone: comp.timezone,
+      params: { number: locked.number, title: locked.title ?? '', decision: body.decision, reason },
+      link: links.application(locked.id), object: { type: 'application', id: locked.id },
+    }, now);
+    return moved;
   });
   return { id: row.id, number: row.number, status: to, screeningReason: row.screeningReason };
 }

@@ -38,6 +38,7 @@ const NOT_FOUND: Record<string, [ru: string, en: string]> = {
   expert: ['Эксперт не найден', 'Expert not found'],
   results: ['Итоги конкурса не найдены', 'Results not found'],
   email: ['Письмо не найдено', 'E-mail not found'],
+  notification: ['Уведомление не найдено', 'Notification not found'],
 };
 
 const submissionWindow = (p: MessageParams, ctx: MessageContext) => ctx.lang === 'ru'
