@@ -34,6 +34,7 @@ import exportRoutes from './routes/exports.js';
 import openDataRoutes from './routes/open-data.js';
 import auditRoutes from './routes/audit.js';
 import mailRoutes from './routes/mail.js';
+import notificationRoutes from './routes/notifications.js';
 
 export interface BuildOptions extends AppDeps {
   /** Shares rate-limit counters between API processes (lib/limits.ts counts in the process while it is away). */
@@ -87,7 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     for (const routes of [
       referenceRoutes, authRoutes, userRoutes, operatorRoutes, organizationRoutes, competitionRoutes, applicationRoutes,
       attachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
-      resultRoutes, statsRoutes, exportRoutes, openDataRoutes, auditRoutes, mailRoutes,
+      resultRoutes, statsRoutes, exportRoutes, openDataRoutes, auditRoutes, mailRoutes, notificationRoutes,
     ]) await api.register(routes);
   }, { prefix: '/api/v1' });
 
