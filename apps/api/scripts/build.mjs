@@ -1,6 +1,6 @@
-// Production build of the API: src/server.ts bundled by esbuild into dist/server.js (ESM, Node 20, with a
-// source map). @konkurs/shared is TypeScript source, so it is bundled in; every other package stays an
-// import resolved from node_modules at run time. Run: node scripts/build.mjs (pnpm build).
+// Production build of the API: src/server.ts and src/worker.ts (`pnpm worker`) bundled by esbuild into dist/server.js
+// and dist/worker.js (ESM, Node 20, with source maps). @konkurs/shared is TypeScript source, so it is bundled in; every
+// other package stays an import resolved from node_modules at run time. Run: node scripts/build.mjs (pnpm build).
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,8 +19,8 @@ const started = Date.now();
 rmSync(`${API_DIR}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: API_DIR,
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
+  entryPoints: ['src/server.ts', 'src/worker.ts'],
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -29,4 +29,4 @@ await build({
   plugins: [externalPackages],
   logLevel: 'warning',
 });
-console.log(`api: dist/server.js built in ${Date.now() - started} ms`);
+console.log(`api: dist/server.js and dist/worker.js built in ${Date.now() - started} ms`);

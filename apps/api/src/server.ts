@@ -1,6 +1,7 @@
 // Starts the platform: settings, database (embedded PGlite or PostgreSQL), migrations (as the owner role when one
 // is given), first admin, demo data, then the API and the built SPA on one port, publishing a signed checkpoint of
-// the audit chain at start-up and daily. SIGTERM lets in-flight requests finish.
+// the audit chain at start-up and daily, the reminders and (with SMTP_URL, unless `pnpm worker` does it) the e-mail
+// outbox in the background. SIGTERM lets in-flight requests finish.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { issueCheckpoint, publishDueCheckpoint } from './services/audit-checkpoi
 import { systemClock } from './lib/clock.js';
 import { databaseLabel, loggerOptions, startupSummary } from './lib/log-format.js';
 import { exitOnSignals } from './lib/shutdown.js';
+import { startBackground } from './lib/background.js';
 import { localFileStorage } from './storage/file-storage.js';
 import { DEMO_CODES, ensureAdmin, seedDemo } from './seed.js';
 
@@ -89,8 +91,9 @@ async function main() {
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 500 })
     : undefined;
+  const secret = jwtSecret(config);
   const app = await buildApp({
-    config, database, clock: systemClock, secret: jwtSecret(config), auditKey: loadAuditKey(config.AUDIT_SIGNING_KEY, config.DATA_DIR), redis,
+    config, database, clock: systemClock, secret, auditKey: loadAuditKey(config.AUDIT_SIGNING_KEY, config.DATA_DIR), redis,
     storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
     // Logs go through process.stdout, not pino's default sonic-boom destination: when the reader of our output has gone,
     // sonic-boom's exit-time flushSync retries the failed write (EPIPE) forever and the process never exits.
@@ -112,6 +115,10 @@ async function main() {
   });
 
   publishAuditCheckpoints(app);
+  const background = startBackground({ db: database.db, clock: systemClock, config, secret, log: app.log, mail: config.MAIL_WORKER });
+  app.addHook('onClose', () => background.stop());
+  if (!config.SMTP_URL) app.log.info('No SMTP_URL: outgoing e-mail stays in the outbox, where the admin reads it');
+  else if (!background.sendsMail) app.log.info('MAIL_WORKER=false: e-mail is sent by `pnpm worker`');
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
   console.log(startupSummary({
