@@ -88,7 +88,7 @@ export const unsubscribeQuery = z.object({ token: unsubscribeToken.optional() })
 export const unsubscribeBody = z.object({ token: unsubscribeToken.optional(), 'List-Unsubscribe': z.literal('One-Click').optional() }).nullish();
 
 // ---- Accounts ----
-export const passwordResetBody = z.object({ email });
+export const passwordResetBody = z.object({ email }).describe('The e-mail of the account whose password was forgotten (202 whether or not there is one)');
 /** A secret from an e-mail link: base64url, 43 characters (32 random bytes). */
 export const accountToken = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
 export const passwordResetConfirmBody = z.object({ token: accountToken, password });
