@@ -357,6 +357,20 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/audit/verify', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/verify`) },
   { route: 'GET /api/v1/audit/checkpoint', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/checkpoint`) },
 
+  // The inbox: every signed-in user reads and marks only their own notices (apps/api/test/notifications/inbox.test.ts
+  // checks that another user's notice is a 404 and never listed); the settings are one's own.
+  { route: 'GET /api/v1/notifications', name: 'one\'s own notices', gate: 'any', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/notifications`) },
+  { route: 'GET /api/v1/notifications/unread-count', name: 'one\'s own count', gate: 'any', once: true, otherwise: 200, expect: {},
+    request: () => get(`${V1}/notifications/unread-count`) },
+  { route: 'POST /api/v1/notifications/{id}/read', name: 'a notice nobody owns (as another user\'s): 404', gate: 'any', once: true, expect: {},
+    request: () => post(`${V1}/notifications/00000000-0000-4000-8000-000000000000/read`) },
+  { route: 'POST /api/v1/notifications/read-all', name: 'one\'s own notices', gate: 'any', once: true, otherwise: 204, expect: {},
+    request: () => post(`${V1}/notifications/read-all`) },
+  { route: 'GET /api/v1/notification-settings', name: 'one\'s own settings', gate: 'any', once: true, otherwise: 200, expect: {},
+    request: () => get(`${V1}/notification-settings`) },
+  { route: 'PUT /api/v1/notification-settings', name: 'one\'s own settings', gate: 'any', once: true, otherwise: 200, expect: {},
+    request: () => ({ method: 'PUT' as const, url: `${V1}/notification-settings`, body: { email: { 'review-due': true } } }) },
+
   // Last: the admin's call adds the other operator's expert to the pool.
   { route: 'POST /api/v1/competitions/{id}/experts', name: "another operator's expert cannot be pulled into a pool (400, as for a non-expert)",
     gate: STAFF, expect: { organiser: 400, admin: 200 },
