@@ -1,7 +1,8 @@
-// `pnpm bench [--quick] [--keep]`: loads the national dataset into a database of its own on the PostgreSQL
+// `pnpm bench [--quick] [--keep] [--only=notifications]`: loads the national dataset into a database of its own on the PostgreSQL
 // server of DATABASE_URL, measures the figures of TARGETS.md through the real API (in a child process, over
 // HTTP), each beside a baseline measured in the same run, and writes docs/PERFORMANCE.md.
-// A step whose endpoint does not exist yet reports "skipped (endpoint not available)" and the run goes on.
+// A step whose endpoint does not exist yet reports "skipped (endpoint not available)" and the run goes on. `--only=<step>`
+// runs the dataset and that step alone (in a database of its own) and prints its rows without writing the report.
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -16,13 +17,16 @@ import { loadDataset, NATIONAL, QUICK, type Dataset, type Scale } from './datase
 import { fullApplication, fullApplicationRow } from './content.js';
 import { Client, closedLoop, noRoute, openLoop, percentile, type LoadResult, type Response } from './load.js';
 import type { MemoryReport, ToServer } from './server.js';
+import { measureNotifications } from './notifications.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const want = (step: string) => !only || only === step;
 const scale: Scale = quick ? QUICK : NATIONAL;
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const DB_NAME = 'konkurs_bench';
+const DB_NAME = only ? `konkurs_bench_${only.replace(/\W/g, '_')}` : 'konkurs_bench';
 const REPORT = fileURLToPath(new URL('../../../docs/PERFORMANCE.md', import.meta.url));
 const SECRET = randomBytes(32).toString('hex');
 const AUTOSAVE_RATE = 333;
@@ -416,6 +420,16 @@ async function stepReview(db: pg.Client, direct: Database, dataset: Dataset) {
   void direct;
 }
 
+async function stepNotifications(db: pg.Client, direct: Database, drafts: [string, string][]) {
+  console.log('(g) notifications');
+  const app = await startServer('app');
+  const tokens = await tokensFor(db, app, drafts.map(([, owner]) => owner));
+  const result = await measureNotifications({ db, direct, apiPort: app.port, secret: SECRET, drafts, tokens, rate: 20, drain: quick ? 2000 : 5000 });
+  for (const f of result.figures) record({ ...f, verdict: f.value.startsWith('skipped') ? 'skipped' : verdict(f.ok) });
+  notes.push(...result.notes);
+  await app.close();
+}
+
 // ---- the run --------------------------------------------------------------------------------------------------
 
 async function machine(db: pg.Client) {
@@ -466,18 +480,24 @@ async function main() {
     const now = new Date();
     const dataset = await stepDataset(db, now);
 
-    const app = await startServer('app');
-    const client = new Client(app.port);
-    const adminToken = (await tokensFor(db, app, [dataset.adminId])).get(dataset.adminId)!;
-    await stepTotals(client, db, adminToken);
-    const csv = await stepExport(client, app, direct, adminToken);
-    if (csv) await stepExportXlsx(client, app, adminToken, csv);
-    client.close();
-    await app.close();
+    // Drafts of organisations of their own for the notifications step, kept from the submit step.
+    const mailDrafts = dataset.submitDrafts.splice(-(quick ? 50 : 100));
+    if (!only) {
+      const app = await startServer('app');
+      const client = new Client(app.port);
+      const adminToken = (await tokensFor(db, app, [dataset.adminId])).get(dataset.adminId)!;
+      await stepTotals(client, db, adminToken);
+      const csv = await stepExport(client, app, direct, adminToken);
+      if (csv) await stepExportXlsx(client, app, adminToken, csv);
+      client.close();
+      await app.close();
 
-    const bareRate = await stepAutosave(db, dataset, now);
-    await stepSubmit(db, dataset, bareRate);
-    await stepReview(db, direct, dataset);
+      const bareRate = await stepAutosave(db, dataset, now);
+      await stepSubmit(db, dataset, bareRate);
+      await stepReview(db, direct, dataset);
+    }
+    if (want('notifications')) await stepNotifications(db, direct, mailDrafts);
+    if (only) return;
 
     // After every step's writes (submits, assignments), the kept totals must still equal a fresh aggregation.
     const { rows: [check] } = await db.query(`with kept as (
