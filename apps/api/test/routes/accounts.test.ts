@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '@konkurs/shared';
-import { accountTokens, auditEvents, emailOutbox, users } from '../../src/db/schema/index.js';
+import { accountTokens, auditEvents, emailOutbox, notifications, users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
-import { call, makeOperator, makeUser, PASSWORD } from '../fixtures.js';
+import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, PASSWORD } from '../fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -277,6 +277,27 @@ describe('POST /auth/verify-email and /resend', () => {
       expect(r.json.errors.map((e: { path: string }) => e.path)).toEqual(['token']);
     }
     expect((await call(t, null, 'POST', `${V1}/auth/verify-email/resend`)).status).toBe(401);
+  });
+});
+
+describe('an unconfirmed address (docs/SECURITY.md)', () => {
+  it('may submit before the deadline; its notices reach the inbox but no e-mail goes to it until it is confirmed', async () => {
+    const email = uniqueEmail('unconfirmed-applicant');
+    const reg = await register({ email, consent });
+    const user = reg.json.user as { id: string };
+    const operator = await makeOperator(t);
+    const comp = await makeCompetition(t, operator.id);
+    const org = await makeOrganization(t, user.id);
+    const first = await makeApplication(t, comp, org.id, user.id);
+    expect((await call(t, reg.json.token, 'POST', `${V1}/applications/${first.id}/submit`)).status).toBe(200);
+    const inbox = await t.db.select().from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'application-submitted')));
+    expect(inbox).toHaveLength(1);
+    expect((await mailTo(email)).map((m) => m.kind)).toEqual(['email-verification']);
+
+    await call(t, null, 'POST', `${V1}/auth/verify-email`, { token: await lastToken(email, 'email-verification') });
+    const second = await makeApplication(t, comp, org.id, user.id);
+    expect((await call(t, reg.json.token, 'POST', `${V1}/applications/${second.id}/submit`)).status).toBe(200);
+    expect((await mailTo(email)).map((m) => m.kind).sort()).toEqual(['application-submitted', 'email-verification']);
   });
 });
 
