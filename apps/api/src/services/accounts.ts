@@ -34,9 +34,9 @@ export async function sendVerification(tx: Tx, user: Recipient, now: Date): Prom
   await queueEmail(tx, { userId: user.id, to: user.email, kind: 'email-verification', language: user.language, params: {}, link: `/verify-email?token=${token}`, secret: true }, now);
 }
 
-/** Tells the holder that the password changed (by whom it was not, they will know to act). */
+/** Tells the holder that the password changed; the e-mail's button leads to a reset, should it not have been them. */
 export async function tellPasswordChanged(tx: Tx, user: Recipient, now: Date): Promise<void> {
-  await queueEmail(tx, { userId: user.id, to: user.email, kind: 'password-changed', language: user.language, params: { at: now.toISOString() }, link: '/login' }, now);
+  await queueEmail(tx, { userId: user.id, to: user.email, kind: 'password-changed', language: user.language, params: { at: now.toISOString() }, link: '/forgot-password' }, now);
 }
 
 /** Whatever a password change does besides the hash: the sessions end, reset links stop working, the holder is told. */

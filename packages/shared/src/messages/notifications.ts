@@ -177,9 +177,9 @@ export const NOTICE_TEXTS: Record<EmailKind, NoticeText> = {
     title: { ru: same('Подтвердите адрес электронной почты'), en: same('Confirm your e-mail') },
     body: {
       ru: same('Чтобы получать уведомления Конкурса по электронной почте, подтвердите этот адрес: нажмите на кнопку ниже. '
-        + 'Ссылка действует 1 час и только один раз. Если вы не регистрировались в Конкурсе, просто удалите это письмо.'),
+        + 'Ссылка действует 7 дней и только один раз. Если вы не регистрировались в Конкурсе, просто удалите это письмо.'),
       en: same('To receive Konkurs notifications by e-mail, confirm this address: press the button below. '
-        + 'The link is valid for 1 hour and only once. If you did not sign up for Konkurs, just delete this e-mail.'),
+        + 'The link is valid for 7 days and only once. If you did not sign up for Konkurs, just delete this e-mail.'),
     },
   },
   'password-changed': {
