@@ -2,8 +2,8 @@
 // step due now and the recipients who have not had that step's notice. "Not yet told" is an anti-join on
 // notifications.dedupe_key (unique), the same key notify() writes, so a sweep after everything went out reads the due
 // objects and probes the index, and renders nothing.
-import { and, asc, eq, gt, lte, notExists, sql, type SQL } from 'drizzle-orm';
-import type { NotificationKind } from '@konkurs/shared';
+import { and, asc, eq, gt, inArray, lte, notExists, sql, type SQL } from 'drizzle-orm';
+import { ASSIGNABLE, type NotificationKind } from '@konkurs/shared';
 import type { Executor } from '../db/client.js';
 import { applications, assignments, competitions, notifications, organizationMembers, users } from '../db/schema/index.js';
 
@@ -72,7 +72,8 @@ export interface DueReview {
 
 /**
  * Assignments still to be reviewed (neither submitted nor declined) in competitions under review, due within
- * 3 days, whose expert (active) has not had the step's reminder.
+ * 3 days, whose expert (active) has not had the step's reminder. Only while the application's reviews still count
+ * (ASSIGNABLE: not once it is reviewed or passed over).
  */
 export async function dueReviews(db: Executor, now: Date, batch: DueBatch): Promise<DueReview[]> {
   const dueAt = sql`${assignments.dueAt}`;
@@ -84,7 +85,7 @@ export async function dueReviews(db: Executor, now: Date, batch: DueBatch): Prom
     timezone: competitions.timezone, step, expertId: assignments.expertId,
   }).from(assignments)
     .innerJoin(competitions, and(eq(competitions.id, assignments.competitionId), eq(competitions.status, 'review')))
-    .innerJoin(applications, eq(applications.id, assignments.applicationId))
+    .innerJoin(applications, and(eq(applications.id, assignments.applicationId), inArray(applications.status, ASSIGNABLE)))
     .innerJoin(users, and(eq(users.id, assignments.expertId), eq(users.active, true)))
     .where(and(eq(assignments.status, 'assigned'), inWindow(assignments.dueAt, now),
       batch.after ? gt(assignments.id, batch.after) : undefined, notExists(told)))
