@@ -27,10 +27,12 @@ const inDaysEn = (step: MessageParams[string]) => (step === '1d' ? 'in 1 day' : 
 const OUTCOME_RU: Record<string, string> = {
   winner: 'заявка стала победителем конкурса',
   not_supported: 'заявка не поддержана',
+  rejected: 'заявка не допущена к экспертизе',
 };
 const OUTCOME_EN: Record<string, string> = {
   winner: 'the application is a winner',
   not_supported: 'the application was not supported',
+  rejected: 'the application was not admitted to review',
 };
 
 export const NOTICE_TEXTS: Record<EmailKind, NoticeText> = {
