@@ -13,8 +13,8 @@ const DAY_MS = 86_400_000;
 export const REMINDER_STEPS = ['3d', '1d'] as const;
 export type ReminderStep = (typeof REMINDER_STEPS)[number];
 
-/** The key of one reminder to one user: a second write of it is a no-op (notifications_dedupe_key). */
-export function reminderKey(kind: NotificationKind, objectId: string, step: ReminderStep, userId: string): string {
+/** The key of one reminder to one user: a second write of it is a no-op (notifications_dedupe_key). A step: '3d', '1d' (report-due will add its own). */
+export function reminderKey(kind: NotificationKind, objectId: string, step: string, userId: string): string {
   return `${kind}:${objectId}:${step}:${userId}`;
 }
 

@@ -8,14 +8,15 @@
 // the same (id) order, so two sweeps never wait on each other in a cycle.
 import type { MessageParams, NotificationKind } from '@konkurs/shared';
 import type { Db, Executor } from '../db/client.js';
-import { dueDraftDeadlines, dueReviews, reminderKey, type DueBatch, type ReminderStep } from '../queries/reminders.js';
+import { dueDraftDeadlines, dueReviews, reminderKey, type DueBatch } from '../queries/reminders.js';
 import { notify } from './notifications.js';
 
 /** A reminder due now to some people: what notify() is given, and the object's id for the next batch. */
 interface DueReminder {
   objectId: string;
   objectType: string;
-  step: ReminderStep;
+  /** Which of the kind's reminders (ReminderStep for the 3-day and 1-day ones). */
+  step: string;
   recipients: string[];
   params: MessageParams;
   link: string;
@@ -30,7 +31,8 @@ interface DueSource {
 
 /**
  * Every kind of reminder. A new one (issue 12's report-due: 14 days before a report's deadline and once overdue,
- * to the organisation's members) is one more source here over its own due query in queries/reminders.ts.
+ * to the organisation's members, steps '14d' and 'overdue') is one more source here over its own due query in
+ * queries/reminders.ts, with the same anti-join on the dedupe key.
  */
 const DUE_SOURCES: readonly DueSource[] = [
   {
