@@ -122,9 +122,13 @@ export function mailOptions(email: RenderedEmail): SendMailOptions {
 export function smtpTransport(url: string, maxConnections = 5): Transporter {
   const u = new URL(url);
   const secure = u.protocol === 'smtps:';
-  return nodemailer.createTransport({
+  const transport = nodemailer.createTransport({
     pool: true, maxConnections, host: u.hostname, port: Number(u.port) || (secure ? 465 : 587), secure,
     auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
     connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
   });
+  // Every failure reaches the sendMail that met it (and is written to its row); an 'error' event nobody listened to
+  // would end the process.
+  transport.on('error', () => {});
+  return transport;
 }
