@@ -92,7 +92,7 @@ export function renderEmail(row: OutgoingRow, settings: MailSettings): RenderedE
     ...(unsubscribePage ? [`${words.unsubscribe}: ${unsubscribePage}`] : []),
   ].join('\n') + '\n';
 
-  const html = `<!doctype html><html lang="${row.language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`
+  const html = `<!doctype html><html lang="${row.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>`
     + '<body style="margin:0;padding:24px;background:#f5f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2328">'
     + '<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">'
     + `<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3">${escapeHtml(title)}</h1>`
