@@ -49,14 +49,18 @@ export const notificationsQuery = pageQuery.extend({
 });
 export const unreadCount = z.object({ count: z.number().int().min(0) });
 
+/** A switch per kind, each kind a property of its own (so that the OpenAPI document names every one). */
+const emailSwitches = z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>);
+
 /** Every kind with its e-mail switch (absent in a PUT: unchanged), and the language of notices and e-mails. */
 export const notificationSettings = z.object({
-  email: z.record(notificationKind, z.boolean()),
+  email: emailSwitches,
   language,
 });
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 export const notificationSettingsBody = z.object({
-  email: z.partialRecord(notificationKind, z.boolean()).optional(),
+  /** Only the kinds to change; an unknown kind is refused. */
+  email: emailSwitches.partial().strict().optional(),
   language: language.optional(),
 });
 

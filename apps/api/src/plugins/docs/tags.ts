@@ -19,5 +19,6 @@ export const TAGS = [
   { name: 'exports', description: 'CSV exports for staff (UTF-8 with BOM, semicolons and decimal commas by default).' },
   { name: 'open data', description: 'The winners registry as open data (JSON, CSV and its Table Schema), and the signed checkpoint of the audit chain with its public key; no sign-in.' },
   { name: 'audit', description: 'The append-only audit trail, its hash chain, its signed checkpoints and its verification.' },
+  { name: 'notifications', description: 'The signed-in user’s inbox (newest first, the unread count, marking read) and their e-mail switch per kind with the language of notices.' },
   { name: 'mail', description: 'The outgoing e-mail as the admin reads it (the outbox), and the one-click unsubscribe link of notice e-mails.' },
 ];
