@@ -131,6 +131,8 @@ describe('the reset link', () => {
     const calls = open({ status: 204 });
     submit('Vesna-grant-2027', 'Vesna-grant-2028');
     await waitFor(() => expect(fieldError(screen.getByLabelText(/^Повторите пароль/))).toBe('Пароли не совпадают'));
+    expect(screen.getByLabelText(/^Повторите пароль/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Новый пароль/).getAttribute('aria-invalid')).toBe('false');
     submit('aaaaaaaaaaaa');
     await waitFor(() => expect(fieldError(screen.getByLabelText(/^Новый пароль/))).toBe('Не один и тот же символ, повторённый много раз'));
     expect(calls).toHaveLength(0);

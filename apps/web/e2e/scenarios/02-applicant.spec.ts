@@ -73,6 +73,7 @@ test('an applicant signs up, registers an organisation and submits a complete ap
     await page.getByLabel('Фамилия, имя, отчество').fill('Пётр Заявкин');
     await page.getByLabel('Электронная почта').fill(email);
     await page.getByLabel(/^Пароль/).fill('e2e-password-123');
+    await page.getByLabel(/^Я даю согласие на обработку персональных данных/).check();
     await page.getByRole('button', { name: 'Зарегистрироваться' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Мои заявки' }).waitFor();
     await see(page, 'Заявок пока нет');

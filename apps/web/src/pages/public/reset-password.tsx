@@ -62,8 +62,10 @@ export function ResetPasswordPage() {
         <form noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
           <Stack>
             <FormProblem error={mutation.error} shownPaths={['password', 'token']} />
-            <NewPasswordInput label={t.password} required {...form.register('password')} error={err.password?.message} password={form.watch('password')} />
-            <PasswordInput label={t.repeat} autoComplete="new-password" required {...form.register('repeat')} error={err.repeat?.message} />
+            {/* Mantine's PasswordInput marks an error by its colour only: aria-invalid says it to a screen reader too. */}
+            <NewPasswordInput label={t.password} required {...form.register('password')} error={err.password?.message} aria-invalid={!!err.password}
+              password={form.watch('password')} />
+            <PasswordInput label={t.repeat} autoComplete="new-password" required {...form.register('repeat')} error={err.repeat?.message} aria-invalid={!!err.repeat} />
             <Button type="submit" loading={mutation.isPending}>{t.submit}</Button>
           </Stack>
         </form>
