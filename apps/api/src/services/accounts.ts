@@ -2,6 +2,7 @@
 // single use), the address confirmed through a link (7 days, single use), and the consent to the processing of
 // personal data (152-ФЗ) with the version of its text and the time. The secrets travel only in the e-mail; the
 // database keeps their sha256 (queries/account-tokens.ts). docs/SECURITY.md says what an unconfirmed account may do.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CONSENT_VERSION } from '@konkurs/shared';
 import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
@@ -47,20 +48,32 @@ export async function afterPasswordChange(tx: Tx, user: Recipient, now: Date): P
 }
 
 /**
+ * A reset request is answered this long after it came, whatever was done: writing a token and an e-mail takes a few
+ * milliseconds more than finding no account, which a client could otherwise time.
+ */
+export const RESET_ANSWER_MS = 100;
+
+/**
  * A reset link for an active account with that e-mail; for an unknown e-mail or a deactivated account nothing, with
- * the same answer and the same statements run (the secret made, a transaction that ends unused tokens — of nobody),
- * so neither the answer nor its time tells which e-mails have accounts.
+ * the same answer, the same statements up to the writes (the secret made, a transaction that ends unused tokens — of
+ * nobody) and the same time, so that neither the answer nor its time tells which e-mails have accounts.
  */
 export async function requestPasswordReset(db: Db, email: string, now: Date): Promise<void> {
-  const found = await findUserByEmail(db, email);
-  const user = found?.active ? found : undefined;
-  const { token, tokenHash } = newSecret();
-  await db.transaction(async (tx) => {
-    await invalidateTokens(tx, user?.id ?? NOBODY, 'password-reset', now);
-    if (!user) return;
-    await insertToken(tx, { userId: user.id, purpose: 'password-reset', tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
-    await queueEmail(tx, { userId: user.id, to: user.email, kind: 'password-reset', language: user.language, params: {}, link: `/reset-password?token=${token}`, secret: true }, now);
-  });
+  const started = performance.now();
+  try {
+    const found = await findUserByEmail(db, email);
+    const user = found?.active ? found : undefined;
+    const { token, tokenHash } = newSecret();
+    await db.transaction(async (tx) => {
+      await invalidateTokens(tx, user?.id ?? NOBODY, 'password-reset', now);
+      if (!user) return;
+      await insertToken(tx, { userId: user.id, purpose: 'password-reset', tokenHash, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      await queueEmail(tx, { userId: user.id, to: user.email, kind: 'password-reset', language: user.language, params: {}, link: `/reset-password?token=${token}`, secret: true }, now);
+    });
+  } finally {
+    const left = RESET_ANSWER_MS - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
 }
 
 /** The token's row if it can still be used: unknown, used or of a deactivated account is invalid; past its time, expired. */

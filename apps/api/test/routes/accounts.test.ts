@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '@konkurs/shared';
 import { accountTokens, auditEvents, emailOutbox, notifications, users } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
+import { RESET_ANSWER_MS } from '../../src/services/accounts.js';
 import { call, makeApplication, makeCompetition, makeOperator, makeOrganization, makeUser, PASSWORD } from '../fixtures.js';
 
 let t: TestApp;
@@ -161,6 +162,19 @@ describe('POST /auth/password-reset and /confirm', () => {
     expect(await mailTo(unknown)).toEqual([]);
     expect(await mailTo(gone.email)).toEqual([]);
     expect(await t.db.select().from(accountTokens).where(eq(accountTokens.userId, gone.id))).toEqual([]);
+  });
+
+  it('answers in the same time whether or not there is an account (no sooner than RESET_ANSWER_MS)', async () => {
+    const known = await makeUser(t, 'applicant', { email: uniqueEmail('timed') });
+    const timed = async (email: string) => { const start = performance.now(); await requestReset(email); return performance.now() - start; };
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < 8; i++) {
+      times.known.push(await timed(known.email));
+      times.unknown.push(await timed(uniqueEmail('nobody-timed')));
+    }
+    for (const d of [...times.known, ...times.unknown]) expect(d).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 1);
+    const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
+    expect(Math.abs(median(times.known) - median(times.unknown))).toBeLessThan(20);
   });
 
   it('a link of an account deactivated since is refused', async () => {
