@@ -60,6 +60,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/legal/consent', { config: { public: true },
     schema: { operationId: 'getConsentText', summary: 'The consent text in force (152-ФЗ), in the Accept-Language language', tags,
       response: { 200: consentText } } },
-  async (request) => consentTextOf(languageOf(request.headers['accept-language'])));
+  async (request, reply) => {
+    const lang = languageOf(request.headers['accept-language']);
+    reply.header('vary', 'accept-language').header('content-language', lang);
+    return consentTextOf(lang);
+  });
 };
 export default routes;

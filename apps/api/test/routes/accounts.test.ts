@@ -376,6 +376,8 @@ describe('consent (152-ФЗ)', () => {
     expect(en.json).toMatchObject({ version: CONSENT_VERSION, title: 'Consent to the processing of personal data' });
     expect(en.json.text).toContain('152-ФЗ');
     expect(en.json.text).not.toMatch(/[а-яё]{4}/);
+    expect([ru.headers['content-language'], en.headers['content-language']]).toEqual(['ru', 'en']);
+    expect(en.headers.vary).toMatch(/accept-language/i);
   });
 });
 
