@@ -217,6 +217,35 @@ describe('the frame of a signed-in applicant', () => {
     expect(screen.queryByTestId('account-banner')).toBeNull();
   });
 
+  it('after signing in, shows the consent before the page asked for is ever rendered', async () => {
+    let rendered = false;
+    const Target = () => { rendered = true; return <h1>Мои организации</h1>; };
+    mockFetch((url) => {
+      if (url.endsWith('/auth/login')) return { status: 200, body: { token: 't2', user: { ...me(), expertDirections: [], regionCode: null, active: true, createdAt: '2026-12-01T10:00:00Z' } } };
+      if (url.endsWith('/auth/me')) return { status: 200, body: me({ consentRequired: true }) };
+      if (url.endsWith('/legal/consent')) return { status: 200, body: consentText };
+      return undefined;
+    });
+    // /auth/me answers a moment after sign-in, as over a network: the page asked for must not render meanwhile.
+    const answer = globalThis.fetch;
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/auth/me')) await new Promise((r) => setTimeout(r, 200));
+      return answer(input, init);
+    }) as typeof fetch;
+    renderScreen(
+      <Routes><Route element={<Layout />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/applicant/organizations" element={<Target />} />
+      </Route></Routes>,
+      { route: '/signin?next=%2Fapplicant%2Forganizations' },
+    );
+    type(/^Электронная почта/, 'maria@example.ru');
+    type(/^Пароль/, 'Vesna-grant-2027');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Войти' }).at(-1)!);
+    await screen.findByRole('button', { name: 'Даю согласие' });
+    expect(rendered).toBe(false);
+  });
+
   it('shows the consent in place of the page until it is given, then the page asked for', async () => {
     tokenStore.set('t');
     let given = false;

@@ -10,7 +10,8 @@ type AuthState = {
   user: Me | null;
   /** True while a stored token is being checked against /auth/me. */
   loading: boolean;
-  signIn: (response: AuthResponse) => void;
+  /** Keeps the session; resolves once `/auth/me` has answered, so that where one goes next knows about consent. */
+  signIn: (response: AuthResponse) => Promise<void>;
   signOut: () => Promise<void>;
 };
 
@@ -22,12 +23,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const me = useQuery(meQuery(token));
 
   const signIn = useCallback(
-    ({ token: next, user }: AuthResponse) => {
-      // What /auth/me adds (confirmation, consent, language) comes with its first answer; until then, what sign-in said.
+    async ({ token: next, user }: AuthResponse) => {
+      // What /auth/me adds (confirmation, consent, language) comes with its first answer, awaited before the caller
+      // moves on (the page asked for is not shown a moment before the consent screen); meanwhile, what sign-in said.
       const { id, email, fullName, role, operatorId } = user;
       queryClient.setQueryData(meQuery(next).queryKey, { id, email, fullName, role, operatorId, emailVerified: true, consentRequired: false, language: 'ru' as const });
       tokenStore.set(next);
-      void queryClient.invalidateQueries({ queryKey: meQuery(next).queryKey });
+      // fetchQuery, not an invalidation: the observer of the new key may not be mounted yet, and would not be waited for.
+      await queryClient.fetchQuery({ ...meQuery(next), staleTime: 0 }).catch(() => undefined);
     },
     [queryClient],
   );

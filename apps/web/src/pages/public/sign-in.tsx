@@ -34,8 +34,8 @@ export function SignInPage() {
   const form = useForm({ resolver: useSchemaResolver(loginBody), defaultValues: { email: '', password: '' } });
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: (res) => {
-      signIn(res);
+    onSuccess: async (res) => {
+      await signIn(res);
       navigate(safeNext(params.get('next')) ?? HOME_OF_ROLE[res.user.role], { replace: true });
     },
     onError: (e) => applyProblemToForm(e, ['email', 'password'], form.setError, text),
@@ -81,8 +81,8 @@ export function SignUpPage() {
   const form = useForm<SignUpValues, unknown, z.output<typeof signUpForm>>({ resolver, defaultValues: { fullName: '', email: '', password: '', consent: false } });
   const mutation = useMutation({
     mutationFn: (v: z.output<typeof signUpForm>) => register({ ...v, consent: { version: CONSENT_VERSION, accepted: true } }),
-    onSuccess: (res) => {
-      signIn(res);
+    onSuccess: async (res) => {
+      await signIn(res);
       navigate(safeNext(params.get('next')) ?? HOME_OF_ROLE[res.user.role], { replace: true });
     },
     onError: (e) => {
