@@ -116,7 +116,7 @@ const publicArea: PublicDict = {
     noToken: 'The link has no confirmation code. Open the whole link from the e-mail.',
     invalid: 'This confirmation link is not valid or was already used.',
     expired: 'This link has expired.',
-    resendHint: 'Press «Send it again» at the top of the page and we will send a new e-mail.',
+    resendHint: 'Press “Send it again” at the top of the page and we will send a new e-mail.',
     signInHint: 'Sign in to send the e-mail again.',
     toHome: 'Continue',
     toSignIn: 'Sign in',
