@@ -1,6 +1,6 @@
 // Consent to the processing of personal data (152-ФЗ): its text in force (GET /legal/consent), readable by anyone at
 // /consent, and the screen an applicant who has not given it sees in place of any page until they do or sign out.
-import { Box, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { formatDate } from '@konkurs/shared';
@@ -57,10 +57,9 @@ export function ConsentScreen() {
   });
   return (
     <AuthCard maw={760}>
-      <PageTitle title={t.title} subtitle={t.required} />
+      <PageTitle title={consent.data?.title ?? t.title} subtitle={t.required} />
       {consent.isPending ? <Loading /> : consent.isError ? <ErrorState error={consent.error} onRetry={() => void consent.refetch()} /> : (
         <Stack>
-          <Title order={2} size="h4">{consent.data.title}</Title>
           {/* A long text scrolls in a region of its own, focusable so that the keyboard scrolls it too; the buttons stay in sight. */}
           <Box tabIndex={0} role="region" aria-label={consent.data.title} mah="50vh" p="sm" style={{ overflowY: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}>
             <ConsentBody consent={consent.data} />
