@@ -26,7 +26,7 @@ function NothingSentNote() {
   const t = useT('admin').outbox;
   const anySent = useQuery(outboxAnySentQuery());
   if (anySent.data !== false) return null;
-  return <Alert variant="light" color="blue" title={t.nothingSentTitle} data-testid="outbox-nothing-sent">{t.nothingSent}</Alert>;
+  return <Alert variant="outline" color="blue.9" title={t.nothingSentTitle} data-testid="outbox-nothing-sent">{t.nothingSent}</Alert>;
 }
 
 export function OutboxPage() {

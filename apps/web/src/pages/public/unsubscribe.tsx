@@ -31,7 +31,7 @@ export function UnsubscribePage() {
         {!token ? <ErrorState title={t.unsubscribe.failed} message={t.unsubscribe.noToken} />
           : mutation.isError ? <ErrorState title={t.unsubscribe.failed} error={mutation.error} />
           : mutation.isSuccess ? (
-            <Alert color="green.9" variant="light" role="status" title={kind ? t.unsubscribe.done(t.kinds[kind]) : t.unsubscribe.doneAny} data-testid="unsubscribed">
+            <Alert color="green.9" variant="outline" role="status" title={kind ? t.unsubscribe.done(t.kinds[kind]) : t.unsubscribe.doneAny} data-testid="unsubscribed">
               <Text size="sm">{t.unsubscribe.inboxStill}</Text>
             </Alert>
           ) : <Loading label={t.unsubscribe.pending} />}
