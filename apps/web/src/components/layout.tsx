@@ -1,6 +1,6 @@
 // The frame of every page: a skip link, the header (name, role-aware navigation, language, account)
 // and the main region. Below 1200 px (a phone, a tablet, a narrow laptop window) the navigation folds into a
-// drawer behind a burger button, so that on a laptop every entry of the longest menu (the admin's five) is
+// drawer behind a burger button, so that on a laptop every entry of the longest menu (the admin's six) is
 // read whole; on a phone the account shows as initials. The main region never scrolls sideways: what is too
 // wide for it (a table) scrolls in a region of its own (components/scroll-region.tsx).
 import { lazy, Suspense, type ReactNode } from 'react';
