@@ -82,16 +82,17 @@ export async function submitApplication(db: Db, actor: AuthUser, id: string, now
   return db.transaction(async (tx) => {
     const { a, c } = await lockForMember(tx, actor, id, { organization: true });
     await assertSubmittable(tx, actor, a, c, now);
-    const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
-      { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
-        number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
-      } });
-    // The receipt, to every active member of the organisation: one statement, in this transaction.
+    // The receipt, to every active member of the organisation: one statement, in this transaction (rolled back with
+    // it should the move fail). Before the move, whose audit event holds the chain's lock until COMMIT.
     await notify(tx, {
       kind: 'application-submitted', recipients: { members: a.organizationId }, timezone: c.timezone,
       params: { number: a.number, title: a.title ?? '', competitionTitle: c.title, submittedAt: now.toISOString() },
       link: links.application(a.id), object: { type: 'application', id: a.id },
     }, now);
+    const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
+      { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
+        number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),
+      } });
     return { id: row.id, status: 'submitted' as const, submittedAt: row.submittedAt!.toISOString(), version: row.version };
   });
 }

@@ -90,10 +90,10 @@ export async function declineAssignment(db: Db, actor: AuthUser, assignmentId: s
     const { comp, app, assignment: a } = await lockForReviewWork(tx, own);
     requireOpenAssignment(a);
     await recordDeclineConflict(tx, a.expertId, app.organizationId, body.reason, now);
+    await tellConflict(tx, comp, app, actor.fullName, now);
     await transitionAssignment(tx, a, 'declined', actor, now, {
       set: { declineReason: body.reason }, operatorId: comp.operatorId, detail: { reason: body.reason, conflictWith: app.organizationId },
     });
-    await tellConflict(tx, comp, app, actor.fullName, now);
     const declined = { id: a.id, status: 'declined' as const };
     if (!isAssignable(app.status)) return { ...declined, replaced: false };
     const { result } = await solveForCompetition(tx, comp, { applicationIds: [app.id], needed: 1 });

@@ -61,9 +61,10 @@ async function moveCompetition(db: Db, actor: AuthUser, id: string, to: Competit
   const moved = await db.transaction(async (tx) => {
     const current = await competitionOfOrganiser(tx, actor, id, { lock: true });
     if (canMove(COMPETITION_MOVES, current.status, to, actor.role)) options.check?.(current, now);
-    const row = await transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
-    if (to === 'published') await tellResults(tx, row, now);
-    return row;
+    // Published results are told before the move, whose audit event holds the chain's lock until COMMIT (a refused
+    // move rolls the notices back with it).
+    if (to === 'published' && canMove(COMPETITION_MOVES, current.status, to, actor.role)) await tellResults(tx, current, now);
+    return transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
   });
   return competitionView(db, moved);
 }

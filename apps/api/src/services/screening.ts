@@ -19,15 +19,15 @@ export async function screenApplication(db: Db, actor: AuthUser, id: string, bod
     const comp = await competitionSharedLock(tx, application.competitionId);
     requireReview(comp);
     const { application: locked } = await applicationOfOrganiser(tx, actor, application.id, { lock: true });
-    const moved = await transitionApplication(tx, locked, to, { id: actor.id, role: actor.role }, now, {
-      set: { screeningReason: reason }, operatorId: comp.operatorId, detail: reason ? { reason } : undefined,
-    });
+    // The members hear of the decision (before the move: its audit event holds the chain's lock until COMMIT).
     await notify(tx, {
       kind: 'screening-decision', recipients: { members: locked.organizationId }, timezone: comp.timezone,
       params: { number: locked.number, title: locked.title ?? '', decision: body.decision, reason },
       link: links.application(locked.id), object: { type: 'application', id: locked.id },
     }, now);
-    return moved;
+    return transitionApplication(tx, locked, to, { id: actor.id, role: actor.role }, now, {
+      set: { screeningReason: reason }, operatorId: comp.operatorId, detail: reason ? { reason } : undefined,
+    });
   });
   return { id: row.id, number: row.number, status: to, screeningReason: row.screeningReason };
 }
