@@ -55,7 +55,7 @@ function isPermanent(err: unknown): boolean {
   return typeof e.responseCode === 'number' && e.responseCode >= 500 && (e.code === 'EENVELOPE' || e.code === 'EMESSAGE');
 }
 
-const describe = (err: unknown) => String((err as { response?: string }).response ?? (err as Error).message ?? err).slice(0, 1000);
+const errorText = (err: unknown) => String((err as { response?: string }).response ?? (err as Error).message ?? err).slice(0, 1000);
 
 export function createMailWorker(opts: MailWorkerOptions): MailWorker {
   const { db, clock, config, transport, log } = opts;
@@ -70,8 +70,8 @@ export function createMailWorker(opts: MailWorkerOptions): MailWorker {
     } catch (err) {
       const last = isPermanent(err) || row.attempts >= config.MAIL_MAX_ATTEMPTS;
       const retryAt = last ? null : new Date(clock.now().getTime() + retryDelay(config.MAIL_RETRY_BASE_MS, row.attempts));
-      await markEmailFailed(db, row.id, describe(err), retryAt);
-      log.error({ emailId: row.id, attempts: row.attempts, err: describe(err), retryAt }, last ? 'An e-mail could not be sent' : 'An e-mail will be retried');
+      await markEmailFailed(db, row.id, errorText(err), retryAt);
+      log.error({ emailId: row.id, attempts: row.attempts, err: errorText(err), retryAt }, last ? 'An e-mail could not be sent' : 'An e-mail will be retried');
       return last ? 'failed' : 'retried';
     }
     await markEmailSent(db, row, email.messageId, clock.now());
