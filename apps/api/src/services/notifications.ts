@@ -3,6 +3,11 @@
 // language and, unless they turned the kind off (or their address is unconfirmed, or the account is inactive), one
 // row in the e-mail outbox, which the worker (services/mail-worker.ts) sends. `queueEmail` is the outbox alone
 // (account e-mails: reset, confirmation), for an address that need not be confirmed.
+//
+// Fast: a notice is one statement (queries/notifications.ts: the inbox rows and their e-mails in one CTE, the audience
+// resolved inside it), and a batch of notices with words of their own (a round of assignments) one statement too.
+// The texts of both languages are made here; the statement gives each recipient those of their language. Callers
+// write their notices before their audited move: the audit event holds the chain's lock until COMMIT.
 import { and, eq } from 'drizzle-orm';
 import {
   NOTICE_TEXTS, NOTIFICATION_KINDS, type AccountEmailKind, type EmailKind, type MessageParams, type Notification, type NotificationKind, type NotificationSettings,
