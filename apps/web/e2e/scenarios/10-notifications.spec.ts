@@ -193,5 +193,18 @@ test('each role hears of what happened to its work: the bell, the inbox, the set
   });
   await checkPage('outbox-message');
   await step('one e-mail fits a phone and a laptop', () => fits('outbox-message'));
+
+  await step('the e-mail’s unsubscribe link turns that kind off for its recipient, and says which', async () => {
+    const text = (await page.getByTestId('outbox-text').textContent()) ?? '';
+    const url = text.match(/https?:\/\/\S+\/unsubscribe\?token=[^\s]+/)?.[0];
+    if (!url) throw new Error(`no unsubscribe link in the e-mail:\n${text}`);
+    await page.goto(new URL(url).pathname + new URL(url).search);
+    await page.getByRole('heading', { level: 1, name: 'Отписка от писем' }).waitFor();
+    await expect(page.getByTestId('unsubscribed')).toContainText('Письма «Заявка подана» больше не будут приходить.');
+    await expect(page.getByRole('link', { name: 'Настройки уведомлений' })).toHaveAttribute('href', '/notifications/settings');
+    expect((await applicant<{ email: Record<string, boolean> }>('GET', '/notification-settings')).email['application-submitted']).toBe(false);
+    await applicant('PUT', '/notification-settings', { email: { 'application-submitted': true } });
+  });
+  await checkPage('unsubscribed');
 });
 
