@@ -8,6 +8,9 @@ import { currentUser, startSession } from '../plugins/auth.js';
 import { accountOf, changePassword, login, logout, register } from '../services/auth.js';
 import { confirmPasswordReset, giveConsent, requestPasswordReset, resendVerification, verifyEmail } from '../services/accounts.js';
 
+/** A 202 without a body (the schema's `null` would be serialised as the text `null`). */
+const EMPTY = undefined as unknown as null;
+
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['auth'];
   const session = (userId: string) => startSession(app, userId);
@@ -35,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/password-reset', { config: { public: true }, preHandler: app.limits.guard('password-reset'),
     schema: { operationId: 'requestPasswordReset', summary: 'E-mail a password reset link (1 hour), if the account exists', tags,
       body: passwordResetBody, response: { 202: z.null(), 400: problem, 429: problem } } },
-  async (request, reply) => { await requestPasswordReset(app.db, request.body.email, app.clock.now()); return reply.code(202).send(); });
+  async (request, reply) => { await requestPasswordReset(app.db, request.body.email, app.clock.now()); return reply.code(202).send(EMPTY); });
 
   app.post('/auth/password-reset/confirm', { config: { public: true },
     schema: { operationId: 'confirmPasswordReset', summary: 'Set a new password with the link’s token (ends every session)', tags,
@@ -51,7 +54,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post('/auth/verify-email/resend', { preHandler: app.limits.guard('verify-email-resend'),
     schema: { operationId: 'resendEmailVerification', summary: 'E-mail a new confirmation link (none when already confirmed)', tags,
       response: { 202: z.null(), 429: problem } } },
-  async (request, reply) => { await resendVerification(app.db, currentUser(request), app.clock.now()); return reply.code(202).send(); });
+  async (request, reply) => { await resendVerification(app.db, currentUser(request), app.clock.now()); return reply.code(202).send(EMPTY); });
 
   app.post('/auth/consent', { schema: { operationId: 'giveConsent', summary: 'Consent to the processing of personal data (the text in force)', tags,
     body: consentBody, response: { 204: z.null(), 400: problem } } },

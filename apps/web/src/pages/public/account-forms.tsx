@@ -27,7 +27,7 @@ export function useResolverWithChecks<Out, In extends FieldValues>(
     const result = await base(values, context, options);
     const own = Object.entries(check(values)).filter((e): e is [string, string] => !!e[1]);
     if (own.length === 0) return result;
-    const errors: Record<string, FieldError> = { ...result.errors };
+    const errors = { ...result.errors } as Record<string, FieldError>;
     for (const [path, message] of own) errors[path] ??= { type: 'form', message };
     return { values: {}, errors } as Awaited<ReturnType<Resolver<In, unknown, Out>>>;
   };
