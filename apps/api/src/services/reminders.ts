@@ -2,14 +2,14 @@
 // once per user, kind, object and step (notifications.dedupe_key), however many processes ask and however often.
 // The background loop (lib/background.ts) calls sendDueReminders every REMINDER_CHECK_MS.
 //
-// Exactly once: notify() inserts each notice ON CONFLICT DO NOTHING on the dedupe key and queues an e-mail only for
+// Exactly once: notifyEach() inserts each notice ON CONFLICT DO NOTHING on the dedupe key and queues an e-mail only for
 // the rows it inserted, so a second process writing the same reminder at the same moment waits for the first's
 // transaction and then writes nothing; a restart reads what was written. Every process goes through the objects in
 // the same (id) order, so two sweeps never wait on each other in a cycle.
 import type { MessageParams, NotificationKind } from '@konkurs/shared';
 import type { Db, Executor } from '../db/client.js';
 import { dueDraftDeadlines, dueReviews, reminderKey, type DueBatch } from '../queries/reminders.js';
-import { notify } from './notifications.js';
+import { notifyEach, type BatchNotice } from './notifications.js';
 
 /** A reminder due now to some people: what notify() is given, and the object's id for the next batch. */
 interface DueReminder {
@@ -69,13 +69,17 @@ export async function sendDueReminders(db: Db, now: Date, options: { batchSize?:
     for (;;) {
       const batch = await withDeadlockRetry(() => db.transaction(async (tx) => {
         const due = await source.due(tx, now, { after, limit });
-        let told = 0;
+        // One statement per timezone of the batch (nearly always one), not one per object.
+        const byTimezone = new Map<string, BatchNotice[]>();
         for (const r of due) {
-          told += await notify(tx, {
-            kind: source.kind, recipients: r.recipients, params: r.params, link: r.link, timezone: r.timezone,
-            object: { type: r.objectType, id: r.objectId }, dedupeKey: (userId) => reminderKey(source.kind, r.objectId, r.step, userId),
-          }, now);
+          const notices = byTimezone.get(r.timezone) ?? byTimezone.set(r.timezone, []).get(r.timezone)!;
+          for (const userId of new Set(r.recipients)) {
+            notices.push({ to: { user: userId }, params: r.params, link: r.link, object: { type: r.objectType, id: r.objectId },
+              dedupeKey: reminderKey(source.kind, r.objectId, r.step, userId) });
+          }
         }
+        let told = 0;
+        for (const [timezone, notices] of byTimezone) told += await notifyEach(tx, source.kind, notices, now, timezone);
         return { last: due.at(-1)?.objectId, size: due.length, told };
       }));
       written += batch.told;
