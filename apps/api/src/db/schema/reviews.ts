@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import { ASSIGNMENT_STATUSES, REVIEW_STATUSES } from '@konkurs/shared';
 import { applications } from './applications.js';
@@ -30,6 +31,8 @@ export const assignments = pgTable('assignments', {
   uniqueIndex('assignments_application_expert_key').on(t.applicationId, t.expertId),
   index('assignments_expert_idx').on(t.expertId, t.status),
   index('assignments_competition_idx').on(t.competitionId),
+  /** The reminders' due reviews (queries/reminders.ts): only open work, however many past rounds the table holds. */
+  index('assignments_due_idx').on(t.dueAt).where(sql`${t.status} = 'assigned'`),
 ]);
 
 export interface StoredScore { criterionCode: string; score: number | null; comment: string }
