@@ -357,6 +357,13 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/audit/verify', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/verify`) },
   { route: 'GET /api/v1/audit/checkpoint', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/audit/checkpoint`) },
 
+  // Outgoing mail: the admin reads the outbox; the unsubscribe link is public, its token is the authority.
+  { route: 'GET /api/v1/admin/outbox', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/admin/outbox`) },
+  { route: 'GET /api/v1/admin/outbox/{id}', name: 'the admin only (an unknown e-mail: 404)', gate: ['admin'], once: true, expect: { admin: 404 },
+    request: () => get(`${V1}/admin/outbox/00000000-0000-4000-8000-000000000000`) },
+  { route: 'POST /api/v1/notifications/unsubscribe', name: 'public; a token this server did not sign is a 400', gate: 'public', once: true, otherwise: 400, expect: {},
+    request: () => post(`${V1}/notifications/unsubscribe`, { token: 'not-a-token' }) },
+
   // The inbox: every signed-in user reads and marks only their own notices (apps/api/test/notifications/inbox.test.ts
   // checks that another user's notice is a 404 and never listed); the settings are one's own.
   { route: 'GET /api/v1/notifications', name: 'one\'s own notices', gate: 'any', once: true, otherwise: 200, expect: {}, request: () => get(`${V1}/notifications`) },
@@ -382,13 +389,6 @@ const CASES: Case[] = [
 
 /** A complaint when the text names any expert of the world (by id or e-mail). */
 function namesAnExpert(body: string): string | undefined {
-  // Outgoing mail: the admin reads the outbox; the unsubscribe link is public, its token is the authority.
-  { route: 'GET /api/v1/admin/outbox', name: 'the admin only', gate: ['admin'], once: true, expect: { admin: 200 }, request: () => get(`${V1}/admin/outbox`) },
-  { route: 'GET /api/v1/admin/outbox/{id}', name: 'the admin only (an unknown e-mail: 404)', gate: ['admin'], once: true, expect: { admin: 404 },
-    request: () => get(`${V1}/admin/outbox/00000000-0000-4000-8000-000000000000`) },
-  { route: 'POST /api/v1/notifications/unsubscribe', name: 'public; a token this server did not sign is a 400', gate: 'public', once: true, otherwise: 400, expect: {},
-    request: () => post(`${V1}/notifications/unsubscribe`, { token: 'not-a-token' }) },
-
   const named = both((x) => [x.users.expert, x.users.expert2]).find((e) => body.includes(e.id) || body.includes(e.email));
   return named ? `names expert ${named.email}` : undefined;
 }
