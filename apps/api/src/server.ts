@@ -125,6 +125,7 @@ async function main() {
     url, database: databaseLabel(database.driver, config.DATABASE_URL ?? pgliteDir(config)), production: config.NODE_ENV === 'production',
     logLevel: config.LOG_LEVEL, seconds: (Date.now() - started) / 1000, logins,
     demo: demo.length ? [`${DEMO_CODES.lastYear} (published)`, `${DEMO_CODES.inReview} (in review)`, `${DEMO_CODES.open} (open)`] : undefined,
+    mail: config.SMTP_URL ? { host: new URL(config.SMTP_URL).host, sentBy: background.sendsMail ? 'this process' : 'pnpm worker' } : undefined,
   }));
 }
 

@@ -148,6 +148,8 @@ export interface StartupFacts {
   /** The sign-ins created by this start (the demo's, the first admin's). */
   logins: readonly { role: string; email: string; password: string }[];
   demo?: readonly string[];
+  /** Where e-mail goes: the SMTP server's host (credentials never shown) and who sends; absent: kept in the outbox. */
+  mail?: { host: string; sentBy: 'this process' | 'pnpm worker' };
 }
 
 /** What the terminal shows once the platform listens; in production no password is printed. */
@@ -157,7 +159,9 @@ export function startupSummary(f: StartupFacts): string {
     `Konkurs is running at ${f.url} (started in ${f.seconds.toFixed(1)} s)`,
     `  API       ${f.url}/api/v1, docs ${f.url}/api/docs`,
     `  database  ${f.database}`,
-    '  mail      off: the platform sends no e-mail (no mail server is configured)',
+    f.mail
+      ? `  mail      via ${f.mail.host}, sent by ${f.mail.sentBy}`
+      : `  mail      no SMTP_URL: e-mails are kept in the outbox; the admin reads them at ${f.url}/admin/outbox («Исходящие письма»)`,
     `  logs      ${f.production ? `JSON lines at ${f.logLevel} (requests at info)` : `readable lines at ${f.logLevel}; requests at debug (LOG_LEVEL=debug shows them)`}`,
   ];
   if (f.demo?.length) lines.push(`  demo      ${f.demo.join(', ')}`);
