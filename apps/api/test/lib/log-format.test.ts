@@ -91,7 +91,7 @@ describe('the start-up summary', () => {
     expect(text).toContain('Konkurs is running at http://localhost:3000 (started in 4.2 s)');
     expect(text).toContain('  database  embedded PGlite in /data/pg');
     expect(text).toMatch(/ {2}mail {6}no SMTP_URL: e-mails are kept in the outbox; the admin reads them at http:\/\/localhost:3000\/admin\/outbox/);
-    expect(startupSummary({ ...facts, mail: { host: 'smtp.example.org:587', sentBy: 'pnpm worker' } })).toMatch(/ {2}mail {6}via smtp\.example\.org:587, sent by pnpm worker\n/);
+    expect(startupSummary({ ...facts, database: 'embedded PGlite in /data/pg', production: false, mail: { host: 'smtp.example.org:587', sentBy: 'pnpm worker' } })).toMatch(/ {2}mail {6}via smtp\.example\.org:587, sent by pnpm worker\n/);
     expect(text).toContain('requests at debug');
     expect(text).toContain('KLG-MOL-2027 (in review)');
     expect(text).toContain('Sign in as (password Konkurs-demo-2026):');
