@@ -2,13 +2,12 @@
 // is given), first admin, demo data, then the API and the built SPA on one port, publishing a signed checkpoint of
 // the audit chain at start-up and daily, the reminders and (with SMTP_URL, unless `pnpm worker` does it) the e-mail
 // outbox in the background. SIGTERM lets in-flight requests finish.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from './config.js';
-import { connectPg, connectPglite, type Database } from './db/client.js';
+import { connectPglite, type Database } from './db/client.js';
 import { migrateAsOwner, runMigrations } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { loadAuditKey } from './lib/audit-key.js';
@@ -17,18 +16,9 @@ import { systemClock } from './lib/clock.js';
 import { databaseLabel, loggerOptions, startupSummary } from './lib/log-format.js';
 import { exitOnSignals } from './lib/shutdown.js';
 import { startBackground } from './lib/background.js';
+import { reachPostgres, serverSecret } from './lib/process-setup.js';
 import { localFileStorage } from './storage/file-storage.js';
 import { DEMO_CODES, ensureAdmin, seedDemo } from './seed.js';
-
-function jwtSecret(config: Config): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  // Generated once and kept in DATA_DIR, so tokens survive a restart.
-  const file = join(config.DATA_DIR, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 /** Checked hourly, so that a publication missed while the database was away is made up within the hour. */
 const CHECKPOINT_CHECK_MS = 60 * 60 * 1000;
@@ -54,14 +44,7 @@ async function migrate(config: Config, database: Database): Promise<void> {
 const pgliteDir = (config: Config) => resolve(config.PGLITE_DIR ?? join(config.DATA_DIR, 'pg'));
 
 async function openDatabase(config: Config): Promise<Database> {
-  if (config.DATABASE_URL) {
-    const database = connectPg(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-    if (!(await database.ping())) {
-      await database.close();
-      throw new Error(`Cannot reach the database at DATABASE_URL (${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})`);
-    }
-    return database;
-  }
+  if (config.DATABASE_URL) return reachPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   const dir = pgliteDir(config);
   mkdirSync(dir, { recursive: true });
   return connectPglite(dir);
@@ -91,7 +74,7 @@ async function main() {
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 500 })
     : undefined;
-  const secret = jwtSecret(config);
+  const secret = serverSecret(config, { create: true });
   const app = await buildApp({
     config, database, clock: systemClock, secret, auditKey: loadAuditKey(config.AUDIT_SIGNING_KEY, config.DATA_DIR), redis,
     storage: localFileStorage(join(config.DATA_DIR, 'uploads')),
@@ -117,8 +100,6 @@ async function main() {
   publishAuditCheckpoints(app);
   const background = startBackground({ db: database.db, clock: systemClock, config, secret, log: app.log, mail: config.MAIL_WORKER });
   app.addHook('onClose', () => background.stop());
-  if (!config.SMTP_URL) app.log.info('No SMTP_URL: outgoing e-mail stays in the outbox, where the admin reads it');
-  else if (!background.sendsMail) app.log.info('MAIL_WORKER=false: e-mail is sent by `pnpm worker`');
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.server.address() as { port: number }).port}`;
   console.log(startupSummary({

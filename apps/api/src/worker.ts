@@ -2,21 +2,11 @@
 // MAIL_WORKER=false. It shares the API's PostgreSQL (DATABASE_URL) and settings; it runs no migrations (the API does).
 // The embedded PGlite database is one process's own, so without DATABASE_URL it refuses to start: the API process
 // then sends the mail itself. SIGTERM or SIGINT lets the batch in flight finish, then it exits 0.
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfig, type Config } from './config.js';
-import { connectPg } from './db/client.js';
+import { loadConfig } from './config.js';
 import { startBackground } from './lib/background.js';
 import { systemClock } from './lib/clock.js';
+import { reachPostgres, serverSecret, withoutPassword } from './lib/process-setup.js';
 import { exitOnSignals } from './lib/shutdown.js';
-
-/** The API's key (unsubscribe links must verify there): JWT_SECRET, or the one the API made in DATA_DIR. */
-function serverSecret(config: Config): string {
-  if (config.JWT_SECRET) return config.JWT_SECRET;
-  const file = join(config.DATA_DIR, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  throw new Error('No JWT_SECRET, and no key the API made in DATA_DIR: set JWT_SECRET to the API’s, or start the API first with the same DATA_DIR');
-}
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 function line(level: 'info' | 'error', obj: object, msg: string) {
@@ -31,12 +21,8 @@ async function main() {
     throw new Error('`pnpm worker` needs the PostgreSQL server of DATABASE_URL: the embedded database (PGlite) can be opened by one process only, '
       + 'the API’s. Without DATABASE_URL the API sends the e-mail itself (MAIL_WORKER, on with SMTP_URL).');
   }
-  const secret = serverSecret(config);
-  const database = connectPg(config.DATABASE_URL, 4);
-  if (!(await database.ping())) {
-    await database.close();
-    throw new Error(`Cannot reach the database at DATABASE_URL (${config.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})`);
-  }
+  const secret = serverSecret(config, { create: false });
+  const database = await reachPostgres(config.DATABASE_URL, 4);
   const background = startBackground({ db: database.db, clock: systemClock, config, secret, log, mail: true });
   exitOnSignals({
     graceMs: config.SHUTDOWN_GRACE_MS,
@@ -46,7 +32,7 @@ async function main() {
       await database.close();
     },
   });
-  log.info({ smtp: config.SMTP_URL ? config.SMTP_URL.replace(/\/\/[^@]*@/, '//***@') : null, pollMs: config.MAIL_POLL_MS, reminderCheckMs: config.REMINDER_CHECK_MS },
+  log.info({ smtp: config.SMTP_URL ? withoutPassword(config.SMTP_URL) : null, pollMs: config.MAIL_POLL_MS, reminderCheckMs: config.REMINDER_CHECK_MS },
     background.sendsMail ? 'Konkurs worker: sending e-mail and writing reminders' : 'Konkurs worker: no SMTP_URL, so e-mail stays in the outbox; writing reminders');
 }
 

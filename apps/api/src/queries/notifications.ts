@@ -120,6 +120,11 @@ export function insertNotices(tx: Tx, kind: NotificationKind, rows: readonly Not
     where x.user_id is not null or m.user_id is not null`, at);
 }
 
+/** One account e-mail (reset, confirmation) into the outbox, due at once. */
+export async function insertEmail(tx: Tx, row: Omit<typeof emailOutbox.$inferInsert, 'nextAttemptAt' | 'createdAt'>, at: Date): Promise<void> {
+  await tx.insert(emailOutbox).values({ ...row, nextAttemptAt: at, createdAt: at });
+}
+
 // ---- The inbox ----
 
 export type NotificationRow = typeof notifications.$inferSelect;

@@ -60,3 +60,10 @@ export async function revokeSessions(db: Executor, userId: string, at: Date, ses
   await db.update(sessions).set({ revokedAt: at })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ...(sessionId ? [eq(sessions.id, sessionId)] : [])));
 }
+
+/** What the account records of its address, consent and language (`/auth/me`). */
+export async function accountRecordOf(db: Executor, userId: string) {
+  const [row] = await db.select({ verified: users.emailVerifiedAt, consentVersion: users.consentVersion, language: users.language })
+    .from(users).where(eq(users.id, userId));
+  return row;
+}

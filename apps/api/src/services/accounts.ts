@@ -36,7 +36,7 @@ export async function sendVerification(tx: Tx, user: Recipient, now: Date): Prom
 }
 
 /** Tells the holder that the password changed; the e-mail's button leads to a reset, should it not have been them. */
-export async function tellPasswordChanged(tx: Tx, user: Recipient, now: Date): Promise<void> {
+async function tellPasswordChanged(tx: Tx, user: Recipient, now: Date): Promise<void> {
   await queueEmail(tx, { userId: user.id, to: user.email, kind: 'password-changed', language: user.language, params: { at: now.toISOString() }, link: '/forgot-password' }, now);
 }
 

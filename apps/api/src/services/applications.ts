@@ -17,8 +17,7 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { visibleCompetition } from '../queries/competitions.js';
 import { memberOrganization } from '../queries/organizations.js';
 import { transitionApplication } from './transitions.js';
-import { notify } from './notifications.js';
-import { links } from './notices.js';
+import { tellSubmitted } from './notices.js';
 
 export { readApplication } from '../queries/applications.js';
 
@@ -82,13 +81,8 @@ export async function submitApplication(db: Db, actor: AuthUser, id: string, now
   return db.transaction(async (tx) => {
     const { a, c } = await lockForMember(tx, actor, id, { organization: true });
     await assertSubmittable(tx, actor, a, c, now);
-    // The receipt, to every active member of the organisation: one statement, in this transaction (rolled back with
-    // it should the move fail). Before the move, whose audit event holds the chain's lock until COMMIT.
-    await notify(tx, {
-      kind: 'application-submitted', recipients: { members: a.organizationId }, timezone: c.timezone,
-      params: { number: a.number, title: a.title ?? '', competitionTitle: c.title, submittedAt: now.toISOString() },
-      link: links.application(a.id), object: { type: 'application', id: a.id },
-    }, now);
+    // Before the move, whose audit event holds the chain's lock until COMMIT; rolled back with it should it fail.
+    await tellSubmitted(tx, c, a, now);
     const row = await transitionApplication(tx, a, 'submitted', { id: actor.id, role: actor.role }, now,
       { set: { submittedAt: now, version: a.version + 1 }, operatorId: c.operatorId, detail: {
         number: a.number, requestedKopecks: a.requestedKopecks, organizationId: a.organizationId, createdBy: a.createdBy, createdAt: a.createdAt.toISOString(),

@@ -1,13 +1,11 @@
 // Signing up, in and out, and changing one's password. A session is started by the caller's `startSession`
 // (plugins/auth.ts signs its token); ending sessions is a row in the database, so every process sees it at once.
 import { CONSENT_VERSION, type User } from '@konkurs/shared';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema/index.js';
 import type { Db } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { DomainError, unauthenticated } from '../domain/errors.js';
 import { checkNewPassword, hashPassword, verifyPassword } from '../lib/passwords.js';
-import { findUserByEmail, passwordHashOf, revokeSessions, setUser, toUser } from '../queries/users.js';
+import { accountRecordOf, findUserByEmail, passwordHashOf, revokeSessions, setUser, toUser } from '../queries/users.js';
 import { recordAudit } from './audit-log.js';
 import { afterPasswordChange, checkConsent, sendVerification } from './accounts.js';
 import { addUser } from './users.js';
@@ -68,8 +66,7 @@ export async function changePassword(db: Db, actor: AuthUser, body: { currentPas
  * process their data under the contract they work under.
  */
 export async function accountOf(db: Db, actor: AuthUser) {
-  const [row] = await db.select({ verified: users.emailVerifiedAt, consentVersion: users.consentVersion, language: users.language })
-    .from(users).where(eq(users.id, actor.id));
+  const row = await accountRecordOf(db, actor.id);
   const { id, email, fullName, role, operatorId } = actor;
   return {
     id, email, fullName, role, operatorId,

@@ -60,10 +60,11 @@ async function moveCompetition(db: Db, actor: AuthUser, id: string, to: Competit
   options: { check?: (c: CompetitionRow, now: Date) => void; set?: Partial<CompetitionRow> } = {}): Promise<Competition> {
   const moved = await db.transaction(async (tx) => {
     const current = await competitionOfOrganiser(tx, actor, id, { lock: true });
-    if (canMove(COMPETITION_MOVES, current.status, to, actor.role)) options.check?.(current, now);
+    const movable = canMove(COMPETITION_MOVES, current.status, to, actor.role);
+    if (movable) options.check?.(current, now);
     // Published results are told before the move, whose audit event holds the chain's lock until COMMIT (a refused
     // move rolls the notices back with it).
-    if (to === 'published' && canMove(COMPETITION_MOVES, current.status, to, actor.role)) await tellResults(tx, current, now);
+    if (movable && to === 'published') await tellResults(tx, current, now);
     return transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
   });
   return competitionView(db, moved);

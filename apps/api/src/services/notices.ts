@@ -1,4 +1,4 @@
-// What each review-to-results event tells, and whom: called by the use cases in their transactions, after the state
+// What each event of an application's way from submission to results tells, and whom: called by the use cases in their transactions, after the state
 // change (services/notifications.ts writes them). Each notice names only what its recipients may see: an expert's
 // notice names their own assignment (never the other experts), an applicant's never names an expert, an organiser
 // hears of their own operator's competitions only.
@@ -16,6 +16,25 @@ export const links = {
   assignment: (id: string) => `/expert/assignments/${id}`,
   workspace: (competitionId: string, tab?: 'screening' | 'experts' | 'ranking' | 'awards') => `/organiser/competitions/${competitionId}${tab ? `/${tab}` : ''}`,
 };
+
+/** The receipt of a submission, to every active member of the organisation. */
+export async function tellSubmitted(tx: Tx, comp: Competition, app: { id: string; number: string; title: string | null; organizationId: string }, at: Date): Promise<void> {
+  await notify(tx, {
+    kind: 'application-submitted', recipients: { members: app.organizationId }, timezone: comp.timezone,
+    params: { number: app.number, title: app.title ?? '', competitionTitle: comp.title, submittedAt: at.toISOString() },
+    link: links.application(app.id), object: { type: 'application', id: app.id },
+  }, at);
+}
+
+/** The screening decision (and its reason), to every active member of the organisation. */
+export async function tellScreened(tx: Tx, comp: Pick<CompetitionRow, 'timezone'>, app: { id: string; number: string; title: string | null; organizationId: string },
+  decision: 'admit' | 'reject', reason: string | null, at: Date): Promise<void> {
+  await notify(tx, {
+    kind: 'screening-decision', recipients: { members: app.organizationId }, timezone: comp.timezone,
+    params: { number: app.number, title: app.title ?? '', decision, reason },
+    link: links.application(app.id), object: { type: 'application', id: app.id },
+  }, at);
+}
 
 /**
  * Each expert hears of each new assignment of theirs (one notice per assignment), all of them in one statement

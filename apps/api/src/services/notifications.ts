@@ -8,17 +8,15 @@
 // resolved inside it), and a batch of notices with words of their own (a round of assignments) one statement too.
 // The texts of both languages are made here; the statement gives each recipient those of their language. Callers
 // write their notices before their audited move: the audit event holds the chain's lock until COMMIT.
-import { and, eq } from 'drizzle-orm';
 import {
   NOTICE_TEXTS, NOTIFICATION_KINDS, type AccountEmailKind, type EmailKind, type MessageParams, type Notification, type NotificationKind, type NotificationSettings,
 } from '@konkurs/shared';
 import type { Db, Executor, Tx } from '../db/client.js';
-import { emailOutbox, organizationMembers, users, type EmailPayload } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { notFound } from '../domain/errors.js';
 import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import {
-  insertNotice, insertNotices, listNotifications, markAllRead, markRead, saveSettings, settingsOf, unreadCount, type Audience, type NoticeWords,
+  insertEmail, insertNotice, insertNotices, listNotifications, markAllRead, markRead, saveSettings, settingsOf, unreadCount, type Audience, type NoticeWords,
 } from '../queries/notifications.js';
 
 type Lang = 'ru' | 'en';
@@ -103,22 +101,10 @@ export async function queueEmail(
   at: Date,
 ): Promise<void> {
   const { title, body } = noticeText(input.kind, input.params, input.language);
-  await tx.insert(emailOutbox).values(outboxRow({
-    userId: input.userId, to: input.to, kind: input.kind, language: input.language,
+  await insertEmail(tx, {
+    userId: input.userId, toAddress: input.to, kind: input.kind, language: input.language, subject: title,
     payload: { title, body, link: input.link, ...(input.secret ? { secret: true } : {}) },
-  }, at));
-}
-
-function outboxRow(m: { userId: string | null; to: string; kind: EmailKind; language: Lang; payload: EmailPayload }, at: Date) {
-  return { userId: m.userId, toAddress: m.to, kind: m.kind, language: m.language, subject: m.payload.title, payload: m.payload, nextAttemptAt: at, createdAt: at };
-}
-
-/** The members of an organisation (active accounts): who hears about its applications. */
-export async function organizationMemberIds(tx: Tx, organizationId: string): Promise<string[]> {
-  const rows = await tx.select({ id: organizationMembers.userId }).from(organizationMembers)
-    .innerJoin(users, and(eq(users.id, organizationMembers.userId), eq(users.active, true)))
-    .where(eq(organizationMembers.organizationId, organizationId));
-  return rows.map((r) => r.id);
+  }, at);
 }
 
 // ---- The inbox: any signed-in user reads and marks their own notices, and sets their e-mail switches ----

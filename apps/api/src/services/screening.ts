@@ -7,8 +7,7 @@ import { requireReview } from '../domain/review-work.js';
 import { applicationOfOrganiser } from '../queries/scope.js';
 import { competitionSharedLock } from '../queries/assignments.js';
 import { transitionApplication } from './transitions.js';
-import { notify } from './notifications.js';
-import { links } from './notices.js';
+import { tellScreened } from './notices.js';
 
 export async function screenApplication(db: Db, actor: AuthUser, id: string, body: { decision: 'admit' | 'reject'; reason?: string }, now: Date) {
   const to = body.decision === 'admit' ? 'admitted' as const : 'rejected' as const;
@@ -20,11 +19,7 @@ export async function screenApplication(db: Db, actor: AuthUser, id: string, bod
     requireReview(comp);
     const { application: locked } = await applicationOfOrganiser(tx, actor, application.id, { lock: true });
     // The members hear of the decision (before the move: its audit event holds the chain's lock until COMMIT).
-    await notify(tx, {
-      kind: 'screening-decision', recipients: { members: locked.organizationId }, timezone: comp.timezone,
-      params: { number: locked.number, title: locked.title ?? '', decision: body.decision, reason },
-      link: links.application(locked.id), object: { type: 'application', id: locked.id },
-    }, now);
+    await tellScreened(tx, comp, locked, body.decision, reason, now);
     return transitionApplication(tx, locked, to, { id: actor.id, role: actor.role }, now, {
       set: { screeningReason: reason }, operatorId: comp.operatorId, detail: reason ? { reason } : undefined,
     });
