@@ -30,6 +30,18 @@ export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
 export type EmailKind = NotificationKind | AccountEmailKind;
 
 export const notificationKind = z.enum(NOTIFICATION_KINDS);
+export const isNotificationKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The parts of an unsubscribe token, `<userId>.<kind>.<signature>` (the server signs and checks the signature; the SPA
+ * only names the kind); null when it has not that shape.
+ */
+export function unsubscribeTokenParts(token: string): { userId: string; kind: NotificationKind; signature: string } | null {
+  const [userId, kind, signature, ...rest] = token.split('.');
+  if (rest.length || !userId || !kind || !signature || !UUID.test(userId) || !isNotificationKind(kind)) return null;
+  return { userId: userId.toLowerCase(), kind, signature };
+}
 export const language = z.enum(['ru', 'en']);
 
 export const notification = z.object({

@@ -4,7 +4,7 @@
 // The admin's outbox reads the same rendering (routes/mail.ts), so what it shows is what is (or was) sent.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
-import { NOTIFICATION_KINDS, type EmailKind, type NotificationKind } from '@konkurs/shared';
+import { isNotificationKind, unsubscribeTokenParts, type EmailKind, type NotificationKind } from '@konkurs/shared';
 import type { EmailPayload } from '../db/schema/index.js';
 
 type Lang = 'ru' | 'en';
@@ -48,11 +48,9 @@ const WORDS = {
   en: { open: 'Open', unsubscribe: 'Unsubscribe from e-mails like this', footer: 'This e-mail was sent by the Konkurs platform.', scrubbed: 'The link of this e-mail is no longer kept.' },
 } as const;
 
-const isNotificationKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 // ---- Unsubscribe tokens ----------------------------------------------------------------------------------------
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const mac = (secret: string, userId: string, kind: string) => createHmac('sha256', secret).update(`unsubscribe:${userId}:${kind}`).digest('base64url');
 
 /** `<userId>.<kind>.<HMAC>`: turns off one kind's e-mail for one user, without signing in (a link in the e-mail). */
@@ -62,12 +60,12 @@ export function unsubscribeToken(secret: string, userId: string, kind: Notificat
 
 /** Whose e-mail of which kind a token turns off; null for anything this server did not sign. */
 export function verifyUnsubscribeToken(secret: string, token: string): { userId: string; kind: NotificationKind } | null {
-  const [userId, kind, given, ...rest] = token.split('.');
-  if (rest.length || !userId || !kind || !given || !UUID.test(userId) || !isNotificationKind(kind)) return null;
-  const expected = Buffer.from(mac(secret, userId.toLowerCase(), kind));
-  const actual = Buffer.from(given);
+  const parts = unsubscribeTokenParts(token);
+  if (!parts) return null;
+  const expected = Buffer.from(mac(secret, parts.userId, parts.kind));
+  const actual = Buffer.from(parts.signature);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  return { userId: userId.toLowerCase(), kind };
+  return { userId: parts.userId, kind: parts.kind };
 }
 
 // ---- Rendering -------------------------------------------------------------------------------------------------

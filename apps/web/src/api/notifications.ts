@@ -2,7 +2,7 @@
 // unread count behind the bell, marking read, the e-mail settings per kind and their language, and the public
 // one-click unsubscribe of an e-mail's link.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { NOTIFICATION_KINDS, type Notification, type NotificationKind, type NotificationSettings } from '@konkurs/shared';
+import { unsubscribeTokenParts, type Notification, type NotificationKind, type NotificationSettings } from '@konkurs/shared';
 import { api, queryString, type Page } from './client';
 
 /** How often the bell asks for the unread count (and on every return to the window). */
@@ -43,8 +43,7 @@ export const unsubscribe = (token: string) => api<unknown>('/notifications/unsub
 
 /** The kind an unsubscribe token is for (`<userId>.<kind>.<signature>`), if it names one; the server checks the rest. */
 export function unsubscribeKind(token: string): NotificationKind | undefined {
-  const kind = token.split('.')[1];
-  return (NOTIFICATION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as NotificationKind) : undefined;
+  return unsubscribeTokenParts(token)?.kind;
 }
 
 /** The text badge of the bell: nothing at 0, "99+" above 99. */
