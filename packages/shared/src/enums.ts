@@ -25,6 +25,21 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 export const REVIEW_STATUSES = ['draft', 'submitted'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
+/** A grant report's lifecycle (PRODUCT.md "After the award"): due (not started), draft, submitted, accepted, returned. */
+export const REPORT_STATUSES = ['due', 'draft', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_KINDS = ['interim', 'final'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+/** What a report says of one calendar-plan event. */
+export const REPORT_EVENT_STATUSES = ['done', 'partly', 'not_done'] as const;
+export type ReportEventStatus = (typeof REPORT_EVENT_STATUSES)[number];
+/** A member of a competition's commission, as the protocol lists them. */
+export const COMMISSION_ROLES = ['chair', 'secretary', 'member'] as const;
+export type CommissionRole = (typeof COMMISSION_ROLES)[number];
+/** The printable documents (application/pdf, reproducible). */
+export const DOCUMENT_KINDS = ['application', 'protocol', 'agreement'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
 export const AWARD_MODES = ['stop', 'skip'] as const;
 export type AwardMode = (typeof AWARD_MODES)[number];
 

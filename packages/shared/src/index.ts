@@ -27,3 +27,4 @@ export * from './password-policy.js';
 export * from './notifications.js';
 export { NOTICE_TEXTS, type NoticeText } from './messages/notifications.js';
 export { consentTextOf } from './consent-text.js';
+export * from './reports.js';

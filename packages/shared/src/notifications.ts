@@ -16,11 +16,14 @@ export const NOTIFICATION_KINDS = [
   'draft-deadline',
   'results-published',
   'report-due',
+  'report-returned',
+  'report-accepted',
   'question-answered',
   'consultation-message',
   // For organisers: what their competition needs from them.
   'conflict-declared',
   'reviews-completed',
+  'report-submitted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,6 +13,11 @@ const figures = {
   winners: z.number().int(),
   requestedKopecks: z.number(),
   awardedKopecks: z.number(),
+  /** Grant money the winners have spent, by each one's latest accepted report (reports are cumulative). */
+  spentKopecks: z.number(),
+  /** Reports accepted, and reports still owed after their deadline. */
+  reportsAccepted: z.number().int(),
+  reportsOverdue: z.number().int(),
 };
 export const totals = z.object({
   rows: z.array(z.object({ key: z.string(), label: z.string(), ...figures })),

@@ -1,7 +1,7 @@
 // The workflow, declared once for the API and the SPA: every lifecycle's statuses and moves (who may make
 // each), the status sets other rules ask about, and what may change in a competition at each stage.
 // The server refuses what these say no to; a screen greys out exactly what the server would refuse.
-import type { ApplicationStatus, AssignmentStatus, CompetitionStatus, ReviewStatus, Role } from './enums.js';
+import type { ApplicationStatus, AssignmentStatus, CompetitionStatus, ReportStatus, ReviewStatus, Role } from './enums.js';
 
 export type Actor = Role | 'system';
 export interface Move<S> { readonly from: readonly S[]; readonly to: S; readonly by: readonly Actor[] }
@@ -37,6 +37,18 @@ export const REVIEW_MOVES: readonly Move<ReviewStatus>[] = [
   { from: ['draft'], to: 'submitted', by: ['expert'] },
 ];
 
+/**
+ * A grant report (PRODUCT.md "After the award"): `due` until a member first saves it, then a draft; submitted to the
+ * organiser, who accepts it (final) or returns it with comments; a returned report is edited (it stays `returned`,
+ * so the comments stay beside the fields) and submitted again.
+ */
+export const REPORT_MOVES: readonly Move<ReportStatus>[] = [
+  { from: ['due'], to: 'draft', by: ['applicant'] },
+  { from: ['due', 'draft', 'returned'], to: 'submitted', by: ['applicant'] },
+  { from: ['submitted'], to: 'accepted', by: ['organiser', 'admin'] },
+  { from: ['submitted'], to: 'returned', by: ['organiser', 'admin'] },
+];
+
 export function canMove<S>(moves: readonly Move<S>[], from: S, to: S, by: Actor): boolean {
   return moves.some((m) => m.to === to && m.from.includes(from) && m.by.includes(by));
 }
@@ -69,6 +81,17 @@ export const DELETABLE: readonly ApplicationStatus[] = ['draft'];
 export const HIDEABLE: readonly ApplicationStatus[] = ['withdrawn'];
 /** Statuses a screening decision is taken in. */
 export const SCREENABLE: readonly ApplicationStatus[] = ['submitted'];
+
+/** Reports the organisation edits (autosave, documents). */
+export const REPORT_EDITABLE: readonly ReportStatus[] = ['due', 'draft', 'returned'];
+/** Reports still owed by the organisation: overdue once their dueAt has passed. */
+export const REPORT_OWED: readonly ReportStatus[] = ['due', 'draft', 'returned'];
+export const isReportEditable = (s: ReportStatus) => REPORT_EDITABLE.includes(s);
+/** A report is overdue when it is still owed after its deadline (judged by the server's clock). */
+export function isReportOverdue(r: { status: ReportStatus; dueAt: Date | string }, now: Date | number): boolean {
+  const t = typeof now === 'number' ? now : now.getTime();
+  return REPORT_OWED.includes(r.status) && new Date(r.dueAt).getTime() < t;
+}
 
 /** Competitions the public sees in the list. */
 export const PUBLICLY_LISTED: readonly CompetitionStatus[] = ['open', 'published'];
@@ -104,7 +127,7 @@ export const OPERATOR_REQUIRED_ROLES: readonly Role[] = ['organiser', 'official'
 /** Who reads totals, dashboards and report exports. */
 export const FIGURES_ROLES = ['official', 'organiser', 'admin'] as const satisfies readonly Role[];
 /** What an audit event can be about. */
-export const AUDIT_ENTITY_TYPES = ['application', 'assignment', 'competition', 'operator', 'organization', 'review', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = ['application', 'assignment', 'competition', 'operator', 'organization', 'report', 'review', 'user'] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 // ---- What may change in a competition at each stage. ----

@@ -89,19 +89,26 @@ export async function totals(db: Executor, groupBy: TotalsGroup, scope: SQL | un
     winners: Number(r.winners),
     requestedKopecks: Number(r.requested),
     awardedKopecks: Number(r.awarded),
+    // The report figures (issue 12): filled from the reports table.
+    spentKopecks: 0,
+    reportsAccepted: 0,
+    reportsOverdue: 0,
   }));
   return { rows, total: sumFigures(rows) };
 }
 
 /** The totals row: every application falls in exactly one group, so the groups add up to the whole. */
 export function sumFigures(rows: readonly Figures[]): Figures {
-  const total: Figures = { submitted: 0, admitted: 0, winners: 0, requestedKopecks: 0, awardedKopecks: 0 };
+  const total: Figures = { submitted: 0, admitted: 0, winners: 0, requestedKopecks: 0, awardedKopecks: 0, spentKopecks: 0, reportsAccepted: 0, reportsOverdue: 0 };
   for (const r of rows) {
     total.submitted += r.submitted;
     total.admitted += r.admitted;
     total.winners += r.winners;
     total.requestedKopecks += r.requestedKopecks;
     total.awardedKopecks += r.awardedKopecks;
+    total.spentKopecks += r.spentKopecks;
+    total.reportsAccepted += r.reportsAccepted;
+    total.reportsOverdue += r.reportsOverdue;
   }
   return total;
 }

@@ -128,6 +128,20 @@ export const NOTICE_TEXTS: Record<EmailKind, NoticeText> = {
         : `The report on the project “${p.title}” (application ${p.number}) is due on ${when(p.dueAt, c)}.`),
     },
   },
+  'report-returned': {
+    title: { ru: (p) => `Отчёт по заявке № ${p.number} возвращён на доработку`, en: (p) => `The report on application ${p.number} was returned` },
+    body: {
+      ru: (p) => `Организатор вернул отчёт по проекту «${p.title}» (заявка № ${p.number}) с замечаниями. Исправьте отчёт и отправьте его снова.`,
+      en: (p) => `The organiser returned the report on the project “${p.title}” (application ${p.number}) with comments. Please correct it and submit it again.`,
+    },
+  },
+  'report-accepted': {
+    title: { ru: (p) => `Отчёт по заявке № ${p.number} принят`, en: (p) => `The report on application ${p.number} was accepted` },
+    body: {
+      ru: (p) => `Организатор принял ${p.kind === 'final' ? 'итоговый' : 'промежуточный'} отчёт по проекту «${p.title}» (заявка № ${p.number}).`,
+      en: (p) => `The organiser accepted the ${p.kind === 'final' ? 'final' : 'interim'} report on the project “${p.title}” (application ${p.number}).`,
+    },
+  },
   'question-answered': {
     title: { ru: same('Организатор ответил на ваш вопрос'), en: same('The organiser answered your question') },
     body: {
@@ -164,6 +178,13 @@ export const NOTICE_TEXTS: Record<EmailKind, NoticeText> = {
         return `Every expert of the competition “${p.competitionTitle}” has submitted: ${n} ${n === 1 ? 'review' : 'reviews'} in all. `
           + 'The ranking can be reviewed and the awards decided.';
       },
+    },
+  },
+  'report-submitted': {
+    title: { ru: (p) => `Отчёт по заявке № ${p.number} сдан`, en: (p) => `A report on application ${p.number} was submitted` },
+    body: {
+      ru: (p) => `${p.organizationName} ${p.kind === 'final' ? 'сдала итоговый' : 'сдала промежуточный'} отчёт по проекту «${p.title}» (заявка № ${p.number}, конкурс «${p.competitionTitle}»). Отчёт ждёт проверки.`,
+      en: (p) => `${p.organizationName} submitted the ${p.kind === 'final' ? 'final' : 'interim'} report on the project “${p.title}” (application ${p.number}, competition “${p.competitionTitle}”). It awaits your review.`,
     },
   },
   'password-reset': {

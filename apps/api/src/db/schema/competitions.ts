@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, primaryKey } from 'drizzle-orm/pg-core';
-import { COMPETITION_STATUSES } from '@konkurs/shared';
+import { boolean, bigint, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid, primaryKey } from 'drizzle-orm/pg-core';
+import { COMPETITION_STATUSES, type CommissionMember } from '@konkurs/shared';
 import { operators, users } from './users.js';
 
 const money = (name: string) => bigint(name, { mode: 'number' });
@@ -36,6 +36,10 @@ export const competitions = pgTable('competitions', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /** The winners' interim report dates (null: one at each project's midpoint). Migration 0013. */
+  reportInterimDates: date('report_interim_dates', { mode: 'string' }).array(),
+  /** The commission the protocol lists, in order. Migration 0013. */
+  commission: jsonb('commission').$type<CommissionMember[]>().notNull().default([]),
 }, (t) => [uniqueIndex('competitions_code_key').on(t.code), index('competitions_operator_status_idx').on(t.operatorId, t.status)]);
 
 export const criteria = pgTable('criteria', {

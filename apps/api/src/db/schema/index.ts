@@ -7,3 +7,4 @@ export * from './reviews.js';
 export * from './audit.js';
 export * from './totals.js';
 export * from './notifications.js';
+export * from './reports.js';

@@ -11,10 +11,13 @@ const notifications: NotificationsDict = {
     'draft-deadline': 'Unsubmitted draft reminder',
     'results-published': 'Competition results published',
     'report-due': 'Report due',
+    'report-returned': 'Report returned for changes',
+    'report-accepted': 'Report accepted',
     'question-answered': 'Answer to a question',
     'consultation-message': 'Consultation message',
     'conflict-declared': 'An expert declared a conflict of interest',
     'reviews-completed': 'Review completed',
+    'report-submitted': 'A winner submitted a report',
   },
   inbox: {
     title: 'Notifications',

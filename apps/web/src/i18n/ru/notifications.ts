@@ -14,10 +14,13 @@ const notifications = {
     'draft-deadline': 'Напоминание о неподанном черновике',
     'results-published': 'Итоги конкурса опубликованы',
     'report-due': 'Срок сдачи отчёта',
+    'report-returned': 'Отчёт возвращён на доработку',
+    'report-accepted': 'Отчёт принят',
     'question-answered': 'Ответ на вопрос организатору',
     'consultation-message': 'Сообщение в консультации',
     'conflict-declared': 'Эксперт сообщил о конфликте интересов',
     'reviews-completed': 'Экспертиза завершена',
+    'report-submitted': 'Сдан отчёт победителя',
   } satisfies Record<NotificationKind, string> as Record<NotificationKind, string>,
   inbox: {
     title: 'Уведомления',
