@@ -1,6 +1,8 @@
 // The words users see for the domain's enumerations (GLOSSARY.md), used by the SPA and by CSV exports.
 import type { AuditEntityType } from './workflow.js';
-import type { ApplicationStatus, AssignmentStatus, AttachmentKind, BudgetCategory, CompetitionStatus, Role } from './enums.js';
+import type {
+  ApplicationStatus, AssignmentStatus, AttachmentKind, BudgetCategory, CommissionRole, CompetitionStatus, ReportEventStatus, ReportKind, ReportStatus, Role,
+} from './enums.js';
 
 export type Lang = 'ru' | 'en';
 type Labels<K extends string> = Record<Lang, Record<K, string>>;
@@ -50,10 +52,30 @@ export const ASSIGNMENT_STATUS_LABELS: Labels<AssignmentStatus> = {
 export const AUDIT_ENTITY_LABELS: Labels<AuditEntityType> = {
   ru: {
     application: 'Заявка', assignment: 'Назначение эксперта', competition: 'Конкурс', operator: 'Оператор', organization: 'Организация',
-    review: 'Экспертная оценка', user: 'Пользователь',
+    report: 'Отчёт', review: 'Экспертная оценка', user: 'Пользователь',
   },
   en: {
     application: 'Application', assignment: 'Expert assignment', competition: 'Competition', operator: 'Operator', organization: 'Organisation',
-    review: 'Review', user: 'User',
+    report: 'Report', review: 'Review', user: 'User',
   },
+};
+
+export const REPORT_STATUS_LABELS: Labels<ReportStatus> = {
+  ru: { due: 'Ожидается', draft: 'Черновик', submitted: 'На проверке', accepted: 'Принят', returned: 'Возвращён на доработку' },
+  en: { due: 'Due', draft: 'Draft', submitted: 'Under review', accepted: 'Accepted', returned: 'Returned for changes' },
+};
+
+export const REPORT_KIND_LABELS: Labels<ReportKind> = {
+  ru: { interim: 'Промежуточный отчёт', final: 'Итоговый отчёт' },
+  en: { interim: 'Interim report', final: 'Final report' },
+};
+
+export const REPORT_EVENT_STATUS_LABELS: Labels<ReportEventStatus> = {
+  ru: { done: 'Выполнено', partly: 'Выполнено частично', not_done: 'Не выполнено' },
+  en: { done: 'Done', partly: 'Partly done', not_done: 'Not done' },
+};
+
+export const COMMISSION_ROLE_LABELS: Labels<CommissionRole> = {
+  ru: { chair: 'Председатель комиссии', secretary: 'Секретарь комиссии', member: 'Член комиссии' },
+  en: { chair: 'Chair', secretary: 'Secretary', member: 'Member' },
 };
