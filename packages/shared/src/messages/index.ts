@@ -6,6 +6,7 @@ import { PROBLEM_MESSAGES } from './problems.js';
 import { FIELD_MESSAGES } from './fields.js';
 import { REVIEW_MESSAGES } from './review.js';
 import { EXPORT_MESSAGES } from './exports.js';
+import { REPORT_MESSAGES } from './reports.js';
 
 /** Parameters a message is filled from. Instants are ISO strings (shown in `timezone`, Moscow by default), money in kopecks. */
 export type MessageParams = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
@@ -13,7 +14,7 @@ export interface MessageContext { lang: Lang; timezone?: string }
 export type MessageTemplate = (params: MessageParams, ctx: MessageContext) => string;
 export interface Message { ru: MessageTemplate; en: MessageTemplate }
 
-export const MESSAGES: Readonly<Record<string, Message>> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES, ...EXPORT_MESSAGES };
+export const MESSAGES: Readonly<Record<string, Message>> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES, ...EXPORT_MESSAGES, ...REPORT_MESSAGES };
 
 export const isKnownMessage = (code: string) => Object.hasOwn(MESSAGES, code);
 
@@ -38,4 +39,5 @@ export { PROBLEM_MESSAGES } from './problems.js';
 export { FIELD_MESSAGES } from './fields.js';
 export { REVIEW_MESSAGES } from './review.js';
 export { EXPORT_MESSAGES } from './exports.js';
+export { REPORT_MESSAGES } from './reports.js';
 export { messageParams } from './params.js';
