@@ -13,9 +13,21 @@ export function uploadAttachment(
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadedFile> {
+  // The kind goes first: the server reads fields in order and streams the file straight to storage.
+  return uploadMultipart<UploadedFile>(`/applications/${applicationId}/attachments`, [['kind', kind]], file, onProgress, signal);
+}
+
+/** A multipart POST under /api/v1 of `fields` (in order) and then the file, with upload progress. */
+export function uploadMultipart<T>(
+  path: string,
+  fields: [string, string][],
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}/applications/${applicationId}/attachments`);
+    xhr.open('POST', `${API_BASE}${path}`);
     for (const [k, v] of Object.entries(requestHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
@@ -28,7 +40,7 @@ export function uploadAttachment(
       }
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(body as UploadedFile);
+        resolve(body as T);
       } else {
         onUnauthorized(xhr.status);
         reject(new ApiError(xhr.status, { title: xhr.statusText, ...body }));
@@ -37,9 +49,8 @@ export function uploadAttachment(
     xhr.onerror = () => reject(new ApiError(0, { title: 'Network error' }));
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort());
-    // The kind goes first: the server reads fields in order and streams the file straight to storage.
     const form = new FormData();
-    form.append('kind', kind);
+    for (const [name, value] of fields) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });
@@ -54,15 +65,18 @@ export const attachmentUrl = (applicationId: string, attachmentId: string) => `$
 export const deleteAttachment = (applicationId: string, attachmentId: string) =>
   api<void>(`/applications/${applicationId}/attachments/${attachmentId}`, { method: 'DELETE' });
 
+export const downloadAttachment = (applicationId: string, attachmentId: string, fileName: string) =>
+  downloadWithToken(attachmentUrl(applicationId, attachmentId), fileName);
+
 /** Downloads with the bearer token (a plain link would not carry it) and hands the file to the browser. */
-export async function downloadAttachment(applicationId: string, attachmentId: string, fileName: string) {
-  const response = await fetch(attachmentUrl(applicationId, attachmentId), { headers: requestHeaders() });
+export async function downloadWithToken(url: string, fileName: string) {
+  const response = await fetch(url, { headers: requestHeaders() });
   if (!response.ok) {
     onUnauthorized(response.status);
     throw await problemFrom(response);
   }
-  const url = URL.createObjectURL(await response.blob());
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  const objectUrl = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement('a'), { href: objectUrl, download: fileName });
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 1000);
 }
