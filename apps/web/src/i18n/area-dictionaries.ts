@@ -10,6 +10,10 @@ import ruOfficial from './ru/official';
 import enOfficial from './en/official';
 import ruAdmin from './ru/admin';
 import enAdmin from './en/admin';
+import ruReports from './ru/reports';
+import enReports from './en/reports';
+import ruReporting from './ru/reporting';
+import enReporting from './en/reporting';
 
-export const ru = { applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin };
-export const en: typeof ru = { applicant: enApplicant, expert: enExpert, organiser: enOrganiser, official: enOfficial, admin: enAdmin };
+export const ru = { applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin, reporting: ruReporting };
+export const en: typeof ru = { applicant: enApplicant, expert: enExpert, organiser: enOrganiser, official: enOfficial, admin: enAdmin, reporting: enReporting };
