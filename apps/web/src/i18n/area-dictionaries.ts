@@ -15,5 +15,5 @@ import enReports from './en/reports';
 import ruReporting from './ru/reporting';
 import enReporting from './en/reporting';
 
-export const ru = { applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin, reporting: ruReporting };
-export const en: typeof ru = { applicant: enApplicant, expert: enExpert, organiser: enOrganiser, official: enOfficial, admin: enAdmin, reporting: enReporting };
+export const ru = { applicant: ruApplicant, expert: ruExpert, organiser: ruOrganiser, official: ruOfficial, admin: ruAdmin, reporting: ruReporting, reports: ruReports };
+export const en: typeof ru = { applicant: enApplicant, expert: enExpert, organiser: enOrganiser, official: enOfficial, admin: enAdmin, reporting: enReporting, reports: enReports };
