@@ -17,6 +17,7 @@ import { operatorExists } from '../queries/operators.js';
 import { recordAudit } from './audit-log.js';
 import { transitionCompetition } from './transitions.js';
 import { tellResults } from './notices.js';
+import { createReportSchedules } from './reports.js';
 
 /** An organiser creates competitions of its own operator, the admin of any; a draft, with the default criteria unless given. */
 export async function createCompetition(db: Db, actor: AuthUser, body: CreateCompetitionBody, now: Date): Promise<Competition> {
@@ -64,7 +65,11 @@ async function moveCompetition(db: Db, actor: AuthUser, id: string, to: Competit
     if (movable) options.check?.(current, now);
     // Published results are told before the move, whose audit event holds the chain's lock until COMMIT (a refused
     // move rolls the notices back with it).
-    if (movable && to === 'published') await tellResults(tx, current, now);
+    if (movable && to === 'published') {
+      await tellResults(tx, current, now);
+      // Each winner's report schedule (PRODUCT.md "After the award"), in the publishing transaction.
+      await createReportSchedules(tx, current, now);
+    }
     return transitionCompetition(tx, current, to, { id: actor.id, role: actor.role }, now, { set: { ...options.set, version: current.version + 1 } });
   });
   return competitionView(db, moved);

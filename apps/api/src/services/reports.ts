@@ -7,9 +7,12 @@ import type { CompetitionReportsQuery, Report, ReportSchedule, ReportSummary, Re
 import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import type { CompetitionRow } from '../queries/competitions.js';
+import { insertReportSchedules } from '../queries/reports.js';
 
 /** Writes every winner's report schedule of a competition being published (in the publishing transaction); answers how many reports. */
-export async function createReportSchedules(_tx: Tx, _comp: CompetitionRow, _now: Date): Promise<number> { throw new Error('not built yet'); }
+export async function createReportSchedules(tx: Tx, comp: Pick<CompetitionRow, 'id'>, now: Date): Promise<number> {
+  return insertReportSchedules(tx, comp.id, now);
+}
 /** The reports of an application (its organisation's members, its operator's organisers); 404 otherwise. */
 export async function applicationReports(_db: Db, _actor: AuthUser, _applicationId: string, _now: Date): Promise<ReportSummary[]> { throw new Error('not built yet'); }
 export async function readReport(_db: Db, _actor: AuthUser, _id: string, _now: Date): Promise<Report> { throw new Error('not built yet'); }

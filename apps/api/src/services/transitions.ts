@@ -5,11 +5,11 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import {
   type AuditEntityType,
-  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, canMove, type Move,
-  type ApplicationStatus, type AssignmentStatus, type CompetitionStatus, type MessageParams, type ReviewStatus, type Role,
+  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REPORT_MOVES, REVIEW_MOVES, canMove, type Move,
+  type ApplicationStatus, type AssignmentStatus, type CompetitionStatus, type MessageParams, type ReportStatus, type ReviewStatus, type Role,
 } from '@konkurs/shared';
 import type { Tx } from '../db/client.js';
-import { applications, assignments, competitions, reviews } from '../db/schema/index.js';
+import { applications, assignments, competitions, reports, reviews } from '../db/schema/index.js';
 import { conflict } from '../domain/errors.js';
 import { recordAudit, recordAuditEvents } from './audit-log.js';
 
@@ -21,6 +21,7 @@ const { content: _content, ...columnsWithoutContent } = getTableColumns(applicat
 type CompetitionRow = typeof competitions.$inferSelect;
 type AssignmentRow = typeof assignments.$inferSelect;
 type ReviewRow = typeof reviews.$inferSelect;
+type ReportRow = typeof reports.$inferSelect;
 
 /** The move is not in the workflow (for this actor). `who` names the thing: `{ entity, number }` or `{ entity, code }`. */
 const wrongStatus = (who: MessageParams, from: string, to: string) => conflict('wrong-status', { ...who, from, to });
@@ -145,4 +146,23 @@ export async function transitionReview(
       .where(and(eq(reviews.id, review.id), eq(reviews.status, review.status))).returning();
     return row;
   }, { entityType: 'review', entityId: review.id, operatorId: options.operatorId, detail: options.detail });
+}
+
+/**
+ * A report's move (PRODUCT.md "After the award"): started (due → draft on the first save), submitted, accepted or
+ * returned. `who` names it by its application's number.
+ */
+export async function transitionReport(
+  tx: Tx,
+  report: Pick<ReportRow, 'id' | 'status'>,
+  to: ReportStatus,
+  actor: Actor,
+  at: Date,
+  options: { number: string; set?: Partial<ReportRow>; operatorId?: string | null; detail?: Record<string, unknown> },
+): Promise<ReportRow> {
+  return move(tx, REPORT_MOVES, { entity: 'report', number: options.number }, report.status, to, actor, at, async () => {
+    const [row] = await tx.update(reports).set({ ...options.set, status: to, updatedAt: at })
+      .where(and(eq(reports.id, report.id), eq(reports.status, report.status))).returning();
+    return row;
+  }, { entityType: 'report', entityId: report.id, operatorId: options.operatorId, detail: options.detail });
 }

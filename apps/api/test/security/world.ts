@@ -12,6 +12,8 @@ import {
 } from '../fixtures.js';
 import type { TestApp } from '../helper.js';
 import { recordAudit } from '../../src/services/audit-log.js';
+import { createReportSchedules } from '../../src/services/reports.js';
+import { reports as reportRows } from '../../src/db/schema/index.js';
 
 /** The people of one side, named by what they are to that side's records. */
 export const SIDE_ACTORS = ['owner', 'member', 'organiser', 'official', 'expert', 'expert2'] as const;
@@ -51,6 +53,8 @@ export interface Side {
   numbers: Record<keyof Side['applications'], string>;
   assignments: { expert: string; expert2: string; winnerExpert: string; winnerExpert2: string };
   attachments: { draft: string; submitted: string; underReview: string };
+  /** The winner's reports, written by createReportSchedules (due, in the published competition): the interim one and the final one. */
+  reports: { first: string; final: string };
 }
 
 export interface World {
@@ -121,6 +125,10 @@ async function buildSide(t: TestApp, name: 'A' | 'B', region: string): Promise<S
   await t.db.transaction((tx) => recordAudit(tx, { actorId: users.organiser.id, action: 'competition.updated', entityType: 'competition',
     entityId: competitions.review.id, operatorId: op.id, after: { note: 'matrix' }, at: t.clock.now() }));
 
+  // The winner's report schedule, as the publication writes it (the midpoint's interim report, then the final one).
+  await t.db.transaction((tx) => createReportSchedules(tx, competitions.published, t.clock.now()));
+  const schedule = await t.db.select({ id: reportRows.id }).from(reportRows).where(eq(reportRows.applicationId, winner.id)).orderBy(reportRows.seq);
+
   return {
     name, operatorId: op.id, users, organizationId: org.id, identity: { inn: org.inn, ogrn: org.ogrn, kpp: org.kpp }, competitions,
     applications: { draft: draft.id, withdrawnDraft: withdrawnDraft.id, submitted: submitted.id, underReview: underReview.id, winner: winner.id },
@@ -136,6 +144,7 @@ async function buildSide(t: TestApp, name: 'A' | 'B', region: string): Promise<S
       submitted: await storeAttachment(t, submitted.id, owner.id),
       underReview: await storeAttachment(t, underReview.id, owner.id),
     },
+    reports: { first: schedule[0]!.id, final: schedule.at(-1)!.id },
   };
 }
 

@@ -39,6 +39,7 @@ const NOT_FOUND: Record<string, [ru: string, en: string]> = {
   results: ['Итоги конкурса не найдены', 'Results not found'],
   email: ['Письмо не найдено', 'E-mail not found'],
   notification: ['Уведомление не найдено', 'Notification not found'],
+  report: ['Отчёт не найден', 'Report not found'],
 };
 
 const submissionWindow = (p: MessageParams, ctx: MessageContext) => ctx.lang === 'ru'

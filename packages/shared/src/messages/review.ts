@@ -1,7 +1,7 @@
 // Messages of the review-to-award path: assignments, reviews, the ranking, awards, results, and the status moves
 // of services/transitions.ts (every lifecycle's wrong-status and status-changed).
 import type { Lang } from '../labels.js';
-import { APPLICATION_STATUS_LABELS, ASSIGNMENT_STATUS_LABELS, COMPETITION_STATUS_LABELS } from '../labels.js';
+import { APPLICATION_STATUS_LABELS, ASSIGNMENT_STATUS_LABELS, COMPETITION_STATUS_LABELS, REPORT_STATUS_LABELS } from '../labels.js';
 import type { Message, MessageParams } from './index.js';
 import { messageParams } from './params.js';
 
@@ -16,7 +16,8 @@ function statusWord(p: MessageParams, key: 'from' | 'to' | 'status', lang: Lang)
   const labels: Record<string, string> = p.entity === 'competition' ? COMPETITION_STATUS_LABELS[lang]
     : p.entity === 'assignment' ? ASSIGNMENT_STATUS_LABELS[lang]
       : p.entity === 'review' ? REVIEW_STATUS_WORDS[lang]
-        : APPLICATION_STATUS_LABELS[lang];
+        : p.entity === 'report' ? REPORT_STATUS_LABELS[lang]
+          : APPLICATION_STATUS_LABELS[lang];
   return labels[s] ?? s;
 }
 
@@ -26,11 +27,13 @@ function subject(p: MessageParams, lang: Lang): string {
     if (p.entity === 'competition') return `Конкурс ${p.code}`;
     if (p.entity === 'assignment') return 'Назначение на экспертизу';
     if (p.entity === 'review') return 'Экспертная оценка';
+    if (p.entity === 'report') return `Отчёт по заявке № ${p.number}`;
     return `Заявка № ${p.number}`;
   }
   if (p.entity === 'competition') return `Competition ${p.code}`;
   if (p.entity === 'assignment') return 'The assignment';
   if (p.entity === 'review') return 'The review';
+  if (p.entity === 'report') return `The report on application ${p.number}`;
   return `Application ${p.number}`;
 }
 
