@@ -150,8 +150,14 @@ const ABOUT: Record<string, { why: string; tasks: [string, string]; groups: stri
 const ISO = (t: number) => new Date(t).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
-/** The project card (what a first save holds). */
-export function projectCard(project: DemoProject, org: DemoOrganisation, closingDay: string): DraftFields {
+/**
+ * How long the demo's projects run: last year's run 330 days (started a month after the close, they end these days,
+ * so their final reports are not due yet while the interim ones are in every state); the others 240.
+ */
+export const PROJECT_DAYS = { lastYear: 330, usual: 240 } as const;
+
+/** The project card (what a first save holds): it starts a month after the close and runs `days` days. */
+export function projectCard(project: DemoProject, org: DemoOrganisation, closingDay: string, days: number = PROJECT_DAYS.usual): DraftFields {
   const about = ABOUT[project.direction] ?? ABOUT.social_services;
   const start = Date.parse(closingDay) + 31 * DAY;
   return {
@@ -160,20 +166,21 @@ export function projectCard(project: DemoProject, org: DemoOrganisation, closing
     relevance: `Сейчас ${about.why}. ${org.shortName} работает в городе ${org.city} несколько лет и знает, кому помощь нужна в первую очередь.`,
     goal: `Сделать так, чтобы к концу проекта не менее ${Math.round(project.requestedRoubles / 2_000)} человек получили помощь и новые возможности.`,
     tasks: [...about.tasks], targetGroups: [...about.groups], geographyRegionCodes: [org.regionCode],
-    startDate: ISO(start), endDate: ISO(start + 240 * DAY),
+    startDate: ISO(start), endDate: ISO(start + days * DAY),
   };
 }
 
 /** The rest of the application (team, plan, budget): `requestedRoubles` asked, a fifth of the cost co-financed. */
-export function projectDetails(project: DemoProject, org: DemoOrganisation, closingDay: string): DraftFields {
+export function projectDetails(project: DemoProject, org: DemoOrganisation, closingDay: string, days: number = PROJECT_DAYS.usual): DraftFields {
   const about = ABOUT[project.direction] ?? ABOUT.social_services;
   const start = Date.parse(closingDay) + 31 * DAY;
+  const months = Math.round(days / 30);
   const requested = project.requestedRoubles;
   const cofinancing = Math.round(requested / 4 / 100) * 100;
   const total = requested + cofinancing;
-  const salary = Math.round(total * 0.5 / 8 / 100) * 100;
+  const salary = Math.round(total * 0.5 / months / 100) * 100;
   const goods = Math.round(total * 0.3 / 100) * 100;
-  const events = total - salary * 8 - goods;
+  const events = total - salary * months - goods;
   const rub = (x: number) => x * 100;
   return {
     team: [
@@ -182,10 +189,10 @@ export function projectDetails(project: DemoProject, org: DemoOrganisation, clos
     ],
     calendarPlan: [
       { taskIndex: 0, title: about.tasks[0], startDate: ISO(start), endDate: ISO(start + 90 * DAY), expectedResult: about.result[0] },
-      { taskIndex: 1, title: about.tasks[1], startDate: ISO(start + 60 * DAY), endDate: ISO(start + 240 * DAY), expectedResult: about.result[1] },
+      { taskIndex: 1, title: about.tasks[1], startDate: ISO(start + 60 * DAY), endDate: ISO(start + days * DAY), expectedResult: about.result[1] },
     ],
     budget: [
-      { category: 'salaries', item: 'Оплата труда команды проекта (8 месяцев)', quantity: 8, unitCostKopecks: rub(salary), cofinancingKopecks: rub(cofinancing) },
+      { category: 'salaries', item: `Оплата труда команды проекта (${months} месяцев)`, quantity: months, unitCostKopecks: rub(salary), cofinancingKopecks: rub(cofinancing) },
       { category: 'goods', item: 'Оборудование и расходные материалы', quantity: 1, unitCostKopecks: rub(goods), cofinancingKopecks: 0 },
       { category: 'events', item: 'Проведение мероприятий проекта', quantity: 1, unitCostKopecks: rub(events), cofinancingKopecks: 0 },
     ],

@@ -2,7 +2,7 @@
 // ministry at the three stages worth seeing.
 //   (a) KLG-2026, last year's, published: 40 applications from seven regions, reviewed (one divergent, with its
 //       extra review), winners within the budget, the others not supported (below the pass mark, the one-win rule,
-//       the budget), totals for the officials.
+//       the budget), totals for the officials; the commission, and a year of reports in every state (demo/reports.ts).
 //   (b) KLG-MOL-2027, in review: one application to screen, a divergent one waiting for its extra expert, and
 //       pending assignments for every demo expert.
 //   (c) KLG-2027, open: closes in 30 days.
@@ -24,13 +24,15 @@ import { createApplication, saveDraft, submitApplication, withdrawApplication } 
 import { autoAssignExperts } from '../services/assignments.js';
 import { recordAudit } from '../services/audit-log.js';
 import { confirmAwards, proposeAwards } from '../services/awards.js';
+import { setCommission } from '../services/commission.js';
 import { createCompetition, openCompetition, publishCompetition, startCompetitionReview } from '../services/competitions.js';
 import { addExpertsToPool } from '../services/expert-pool.js';
 import { createOrganization } from '../services/organizations.js';
 import { saveReviewDraft, submitReview } from '../services/reviews.js';
 import { screenApplication } from '../services/screening.js';
 import { ORGANISATIONS, STREETS, organisationIdentity } from './organisations.js';
-import { IN_REVIEW, LAST_YEAR, OPEN_NOW, projectCard, projectDetails, scoresFor, type DemoProject } from './projects.js';
+import { IN_REVIEW, LAST_YEAR, OPEN_NOW, PROJECT_DAYS, projectCard, projectDetails, scoresFor, type DemoProject } from './projects.js';
+import { DEMO_COMMISSION, seedLastYearReports, setLastYearReportSchedule } from './reports.js';
 
 export interface Login { role: Role; email: string; password: string }
 
@@ -115,13 +117,17 @@ export async function seedDemo(db: Db, now: Date = new Date(), announce?: () => 
     budgetKopecks: 1_250_000_000, minGrantKopecks: 10_000_000, maxGrantKopecks: 150_000_000, maxProjectMonths: 12, minCofinancingPercent: 10,
     passMark: 60, maxApplicationsPerOrganization: 2,
   }, moscow(now, -400, 11), moscow(now, -396, 10));
-  const aApps = await round.apply(a, LAST_YEAR, moscow(now, -394, 10).getTime(), 17 * HOUR);
+  const aApps = await round.apply(a, LAST_YEAR, moscow(now, -394, 10).getTime(), 17 * HOUR, PROJECT_DAYS.lastYear);
   await round.screen(a, aApps, moscow(now, -364, 10).getTime(), moscow(now, -343, 18));
   await round.review(a, aApps, moscow(now, -361, 9).getTime(), { pendingPerExpert: 0 });
   const decidedAt = moscow(now, -335, 15);
   await proposeAwards(db, organiser, a.id, awardBody.parse({ mode: 'stop' }));
   await confirmAwards(db, organiser, a.id, awardBody.parse({ mode: 'stop' }), decidedAt);
+  // The reports: two interim dates and the final one; published, each winner has them, written and reviewed since.
+  await setLastYearReportSchedule(db, organiser, a.id, a.closingDay, moscow(now, -334, 10));
   await publishCompetition(db, organiser, a.id, moscow(now, -333, 12));
+  const ownersById = new Map(orgIds.map((id, i) => [id, { actor: owners[i], org: ORGANISATIONS[i], index: i }]));
+  await seedLastYearReports(db, organiser, ownersById, a.id, a.closingDay, now);
 
   // (b) This season's youth competition: closed two weeks ago, in review since.
   const b = await round.create({
@@ -162,11 +168,12 @@ interface Comp { id: string; code: string; closingDay: string; criteria: { code:
 class Round {
   constructor(private db: Db, private organiser: AuthUser, private owners: AuthUser[], private orgIds: string[], private experts: Map<string, AuthUser>) {}
 
-  /** Created as a draft (default criteria), its pool of the three demo experts, then opened. */
+  /** Created as a draft (default criteria), its pool of the three demo experts and the ministry's commission, then opened. */
   async create(settings: CompetitionSettings, createdAt: Date, openedAt: Date): Promise<Comp> {
     const body = createCompetitionBody.parse({ ...settings, operatorId: this.organiser.operatorId, opensAt: settings.opensAt.toISOString(), closesAt: settings.closesAt.toISOString() });
     const comp = await createCompetition(this.db, this.organiser, body, createdAt);
     await addExpertsToPool(this.db, this.organiser, comp.id, [...this.experts.keys()], new Date(createdAt.getTime() + HOUR));
+    await setCommission(this.db, this.organiser, comp.id, { members: DEMO_COMMISSION }, new Date(createdAt.getTime() + 2 * HOUR));
     await openCompetition(this.db, this.organiser, comp.id, openedAt);
     const crit = await this.db.select({ code: criteria.code, maxScore: criteria.maxScore }).from(criteria)
       .where(eq(criteria.competitionId, comp.id)).orderBy(asc(criteria.position));
@@ -174,19 +181,19 @@ class Round {
   }
 
   /** Each project as its organisation's head writes it: the card first, the rest later, then the submission. */
-  async apply(comp: Comp, projects: readonly DemoProject[], from: number, step: number): Promise<Placed[]> {
+  async apply(comp: Comp, projects: readonly DemoProject[], from: number, step: number, days?: number): Promise<Placed[]> {
     const placed: Placed[] = [];
     for (const [i, project] of projects.entries()) {
       const actor = this.owners[project.org];
       const org = ORGANISATIONS[project.org];
       const t = from + i * step;
       const draft = await createApplication(this.db, actor, comp.id,
-        createApplicationBody.parse({ organizationId: this.orgIds[project.org], ...projectCard(project, org, comp.closingDay) }), new Date(t));
+        createApplicationBody.parse({ organizationId: this.orgIds[project.org], ...projectCard(project, org, comp.closingDay, days) }), new Date(t));
       if (project.fate.kind === 'draft') {
         placed.push({ project, id: draft.id, number: draft.number });
         continue;
       }
-      await saveDraft(this.db, actor, draft.id, updateApplicationBody.parse({ version: draft.version, ...projectDetails(project, org, comp.closingDay) }), new Date(t + 40 * MINUTE));
+      await saveDraft(this.db, actor, draft.id, updateApplicationBody.parse({ version: draft.version, ...projectDetails(project, org, comp.closingDay, days) }), new Date(t + 40 * MINUTE));
       await submitApplication(this.db, actor, draft.id, new Date(t + 55 * MINUTE));
       if (project.fate.kind === 'withdrawn') await withdrawApplication(this.db, actor, draft.id, new Date(t + 2 * DAY));
       placed.push({ project, id: draft.id, number: draft.number });
