@@ -22,6 +22,7 @@ import organizationRoutes from './routes/organizations.js';
 import competitionRoutes from './routes/competitions.js';
 import applicationRoutes from './routes/applications.js';
 import attachmentRoutes from './routes/attachments.js';
+import reportAttachmentRoutes from './routes/report-attachments.js';
 import screeningRoutes from './routes/screening.js';
 import expertPoolRoutes from './routes/expert-pool.js';
 import assignmentRoutes from './routes/assignments.js';
@@ -87,7 +88,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     for (const routes of [
       referenceRoutes, authRoutes, userRoutes, operatorRoutes, organizationRoutes, competitionRoutes, applicationRoutes,
-      attachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
+      attachmentRoutes, reportAttachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
       resultRoutes, statsRoutes, exportRoutes, openDataRoutes, auditRoutes, mailRoutes, notificationRoutes,
     ]) await api.register(routes);
   }, { prefix: '/api/v1' });

@@ -4,7 +4,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { AttachmentKind } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
-import { applications, attachments, competitions, organizations } from '../db/schema/index.js';
+import { applications, attachments, competitions, organizations, reportAttachments, reports } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { isMemberOfApplicant, readableApplications, toAttachment } from './applications.js';
@@ -60,9 +60,12 @@ export async function countAttachments(tx: Tx, applicationId: string): Promise<n
   return n;
 }
 
-/** The bytes of every document of the organisation's applications, whatever their status. */
+/** The bytes of every document of the organisation: its applications' (whatever their status) and its reports'. */
 export async function organizationDocumentBytes(db: Executor, organizationId: string): Promise<number> {
-  const [{ bytes }] = await db.select({ bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)::bigint`.mapWith(Number) }).from(attachments)
+  const [{ bytes }] = await db.select({
+    bytes: sql<number>`coalesce(sum(${attachments.sizeBytes}), 0)::bigint + (select coalesce(sum(${reportAttachments.sizeBytes}), 0)::bigint
+      from ${reportAttachments} join ${reports} on ${reports.id} = ${reportAttachments.reportId} where ${reports.organizationId} = ${organizationId})`.mapWith(Number),
+  }).from(attachments)
     .innerJoin(applications, eq(applications.id, attachments.applicationId)).where(eq(applications.organizationId, organizationId));
   return bytes;
 }

@@ -5,41 +5,27 @@ import {
   ATTACHMENT_KINDS, attachment, attachmentDownload, attachmentKindField, attachmentParams, documentStorage, idParams, problem, type AttachmentKind,
 } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
-import { DomainError, fieldInvalid } from '../domain/errors.js';
-import { contentDisposition } from '../domain/attachment-types.js';
-import { MAX_ATTACHMENTS_PER_APPLICATION, documentStorageOf, downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile, type UploadLimits } from '../services/attachments.js';
+import { fieldInvalid } from '../domain/errors.js';
+import { fieldsThenFile, sendStoredFile, uploadLimits } from '../lib/upload-request.js';
+import { MAX_ATTACHMENTS_PER_APPLICATION, documentStorageOf, downloadAttachment, removeAttachment, uploadAttachment, type IncomingFile } from '../services/attachments.js';
 
-/** Reads the parts in order: the kind must come first, so that the file can be judged as it streams. */
-async function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promise<IncomingFile> {
-  if (!request.isMultipart()) throw new DomainError('unsupported-type', 'multipart-required');
+/** The kind must come first, so that the file can be judged as it streams. */
+function kindThenFile(request: FastifyRequest, reply: FastifyReply): Promise<IncomingFile> {
   let kind: AttachmentKind | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (part.fieldname === 'kind') {
-        const parsed = attachmentKindField.safeParse(part.value);
-        if (!parsed.success) throw fieldInvalid('kind', 'kind-invalid');
-        kind = parsed.data;
-      }
-      continue;
-    }
-    if (part.fieldname !== 'file') { part.file.resume(); continue; }
-    if (!kind) { part.file.resume(); throw fieldInvalid('kind', 'kind-before-file'); }
-    return { kind, fileName: part.filename, file: part.file, abandon: () => reply.header('connection', 'close') };
-  }
-  throw fieldInvalid('file', 'file-required');
+  return fieldsThenFile(request, reply, (name, value) => {
+    if (name !== 'kind') return;
+    const parsed = attachmentKindField.safeParse(value);
+    if (!parsed.success) throw fieldInvalid('kind', 'kind-invalid');
+    kind = parsed.data;
+  }, () => {
+    if (!kind) throw fieldInvalid('kind', 'kind-before-file');
+    return { kind };
+  });
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['attachments'];
   const { config } = app;
-  // Embedded PGlite writes into DATA_DIR (or PGLITE_DIR), which a disk full of documents would stop.
-  const databaseFolder = app.database.driver === 'pglite' ? config.PGLITE_DIR ?? config.DATA_DIR : undefined;
-  const limitsOf = (request: FastifyRequest): UploadLimits => ({
-    maxBytes: config.UPLOAD_MAX_BYTES, quotaBytes: config.ORG_STORAGE_QUOTA_BYTES, minFreeDiskBytes: config.MIN_FREE_DISK_BYTES,
-    requestBytes: Number(request.headers['content-length']) || undefined, databaseFolder,
-    onDiskLow: (freeBytes) => request.log.warn({ freeBytes, minFreeDiskBytes: config.MIN_FREE_DISK_BYTES }, 'upload refused: the disk is nearly full'),
-  });
-
   app.post('/applications/:id/attachments', {
     config: { roles: ['applicant'] },
     schema: {
@@ -51,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request, reply) => reply.code(201).send(
     await uploadAttachment(app.db, currentUser(request), request.params.id, () => kindThenFile(request, reply), app.storage, app.clock.now(),
-      limitsOf(request))));
+      uploadLimits(app, request))));
 
   app.get('/applications/:id/storage', {
     config: { roles: ['applicant'] },
@@ -63,14 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/applications/:id/attachments/:attachmentId', { schema: { operationId: 'downloadAttachment', summary: 'Download a document as uploaded',
     tags, params: attachmentParams, produces: ['application/octet-stream'], response: { 200: attachmentDownload, 404: problem } } },
   async (request, reply) => {
-    const file = await downloadAttachment(app.db, currentUser(request), request.params.id, request.params.attachmentId, app.storage);
-    return reply
-      .type(file.mimeType)
-      .header('content-length', file.sizeBytes)
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.body);
+    return sendStoredFile(reply, await downloadAttachment(app.db, currentUser(request), request.params.id, request.params.attachmentId, app.storage));
   });
 
   app.delete('/applications/:id/attachments/:attachmentId', { config: { roles: ['applicant'] }, schema: { operationId: 'deleteAttachment',

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Attachment, AttachmentKind, DocumentStorage } from '@konkurs/shared';
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { AuthUser } from '../plugins/auth.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { conflict, DomainError } from '../domain/errors.js';
@@ -22,9 +22,9 @@ import { recordAudit } from './audit-log.js';
 /** More would be a misuse of the form, not a project. */
 export const MAX_ATTACHMENTS_PER_APPLICATION = 30;
 
-/** A file part of the request as the parser hands it over: its kind came first, its bytes are still to be read. */
-export interface IncomingFile {
-  kind: AttachmentKind;
+/** A file part of the request as the parser hands it over: its fields (the kind) came first, its bytes are still to be read. */
+export interface IncomingFile<F = { kind: AttachmentKind }> {
+  fields: F;
   /** The name the client gave it (shown, never used for storage). */
   fileName: string | undefined;
   /** Emits 'limit' and is `truncated` when the parser cut it at the size limit. */
@@ -83,15 +83,30 @@ function asMalformedBody(e: unknown): unknown {
   return new DomainError('invalid', 'malformed-multipart', {}, [{ path: 'body', code: 'malformed-multipart' }]);
 }
 
+/** A stored file as judged by its bytes: what its row records. */
+export interface StoredUpload { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }
+
+/** What a document is added to (an application's draft, a report): its checks, its lock and its row. */
+export interface UploadTarget<F, T> {
+  /** Refuses before a byte of the file is read (not the user's, not editable). */
+  check(): Promise<unknown>;
+  /** In the transaction: locks the owner and its organisation (uploads of one organisation take turns); its documents so far. */
+  lock(tx: Tx): Promise<{ documents: number; organizationId: string }>;
+  /** Past the cap and the quota: records the file and its audit event. */
+  record(tx: Tx, file: StoredUpload, fields: F): Promise<T>;
+  /** The cap of documents and the code that refuses past it. */
+  maxDocuments: number;
+  tooMany: string;
+}
+
 /**
- * Adds a document to the member's draft. Refused before a byte of the file is read when the application is not
- * the user's draft or the disk is nearly full; `readFile` (the request's parser) is called only then. The file is
- * stored first (its size is known only then), then judged against the cap and the quota under the lock; a refused
- * one is removed from storage.
+ * Adds a document: refused before a byte of the file is read when the target refuses or the disk is nearly full;
+ * `readFile` (the request's parser) is called only then. The file is stored first (its size is known only then),
+ * then judged against the cap and the organisation's quota under the target's lock; a refused one is removed from storage.
  */
-export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: string, readFile: () => Promise<IncomingFile>,
-  storage: FileStorage, now: Date, limits: UploadLimits): Promise<Attachment> {
-  await draftOfMember(db, actor, applicationId);
+export async function storeUpload<F, T>(target: UploadTarget<F, T>, db: Db, readFile: () => Promise<IncomingFile<F>>,
+  storage: FileStorage, limits: UploadLimits): Promise<T> {
+  await target.check();
   await ensureDiskRoom(storage, limits);
   const upload = await readFile().catch((e: unknown) => { throw asMalformedBody(e); });
   const fileName = displayFileName(upload.fileName);
@@ -108,22 +123,38 @@ export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: s
   }
   try {
     return await db.transaction(async (tx) => {
-      const app = await lockDraftForUpload(tx, actor, applicationId);
-      if (await countAttachments(tx, app.id) >= MAX_ATTACHMENTS_PER_APPLICATION) throw conflict('too-many-attachments', { max: MAX_ATTACHMENTS_PER_APPLICATION });
-      const usedBytes = await organizationDocumentBytes(tx, app.organizationId);
+      const { documents, organizationId } = await target.lock(tx);
+      if (documents >= target.maxDocuments) throw conflict(target.tooMany, { max: target.maxDocuments });
+      const usedBytes = await organizationDocumentBytes(tx, organizationId);
       if (usedBytes + stored.sizeBytes > limits.quotaBytes)
         throw conflict('storage-quota-exceeded', { usedBytes, quotaBytes: limits.quotaBytes, fileBytes: stored.sizeBytes });
-      const row = await insertAttachment(tx, app.id, {
-        kind: upload.kind, fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key,
-      }, actor.id, now);
-      await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_added', entityType: 'application', entityId: app.id, operatorId: app.operatorId,
-        after: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
-      return toAttachment(row);
+      return target.record(tx, { fileName, mimeType: inspector.mimeType, sizeBytes: stored.sizeBytes, sha256: inspector.sha256, storageKey: stored.key }, upload.fields);
     });
   } catch (e) {
     await storage.delete(stored.key);
     throw e;
   }
+}
+
+/** Adds a document to the member's draft (storeUpload: the draft and its organisation locked, 30 documents at most). */
+export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: string, readFile: () => Promise<IncomingFile<{ kind: AttachmentKind }>>,
+  storage: FileStorage, now: Date, limits: UploadLimits): Promise<Attachment> {
+  let operatorId = '';
+  return storeUpload({
+    check: () => draftOfMember(db, actor, applicationId),
+    lock: async (tx) => {
+      const app = await lockDraftForUpload(tx, actor, applicationId);
+      operatorId = app.operatorId;
+      return { documents: await countAttachments(tx, app.id), organizationId: app.organizationId };
+    },
+    record: async (tx, file, { kind }) => {
+      const row = await insertAttachment(tx, applicationId, { ...file, kind }, actor.id, now);
+      await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_added', entityType: 'application', entityId: applicationId, operatorId,
+        after: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
+      return toAttachment(row);
+    },
+    maxDocuments: MAX_ATTACHMENTS_PER_APPLICATION, tooMany: 'too-many-attachments',
+  }, db, readFile, storage, limits);
 }
 
 /** Removes a document of the member's draft; its bytes go once the removal is committed. */

@@ -1,5 +1,7 @@
 // Messages of the after-the-award work: reports, their schedule, the commission and the printable documents.
 import type { Message } from './index.js';
+import { REPORT_STATUS_LABELS } from '../labels.js';
+import type { ReportStatus } from '../enums.js';
 
 export const REPORT_MESSAGES: Record<string, Message> = {
   // The commission (PUT /competitions/:id/commission).
@@ -27,5 +29,19 @@ export const REPORT_MESSAGES: Record<string, Message> = {
   'agreement-not-available': {
     ru: () => 'Соглашение есть только у заявки-победителя после публикации итогов',
     en: () => 'An agreement exists only for a winning application once the results are published',
+  },
+  // A report's supporting documents (POST /reports/:id/attachments) and a report no longer editable.
+  'report-not-editable': {
+    ru: (p) => `Отчёт по заявке № ${p.number} в статусе «${REPORT_STATUS_LABELS.ru[p.status as ReportStatus] ?? p.status}»: изменять можно только отчёт, который ещё не отправлен или возвращён на доработку`,
+    en: (p) => `The report on application ${p.number} is ${REPORT_STATUS_LABELS.en[p.status as ReportStatus] ?? p.status}; only a report not yet submitted, or returned for changes, can be changed`,
+  },
+  'too-many-report-attachments': {
+    ru: (p) => `К отчёту можно приложить не больше ${p.max} документов`, en: (p) => `A report carries at most ${p.max} documents`,
+  },
+  'budget-index-invalid': {
+    ru: () => 'Строка сметы указывается номером: целым числом от 0', en: () => 'The budget line is given by its index: a whole number from 0',
+  },
+  'budget-index-unknown': {
+    ru: (p) => `В смете заявки нет такой строки (строк в смете: ${p.lines ?? 0})`, en: (p) => `The application's budget has no such line (it has ${p.lines ?? 0})`,
   },
 };
