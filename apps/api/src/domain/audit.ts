@@ -18,8 +18,8 @@ export interface AuditInput {
 
 export const GENESIS = '0'.repeat(64);
 
-/** JSON with sorted keys, so that the hash survives jsonb's reordering. */
-function canonical(v: unknown): string {
+/** JSON with sorted keys, so that the hash survives jsonb's reordering (the printed application's content hash too). */
+export function canonical(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v instanceof Date) return JSON.stringify(v.toISOString());
