@@ -227,6 +227,15 @@ const CASES: Case[] = [
     request: (_w, s) => get(`${V1}/applications/${s.applications.submitted}/attachments/${other(s).attachments.submitted}`) },
   { route: 'DELETE /api/v1/applications/{id}/attachments/{attachmentId}', name: 'of a submitted one: its members (409)', gate: APPLICANT, expect: members(409),
     request: (_w, s) => ({ method: 'DELETE', url: `${V1}/applications/${s.applications.submitted}/attachments/${s.attachments.submitted}` }) },
+  // Report documents (report-attachments part): the organisation writes them; its members, its operator's organisers and the admin read them.
+  { route: 'POST /api/v1/reports/{id}/attachments', name: 'upload to a due report: its members', gate: APPLICANT, expect: members(201),
+    request: (_w, s) => ({ method: 'POST', url: `${V1}/reports/${s.reports.first}/attachments`, ...multipart('other', 'act.pdf', PDF_BYTES) }) },
+  { route: 'GET /api/v1/reports/{id}/attachments/{attachmentId}', name: "a report's document: its members, its operator's organisers, the admin", gate: 'any',
+    expect: { ...members(200), ...runners(200) }, request: (_w, s) => get(`${V1}/reports/${s.reports.first}/attachments/${s.reportAttachment}`) },
+  { route: 'GET /api/v1/reports/{id}/attachments/{attachmentId}', name: "another report's document through a readable one: nobody", gate: 'any', expect: {},
+    request: (_w, s) => get(`${V1}/reports/${s.reports.final}/attachments/${s.reportAttachment}`) },
+  { route: 'DELETE /api/v1/reports/{id}/attachments/{attachmentId}', name: "another side's document through a readable report: nobody", gate: APPLICANT, expect: {},
+    request: (_w, s) => ({ method: 'DELETE', url: `${V1}/reports/${s.reports.first}/attachments/${other(s).reportAttachment}` }) },
 
   // Assignments and reviews.
   { route: 'POST /api/v1/competitions/{id}/assignments/auto', name: 'its organiser (competition open: 409)', gate: STAFF, expect: runners(409),

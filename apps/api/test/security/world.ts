@@ -13,7 +13,7 @@ import {
 import type { TestApp } from '../helper.js';
 import { recordAudit } from '../../src/services/audit-log.js';
 import { createReportSchedules } from '../../src/services/reports.js';
-import { reports as reportRows } from '../../src/db/schema/index.js';
+import { reportAttachments as reportAttachmentRows, reports as reportRows } from '../../src/db/schema/index.js';
 
 /** The people of one side, named by what they are to that side's records. */
 export const SIDE_ACTORS = ['owner', 'member', 'organiser', 'official', 'expert', 'expert2'] as const;
@@ -55,6 +55,8 @@ export interface Side {
   attachments: { draft: string; submitted: string; underReview: string };
   /** The winner's reports, written by createReportSchedules (due, in the published competition): the interim one and the final one. */
   reports: { first: string; final: string };
+  /** A supporting document of the first report (report documents' part). */
+  reportAttachment: string;
 }
 
 export interface World {
@@ -75,6 +77,15 @@ async function storeAttachment(t: TestApp, applicationId: string, createdBy: str
   const stored = await t.app.storage.put(Readable.from([PDF_BYTES]));
   const [row] = await t.db.insert(attachments).values({
     applicationId, kind: 'charter', fileName: 'charter.pdf', mimeType: 'application/pdf', sizeBytes: stored.sizeBytes,
+    sha256: createHash('sha256').update(PDF_BYTES).digest('hex'), storageKey: stored.key, createdBy,
+  }).returning();
+  return row.id;
+}
+
+async function storeReportAttachment(t: TestApp, reportId: string, createdBy: string) {
+  const stored = await t.app.storage.put(Readable.from([PDF_BYTES]));
+  const [row] = await t.db.insert(reportAttachmentRows).values({
+    reportId, fileName: 'act.pdf', mimeType: 'application/pdf', sizeBytes: stored.sizeBytes,
     sha256: createHash('sha256').update(PDF_BYTES).digest('hex'), storageKey: stored.key, createdBy,
   }).returning();
   return row.id;
@@ -145,6 +156,7 @@ async function buildSide(t: TestApp, name: 'A' | 'B', region: string): Promise<S
       underReview: await storeAttachment(t, underReview.id, owner.id),
     },
     reports: { first: schedule[0]!.id, final: schedule.at(-1)!.id },
+    reportAttachment: await storeReportAttachment(t, schedule[0]!.id, owner.id),
   };
 }
 
