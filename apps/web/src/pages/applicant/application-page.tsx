@@ -1,6 +1,6 @@
 // One application: the editor while it is a draft, otherwise what was submitted, its status, the
 // withdraw action, and after publication the experts' scores and comments.
-import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { hasResults, isWithdrawable, type Application, type Competition } from '@konkurs/shared';
@@ -18,6 +18,7 @@ import { DeleteDraftButton, HideButton } from './application-actions';
 import { ApplicationContent } from './application-content';
 import { ApplicationEditor } from './editor/application-editor';
 import { ResultsPanel } from './results-panel';
+import { ApplicationReports, DocumentButtons } from './reports/reports-section';
 
 function WithdrawButton({ application }: { application: Application }) {
   const t = useT('applicant').view;
@@ -48,7 +49,10 @@ function ApplicationView({ application: app, competition }: { application: Appli
           {app.awardedKopecks !== null && <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t.awarded}</Text><Text fw={700}><Money kopecks={app.awardedKopecks} /></Text></div>}
         </SimpleGrid>
         {app.status === 'rejected' && app.screeningReason && <Alert color="red" mt="md" title={t.screeningReason}>{app.screeningReason}</Alert>}
+        {/* A winner's documents are in its «Отчёты» section. */}
+        {app.status !== 'winner' && app.submittedAt && <Group mt="md"><DocumentButtons application={app} /></Group>}
       </Card>
+      {app.status === 'winner' && <ApplicationReports application={app} competition={competition} />}
       {hasResults(app.status) && (
         <Card withBorder padding="lg" component="section" aria-labelledby="results-title">
           <Title order={2} fz="lg" mb="md" id="results-title">{t.results}</Title>

@@ -1,0 +1,71 @@
+// Step 5: how each section stands, the spending's sums, and «Отправить отчёт». A refused submit (422) lists every
+// problem, each a link that opens its step and focuses its field.
+import { Alert, Anchor, Card, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { FieldProblem } from '../../../api/client';
+import { ConfirmButton } from '../../../components/confirm-button';
+import { useProblemText } from '../../../components/field-error';
+import { Money } from '../../../components/money';
+import { useT } from '../../../i18n';
+import { describeReportPath, eventOf, spendingOf, spendingTotals } from './report-paths';
+import type { ReportStepProps } from './step-props';
+
+export function CheckStep({ report, fields, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<ReportStepProps, 'report' | 'fields'> & {
+  submitProblems: FieldProblem[];
+  submitError: string | null;
+  submitting: boolean;
+  onSubmit: () => Promise<void>;
+  onGoTo: (path: string) => void;
+}) {
+  const r = useT('reports');
+  const t = r.check;
+  const text = useProblemText();
+  const plan = report.plan;
+  const addressed = plan.calendarPlan.filter((_, i) => eventOf(fields, i).status).length;
+  const linesFilled = plan.budget.filter((_, i) => {
+    const s = spendingOf(fields, i);
+    return s.grantSpentKopecks !== null && s.grantSpentKopecks !== undefined;
+  }).length;
+  const totals = spendingTotals(fields, plan);
+  const state = (ok: boolean, words: string) => <Text span fw={600} c={ok ? 'green.9' : 'orange.9'}>{ok ? `✓ ${words}` : words}</Text>;
+  const rows = [
+    state(addressed === plan.calendarPlan.length, t.eventsAddressed(addressed, plan.calendarPlan.length)),
+    state(linesFilled === plan.budget.length, t.linesFilled(linesFilled, plan.budget.length)),
+    state(report.attachments.length > 0, t.documents(report.attachments.length)),
+    state(Boolean(fields.narrative?.trim()), fields.narrative?.trim() ? t.filled : t.notFilled),
+  ];
+  return (
+    <Stack gap="md">
+      <Text>{t.intro}</Text>
+      <Card withBorder padding="md">
+        <Text fw={600} mb="xs">{t.sections}</Text>
+        <List size="sm" spacing={4}>
+          {r.editor.steps.slice(0, 4).map((name, i) => <List.Item key={name}>{name} — {rows[i]}</List.Item>)}
+        </List>
+      </Card>
+      <Card withBorder padding="md">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.totalGrantSpent}</Text><Text fw={700}><Money kopecks={totals.grantSpent} /></Text></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.totalCofinancingSpent}</Text><Text fw={700}><Money kopecks={totals.cofinancingSpent} /></Text></div>
+          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.awarded}</Text><Text fw={700}><Money kopecks={plan.awardedKopecks} /></Text></div>
+        </SimpleGrid>
+      </Card>
+      {submitProblems.length > 0 && (
+        <Alert color="red" variant="light" title={t.problemsTitle(submitProblems.length)} role="alert" id="submit-problems" tabIndex={-1} data-testid="submit-problems">
+          <List size="sm" spacing={4}>
+            {submitProblems.map((p, i) => (
+              <List.Item key={`${p.path}-${i}`}>
+                <Anchor component="button" type="button" onClick={() => onGoTo(p.path)} c="red.9" fw={600} style={{ textAlign: 'left' }}>{describeReportPath(p.path, r, plan)}</Anchor>
+                {': '}{text(p)}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {submitError && <Alert color="red" role="alert">{submitError}</Alert>}
+      <div>
+        <ConfirmButton size="md" loading={submitting} label={t.submit} title={t.confirmTitle} text={t.confirmText} confirmLabel={t.submit}
+          onConfirm={() => { void onSubmit(); }} />
+      </div>
+    </Stack>
+  );
+}

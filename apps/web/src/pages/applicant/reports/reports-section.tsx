@@ -1,0 +1,94 @@
+// On a winning application: its reports (kind, deadline in the competition's zone, status; overdue in red) with a
+// way into each, and the documents to download. DocumentButtons also stands alone on any submitted application.
+import { useState } from 'react';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { formatDate, isReportEditable, type Application, type Competition } from '@konkurs/shared';
+import { isApiError } from '../../../api/client';
+import { applicationReportsQuery, documentPaths, downloadDocument } from '../../../api/reports';
+import { useProblemText } from '../../../components/field-error';
+import { ScrollTable } from '../../../components/scroll-region';
+import { EmptyState, ErrorState, Loading } from '../../../components/states';
+import { useT } from '../../../i18n';
+import { notify } from '../../../lib/notify';
+import { useReportName } from './report-page';
+import { ReportStatusBadge } from './report-status';
+
+function DownloadButton({ path, fileName, label }: { path: string; fileName: string; label: string }) {
+  const t = useT('reports').documents;
+  const text = useProblemText();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await downloadDocument(path, fileName);
+    } catch (e) {
+      notify((isApiError(e) && text(e)) || t.failed, { color: 'red', title: t.failed });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <Button variant="default" size="sm" loading={busy} onClick={() => void download()}>{label}</Button>;
+}
+
+/** «Соглашение (PDF)» for a winner, «Заявка (PDF)» for any submitted application. */
+export function DocumentButtons({ application }: { application: Application }) {
+  const t = useT('reports').documents;
+  if (!application.submittedAt) return null;
+  return (
+    <Group gap="xs">
+      {application.status === 'winner' && <DownloadButton path={documentPaths.agreement(application.id)} fileName={`agreement-${application.number}.pdf`} label={t.agreement} />}
+      <DownloadButton path={documentPaths.application(application.id)} fileName={`application-${application.number}.pdf`} label={t.application} />
+    </Group>
+  );
+}
+
+export function ApplicationReports({ application, competition }: { application: Application; competition: Competition }) {
+  const t = useT('reports').section;
+  const name = useReportName();
+  const reports = useQuery(applicationReportsQuery(application.id));
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="reports-title">
+      <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
+        <Title order={2} fz="lg" id="reports-title">{t.title}</Title>
+        <DocumentButtons application={application} />
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">{t.intro}</Text>
+      {reports.isPending ? <Loading /> : reports.isError ? <ErrorState error={reports.error} onRetry={() => reports.refetch()} /> : reports.data.length === 0 ? (
+        <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+      ) : (
+        <ScrollTable minWidth={520} label={t.title} verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t.report}</Table.Th>
+              <Table.Th scope="col">{t.due}</Table.Th>
+              <Table.Th scope="col">{t.status}</Table.Th>
+              <Table.Th scope="col">{t.actions}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reports.data.map((r) => {
+              const action = r.status === 'returned' ? t.fix : isReportEditable(r.status) ? t.fill : t.open;
+              return (
+                <Table.Tr key={r.id} data-testid="report-row">
+                  <Table.Td fw={600}>{name(r)}</Table.Td>
+                  <Table.Td>
+                    <Text span size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
+                      {t.dueBy(formatDate(r.dueAt, competition.timezone))}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td><ReportStatusBadge status={r.status} overdue={r.overdue} /></Table.Td>
+                  <Table.Td>
+                    <Button component={Link} to={`/applicant/applications/${application.id}/reports/${r.id}`} size="xs"
+                      variant={isReportEditable(r.status) ? 'filled' : 'default'} aria-label={t.openOf(name(r))}>{action}</Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+    </Card>
+  );
+}
