@@ -22,6 +22,7 @@ import organizationRoutes from './routes/organizations.js';
 import competitionRoutes from './routes/competitions.js';
 import applicationRoutes from './routes/applications.js';
 import attachmentRoutes from './routes/attachments.js';
+import reportRoutes from './routes/reports.js';
 import reportAttachmentRoutes from './routes/report-attachments.js';
 import screeningRoutes from './routes/screening.js';
 import expertPoolRoutes from './routes/expert-pool.js';
@@ -36,6 +37,7 @@ import openDataRoutes from './routes/open-data.js';
 import auditRoutes from './routes/audit.js';
 import mailRoutes from './routes/mail.js';
 import notificationRoutes from './routes/notifications.js';
+import documentRoutes from './routes/documents.js';
 
 export interface BuildOptions extends AppDeps {
   /** Shares rate-limit counters between API processes (lib/limits.ts counts in the process while it is away). */
@@ -88,8 +90,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     for (const routes of [
       referenceRoutes, authRoutes, userRoutes, operatorRoutes, organizationRoutes, competitionRoutes, applicationRoutes,
-      attachmentRoutes, reportAttachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
+      attachmentRoutes, reportRoutes, reportAttachmentRoutes, screeningRoutes, expertPoolRoutes, assignmentRoutes, reviewRoutes, rankingRoutes, awardRoutes,
       resultRoutes, statsRoutes, exportRoutes, openDataRoutes, auditRoutes, mailRoutes, notificationRoutes,
+      documentRoutes,
     ]) await api.register(routes);
   }, { prefix: '/api/v1' });
 
