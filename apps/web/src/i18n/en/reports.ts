@@ -83,7 +83,6 @@ const reports: ReportsDict = {
     grantSpent: 'Spent from the grant, ₽',
     cofinancingSpent: 'Co-financing spent, ₽',
     note: 'Note',
-    overGrant: (limit: string) => `More than this line’s grant part (${limit})`,
     totals: 'Totals',
     totalGrantSpent: 'Spent from the grant',
     totalCofinancingSpent: 'Co-financing spent',
@@ -112,7 +111,6 @@ const reports: ReportsDict = {
     linkHint: 'The address starts with https:// or http://',
     cofinancingNote: 'Co-financing explanation',
     cofinancingNoteHint: 'Needed when less co-financing was spent than the share the application promised.',
-    cofinancingBelow: (spent: string, promised: string) => `Co-financing is ${spent} % of the spending; the application promised ${promised} %: explain the difference.`,
     badLink: 'Give the page’s full address, starting with https://',
   },
   check: {

@@ -85,7 +85,6 @@ const reports = {
     grantSpent: 'Израсходовано из гранта, ₽',
     cofinancingSpent: 'Израсходовано софинансирования, ₽',
     note: 'Пояснение',
-    overGrant: (limit: string) => `Больше, чем предусмотрено из гранта по этой строке (${limit})`,
     totals: 'Итого',
     totalGrantSpent: 'Израсходовано из гранта',
     totalCofinancingSpent: 'Израсходовано софинансирования',
@@ -114,7 +113,6 @@ const reports = {
     linkHint: 'Адрес начинается с https:// или http://',
     cofinancingNote: 'Пояснение по софинансированию',
     cofinancingNoteHint: 'Нужно, если софинансирования израсходовано меньше обещанной в заявке доли.',
-    cofinancingBelow: (spent: string, promised: string) => `Доля софинансирования в расходах — ${spent} %, в заявке обещано ${promised} %: объясните расхождение.`,
     badLink: 'Укажите адрес страницы целиком, начиная с https://',
   },
   check: {

@@ -3,18 +3,20 @@
 // spending is below the share the application promised.
 import { ActionIcon, Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { reportLink } from '@konkurs/shared';
-import { useLang, useT } from '../../../i18n';
+import { useProblemText } from '../../../components/field-error';
+import { useT } from '../../../i18n';
 import { fieldId } from '../editor/field-paths';
 import { FieldComment } from './field-comment';
 import { spendingTotals } from './report-paths';
 import type { ReportStepProps } from './step-props';
 
-const percent = (share: number, lang: string) => (100 * share).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 });
+/** A share as the submit's message takes it: percent with one decimal. */
+const percent = (share: number) => Math.round(share * 1000) / 10;
 
 export function NarrativeStep({ report, fields, set, problems, comments }: ReportStepProps) {
   const t = useT('reports').narrative;
   const common = useT('common');
-  const { lang } = useLang();
+  const text = useProblemText();
   const links = fields.links ?? [];
   const totals = spendingTotals(fields, report.plan);
   const linkProblem = (i: number) => problems[`links.${i}`] ?? (links[i] && !reportLink.safeParse(links[i]).success ? t.badLink : undefined);
@@ -49,7 +51,7 @@ export function NarrativeStep({ report, fields, set, problems, comments }: Repor
       <div>
         {totals.cofinancingBelow && (
           <Alert color="orange.9" variant="light" mb="xs" data-testid="cofinancing-below">
-            {t.cofinancingBelow(percent(totals.spentShare, lang), percent(totals.promisedShare, lang))}
+            {text({ code: 'cofinancing-explanation-required', params: { actualPercent: percent(totals.spentShare), promisedPercent: percent(totals.promisedShare) } })}
           </Alert>
         )}
         <Textarea id={fieldId('cofinancingNote')} label={t.cofinancingNote} description={t.cofinancingNoteHint} autosize minRows={2} value={fields.cofinancingNote ?? ''}

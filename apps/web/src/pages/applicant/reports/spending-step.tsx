@@ -3,6 +3,7 @@
 // the sums run as you type.
 import { Card, Grid, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { BUDGET_CATEGORY_LABELS, formatMoney, type BudgetCategory } from '@konkurs/shared';
+import { useProblemText } from '../../../components/field-error';
 import { Money } from '../../../components/money';
 import { EmptyState } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
@@ -25,7 +26,9 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
   const t = useT('reports').spending;
   const { lang } = useLang();
   const budget = report.plan.budget;
+  const text = useProblemText();
   const totals = spendingTotals(fields, report.plan);
+  const overAward = totals.grantSpent > report.plan.awardedKopecks;
   if (budget.length === 0) return <EmptyState title={t.empty} />;
   return (
     <Stack gap="md" id={fieldId('spending')} tabIndex={-1}>
@@ -37,7 +40,8 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
         const path = (f: string) => `spending.${i}.${f}`;
         const name = `${t.line(i + 1)}: ${line.item || (line.category ? BUDGET_CATEGORY_LABELS[lang][line.category as BudgetCategory] : '') || '—'}`;
         const update = (patch: Parameters<typeof withSpending>[2]) => set('spending', withSpending(fields, i, patch));
-        const over = overGrant(fields, report.plan, i) ? t.overGrant(formatMoney(line.grantKopecks, lang)) : undefined;
+        // The submit's own words for the same rule, at once.
+        const over = overGrant(fields, report.plan, i) ? text({ code: 'over-budget-line', params: { limitKopecks: line.grantKopecks, spentKopecks: s.grantSpentKopecks ?? 0 } }) : undefined;
         return (
           <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0, minWidth: 0 }} id={fieldId(`spending.${i}`)} tabIndex={-1}>
             <Text component="legend" fw={700} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
@@ -81,6 +85,11 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
           </Figure>
           <Figure label={t.awarded}><Money kopecks={report.plan.awardedKopecks} /></Figure>
         </SimpleGrid>
+        {overAward && (
+          <Text c="red.9" size="sm" mt="xs" role="alert" data-testid="over-award">
+            {text({ code: 'over-award', params: { awardedKopecks: report.plan.awardedKopecks, spentKopecks: totals.grantSpent } })}
+          </Text>
+        )}
       </Card>
     </Stack>
   );
