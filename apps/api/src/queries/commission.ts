@@ -7,9 +7,9 @@ import type { AuthUser } from '../plugins/auth.js';
 import { notFound } from '../domain/errors.js';
 import { staffCompetitionScope } from './scope.js';
 
-/** The commission of a competition the user's operator runs (the admin: any); 404 otherwise. */
+/** The commission of a competition the user's operator runs (the admin and a federal official, as for the protocol: any); 404 otherwise. */
 export async function commissionOf(db: Executor, user: AuthUser, competitionId: string): Promise<CommissionMember[]> {
-  const scope = await staffCompetitionScope(db, user);
+  const scope = await staffCompetitionScope(db, user, { federalSeesAll: true });
   const [row] = await db.select({ commission: competitions.commission }).from(competitions)
     .where(and(eq(competitions.id, competitionId), scope));
   if (!row) throw notFound('competition');

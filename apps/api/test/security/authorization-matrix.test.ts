@@ -387,6 +387,26 @@ const CASES: Case[] = [
   { route: 'PUT /api/v1/notification-settings', name: 'one\'s own settings', gate: 'any', once: true, otherwise: 200, expect: {},
     request: () => ({ method: 'PUT' as const, url: `${V1}/notification-settings`, body: { email: { 'review-due': true } } }) },
 
+  // The printable documents and the commission (the printable-documents part): a PDF to those who may read the record,
+  // 409 before it exists (a draft, no decision, not a winner of published results), 404 to everyone else.
+  { route: 'GET /api/v1/applications/{id}/print.pdf', name: 'submitted: its members, its organisers', gate: ['applicant', 'organiser', 'admin'],
+    expect: { ...members(200), ...runners(200) }, request: (_w, s) => get(`${V1}/applications/${s.applications.submitted}/print.pdf`), check: isPdf },
+  { route: 'GET /api/v1/applications/{id}/print.pdf', name: 'a draft: its members 409, staff never see it', gate: ['applicant', 'organiser', 'admin'],
+    expect: members(409), request: (_w, s) => get(`${V1}/applications/${s.applications.draft}/print.pdf`) },
+  { route: 'GET /api/v1/applications/{id}/agreement.pdf', name: 'the winner: its members, its organisers', gate: ['applicant', 'organiser', 'admin'],
+    expect: { ...members(200), ...runners(200) }, request: (_w, s) => get(`${V1}/applications/${s.applications.winner}/agreement.pdf`), check: isPdf },
+  { route: 'GET /api/v1/applications/{id}/agreement.pdf', name: 'not a winner: 409', gate: ['applicant', 'organiser', 'admin'],
+    expect: { ...members(409), ...runners(409) }, request: (_w, s) => get(`${V1}/applications/${s.applications.underReview}/agreement.pdf`) },
+  { route: 'GET /api/v1/competitions/{id}/protocol.pdf', name: 'decided: its figure readers', gate: FIGURES, expect: figureReaders(200),
+    request: (_w, s) => get(`${V1}/competitions/${s.competitions.published.id}/protocol.pdf`), check: isPdf },
+  { route: 'GET /api/v1/competitions/{id}/protocol.pdf', name: 'in review: 409', gate: FIGURES, expect: figureReaders(409),
+    request: (_w, s) => get(`${V1}/competitions/${s.competitions.review.id}/protocol.pdf`) },
+  { route: 'GET /api/v1/competitions/{id}/commission', name: 'its organisers and officials, a federal official', gate: FIGURES, expect: figureReaders(200),
+    request: (_w, s) => get(`${V1}/competitions/${s.competitions.published.id}/commission`) },
+  { route: 'PUT /api/v1/competitions/{id}/commission', name: 'its organiser', gate: STAFF, expect: runners(200),
+    request: (_w, s) => ({ method: 'PUT' as const, url: `${V1}/competitions/${s.competitions.published.id}/commission`,
+      body: { members: [{ fullName: 'Сидоров Алексей Викторович', position: 'Заместитель министра', role: 'chair' }] } }) },
+
   // Last: the admin's call adds the other operator's expert to the pool.
   { route: 'POST /api/v1/competitions/{id}/experts', name: "another operator's expert cannot be pulled into a pool (400, as for a non-expert)",
     gate: STAFF, expect: { organiser: 400, admin: 200 },
@@ -395,6 +415,11 @@ const CASES: Case[] = [
     // on expertIds.N exactly as a non-expert, so neither the id nor the name and e-mail leak. The admin may lend one.
   },
 ];
+
+/** A complaint unless the answer is a PDF (the printable-documents part). */
+function isPdf(res: { contentType: string; body: string }): string | undefined {
+  return res.contentType === 'application/pdf' && res.body.startsWith('%PDF-') ? undefined : `not a PDF: ${res.contentType}`;
+}
 
 /** A complaint when the text names any expert of the world (by id or e-mail). */
 function namesAnExpert(body: string): string | undefined {
