@@ -79,10 +79,10 @@ export function agreementDocument(a: AgreementData): PdfDocument {
     ...heading(`Соглашение о предоставлении гранта № ${a.number}`, [`по итогам конкурса ${c.code} «${c.title}»`]),
     { columns: [{ text: '', width: '*' }, { text: signed, width: 'auto' }], margin: [0, 6, 0, 10] },
     paragraph([
-      { text: c.operatorName, bold: true }, ', именуемый в дальнейшем «Грантодатель», с одной стороны, и ',
+      { text: c.operatorName, bold: true }, ' (далее — Грантодатель), с одной стороны, и ',
       { text: org.fullName, bold: true },
-      ` (ИНН ${org.inn}, ОГРН ${org.ogrn}, КПП ${org.kpp}, адрес: ${orDash(org.address)}), именуемая в дальнейшем «Грантополучатель», `
-      + 'с другой стороны, вместе именуемые «Стороны», заключили настоящее Соглашение о нижеследующем.',
+      ` (ИНН ${org.inn}, ОГРН ${org.ogrn}, КПП ${org.kpp}, адрес: ${orDash(org.address)}; далее — Грантополучатель), `
+      + 'с другой стороны, вместе — Стороны, заключили настоящее Соглашение о нижеследующем.',
     ]),
 
     section('1. Предмет соглашения'),
