@@ -3,8 +3,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { List, Text } from '@mantine/core';
 import {
-  APPLICATION_STATUS_LABELS, ASSIGNMENT_STATUS_LABELS, ATTACHMENT_KIND_LABELS, COMPETITION_STATUS_LABELS, ROLE_LABELS,
-  formatScore, type AuditEvent, type Lang,
+  APPLICATION_STATUS_LABELS, ASSIGNMENT_STATUS_LABELS, ATTACHMENT_KIND_LABELS, COMMISSION_ROLE_LABELS, COMPETITION_STATUS_LABELS, ROLE_LABELS,
+  formatScore, type AuditEvent, type CommissionRole, type Lang,
 } from '@konkurs/shared';
 import { DateText } from '../../components/date-text';
 import { Money } from '../../components/money';
@@ -89,8 +89,10 @@ export function FieldValue({ field, value, ctx }: { field: string; value: unknow
   }
   const s = String(value);
   if (field === 'status') return statusLabel(event.entityType, s, ctx);
-  if (field === 'role') return ROLE_LABELS[lang][s as keyof (typeof ROLE_LABELS)['ru']] ?? s;
-  if (field === 'kind' || field === 'requiredAttachmentKinds') return ATTACHMENT_KIND_LABELS[lang][s as keyof (typeof ATTACHMENT_KIND_LABELS)['ru']] ?? s;
+  // A role is an account's or, in a commission's members, a commission role.
+  if (field === 'role') return ROLE_LABELS[lang][s as keyof (typeof ROLE_LABELS)['ru']] ?? COMMISSION_ROLE_LABELS[lang][s as CommissionRole] ?? s;
+  // A kind is an attachment's or, in document.generated, a printable document's.
+  if (field === 'kind' || field === 'requiredAttachmentKinds') return ATTACHMENT_KIND_LABELS[lang][s as keyof (typeof ATTACHMENT_KIND_LABELS)['ru']] ?? t.documentKinds[s] ?? s;
   if (field === 'mode') return t.modes[s] ?? s;
   if (field === 'level') return t.levels[s] ?? s;
   if (field === 'directionCodes' || field === 'directionCode' || field === 'expertDirections') return directionName(s, lang);
