@@ -3,9 +3,9 @@
 // notifications.dedupe_key (unique), the same key notify() writes, so a sweep after everything went out reads the due
 // objects and probes the index, and renders nothing.
 import { and, asc, eq, gt, inArray, lte, notExists, sql, type SQL } from 'drizzle-orm';
-import { ASSIGNABLE, type NotificationKind } from '@konkurs/shared';
+import { ASSIGNABLE, REPORT_OWED, type NotificationKind } from '@konkurs/shared';
 import type { Executor } from '../db/client.js';
-import { applications, assignments, competitions, notifications, organizationMembers, users } from '../db/schema/index.js';
+import { applications, assignments, competitions, notifications, organizationMembers, reports, users } from '../db/schema/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -92,4 +92,36 @@ export async function dueReviews(db: Executor, now: Date, batch: DueBatch): Prom
     .orderBy(asc(assignments.id))
     .limit(batch.limit);
   return rows.map((r) => ({ ...r, dueAt: r.dueAt! }));
+}
+
+/** A report's reminders: 14 days before its deadline, and once it is overdue. */
+export type ReportReminderStep = '14d' | 'overdue';
+
+export interface DueReport {
+  id: string; applicationId: string; number: string; title: string | null; dueAt: Date; timezone: string;
+  step: ReportReminderStep; recipients: string[];
+}
+
+/**
+ * Reports still owed (due, draft, returned) whose deadline is within 14 days ('14d') or has passed ('overdue'), with
+ * the organisation's active members who have not had that step's reminder.
+ */
+export async function dueReports(db: Executor, now: Date, batch: DueBatch): Promise<DueReport[]> {
+  const step = sql<ReportReminderStep>`(case when ${reports.dueAt} < ${now.toISOString()}::timestamptz then 'overdue' else '14d' end)`;
+  const told = db.select({ one: sql`1` }).from(notifications)
+    .where(eq(notifications.dedupeKey, reminderKeySql('report-due', sql`${reports.id}`, step, sql`${organizationMembers.userId}`)));
+  return db.select({
+    id: reports.id, applicationId: reports.applicationId, number: applications.number, title: applications.title, dueAt: reports.dueAt,
+    timezone: competitions.timezone, step,
+    recipients: sql<string[]>`array_agg(${organizationMembers.userId}::text order by ${organizationMembers.userId})`,
+  }).from(reports)
+    .innerJoin(applications, eq(applications.id, reports.applicationId))
+    .innerJoin(competitions, eq(competitions.id, reports.competitionId))
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, reports.organizationId))
+    .innerJoin(users, and(eq(users.id, organizationMembers.userId), eq(users.active, true)))
+    .where(and(inArray(reports.status, REPORT_OWED), lte(reports.dueAt, new Date(now.getTime() + 14 * DAY_MS)),
+      batch.after ? gt(reports.id, batch.after) : undefined, notExists(told)))
+    .groupBy(reports.id, applications.id, competitions.id)
+    .orderBy(asc(reports.id))
+    .limit(batch.limit);
 }

@@ -7,7 +7,7 @@ import type { Executor, Tx } from '../db/client.js';
 import { rowsOf } from '../db/bulk.js';
 import { applications, competitions, organizations, reportAttachments, reportRounds, reports, users } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { memberOrganizationIds } from './scope.js';
+import { applicationScope, memberOrganizationIds } from './scope.js';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 /** Days after the project's end the final report is due (and after publication, for a project without dates). */
@@ -83,8 +83,8 @@ export async function reportScope(db: Executor, user: AuthUser): Promise<SQL | u
   return eq(reports.id, NOBODY);
 }
 
-function selectReports(db: Executor) {
-  return db.select(reportColumns).from(reports)
+function selectReports(db: Executor, extra: Record<string, SQL> = {}) {
+  return db.select({ ...reportColumns, ...extra }).from(reports)
     .innerJoin(applications, eq(applications.id, reports.applicationId))
     .innerJoin(organizations, eq(organizations.id, reports.organizationId))
     .innerJoin(competitions, eq(competitions.id, reports.competitionId));
@@ -103,19 +103,31 @@ export async function reportsOfApplication(db: Executor, user: AuthUser, applica
     .orderBy(asc(reports.seq)) as ReportWithContext[];
 }
 
-/** The autosave: one UPDATE guarded by the version and an editable status; undefined when it changed nothing. */
-export async function writeReportContent(tx: Executor, id: string, version: number, patch: ReportFields, at: Date): Promise<ReportRow | undefined> {
+/** Whether the user may see an application's reports (it may have none yet): its members, its operator's organisers, the admin. */
+export async function mayReadApplicationReports(db: Executor, user: AuthUser, applicationId: string): Promise<boolean> {
+  if (user.role !== 'applicant' && user.role !== 'organiser' && user.role !== 'admin') return false;
+  const [row] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), await applicationScope(db, user)));
+  return Boolean(row);
+}
+
+/**
+ * The autosave: one UPDATE guarded by the version and a started, editable status (a `due` report starts through its
+ * transition); `sums` are the spent sums when the patch names the spending. Undefined when it changed nothing.
+ */
+export async function writeReportContent(tx: Executor, id: string, version: number, patch: ReportFields, sums: Partial<SpentSums>, at: Date): Promise<ReportRow | undefined> {
   const [row] = await tx.update(reports).set({
     content: sql`${reports.content} || ${JSON.stringify(patch)}::jsonb`,
     version: sql`${reports.version} + 1`,
+    ...sums,
     updatedAt: at,
-  }).where(and(eq(reports.id, id), eq(reports.version, version), inArray(reports.status, ['due', 'draft', 'returned']))).returning();
-  if (!row) return undefined;
-  return await writeSpentSums(tx, row);
+  }).where(and(eq(reports.id, id), eq(reports.version, version), inArray(reports.status, ['draft', 'returned']))).returning();
+  return row;
 }
 
+export interface SpentSums { grantSpentKopecks: number; cofinancingSpentKopecks: number }
+
 /** The spent sums derived from the content (the sum of every spending row's amounts). */
-export function spentSums(content: ReportFields): { grantSpentKopecks: number; cofinancingSpentKopecks: number } {
+export function spentSums(content: ReportFields): SpentSums {
   let grant = 0;
   let cofinancing = 0;
   for (const s of content.spending ?? []) {
@@ -125,11 +137,30 @@ export function spentSums(content: ReportFields): { grantSpentKopecks: number; c
   return { grantSpentKopecks: grant, cofinancingSpentKopecks: cofinancing };
 }
 
-async function writeSpentSums(tx: Executor, row: ReportRow): Promise<ReportRow> {
-  const sums = spentSums(row.content);
-  if (sums.grantSpentKopecks === row.grantSpentKopecks && sums.cofinancingSpentKopecks === row.cofinancingSpentKopecks) return row;
-  const [updated] = await tx.update(reports).set(sums).where(eq(reports.id, row.id)).returning();
-  return updated!;
+/** The organiser's interim report dates of a competition. */
+export async function setInterimDates(tx: Tx, competitionId: string, dates: string[], at: Date): Promise<void> {
+  await tx.update(competitions).set({ reportInterimDates: dates, updatedAt: at }).where(eq(competitions.id, competitionId));
+}
+
+/** Which part of the competition's list a report sorts in: 0 overdue, 1 still owed, 2 awaiting review, 3 the rest. */
+function bucketOf(now: Date): SQL<number> {
+  return sql<number>`(case when ${reports.status} in ('due', 'draft', 'returned') and ${reports.dueAt} < ${now.toISOString()}::timestamptz then 0
+    when ${reports.status} in ('due', 'draft', 'returned') then 1 when ${reports.status} = 'submitted' then 2 else 3 end)::int`;
+}
+
+/** A page of a competition's reports in the order of bucketOf, then deadline, then id; keyset after `after`. */
+export async function competitionReports(db: Executor, competitionId: string,
+  q: { status?: ReportRow['status']; overdue?: boolean; limit: number; after?: [number, string, string] }, now: Date) {
+  const bucket = bucketOf(now);
+  const conditions = [
+    eq(reports.competitionId, competitionId),
+    q.status ? eq(reports.status, q.status) : undefined,
+    q.overdue === undefined ? undefined : q.overdue ? sql`${bucket} = 0` : sql`${bucket} <> 0`,
+    q.after ? sql`(${bucket}, ${reports.dueAt}, ${reports.id}) > (${q.after[0]}::int, ${q.after[1]}::timestamptz, ${q.after[2]}::uuid)` : undefined,
+  ];
+  const rows = await selectReports(db, { bucket }).where(and(...conditions))
+    .orderBy(bucket, asc(reports.dueAt), asc(reports.id)).limit(q.limit);
+  return rows as (ReportWithContext & { bucket: number })[];
 }
 
 export async function insertReportRound(tx: Tx, report: ReportRow, submittedBy: string | null, at: Date): Promise<number> {

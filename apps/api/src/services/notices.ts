@@ -5,6 +5,7 @@
 import type { Tx } from '../db/client.js';
 import type { competitions } from '../db/schema/index.js';
 import { applicationsWithResults, reviewWorkLeft } from '../queries/notifications.js';
+import type { ReportWithContext } from '../queries/reports.js';
 import { notify, notifyEach } from './notifications.js';
 
 type CompetitionRow = typeof competitions.$inferSelect;
@@ -15,6 +16,10 @@ export const links = {
   application: (id: string) => `/applicant/applications/${id}`,
   assignment: (id: string) => `/expert/assignments/${id}`,
   workspace: (competitionId: string, tab?: 'screening' | 'experts' | 'ranking' | 'awards') => `/organiser/competitions/${competitionId}${tab ? `/${tab}` : ''}`,
+  /** The applicant's report page. */
+  report: (applicationId: string, reportId: string) => `/applicant/applications/${applicationId}/reports/${reportId}`,
+  /** The organiser's review of a report. */
+  reportReview: (reportId: string) => `/organiser/reports/${reportId}`,
 };
 
 /** The receipt of a submission, to every active member of the organisation. */
@@ -83,4 +88,22 @@ export async function tellResults(tx: Tx, comp: Competition, at: Date): Promise<
       ...(a.status === 'winner' && a.awardedKopecks !== null ? { awardedKopecks: a.awardedKopecks } : {}),
     },
   })), at, comp.timezone);
+}
+
+/** A submitted report, to its competition's operator's organisers (awaiting their review). */
+export async function tellReportSubmitted(tx: Tx, r: ReportWithContext, at: Date): Promise<void> {
+  await notify(tx, {
+    kind: 'report-submitted', recipients: { organisers: r.operatorId }, timezone: r.timezone,
+    params: { number: r.applicationNumber, title: r.applicationTitle ?? '', kind: r.report.kind, organizationName: r.organizationName, competitionTitle: r.competitionTitle },
+    link: links.reportReview(r.report.id), object: { type: 'report', id: r.report.id },
+  }, at);
+}
+
+/** The organiser's decision on a report, to every active member of the organisation. */
+export async function tellReportReviewed(tx: Tx, r: ReportWithContext, decision: 'accept' | 'return', at: Date): Promise<void> {
+  await notify(tx, {
+    kind: decision === 'accept' ? 'report-accepted' : 'report-returned', recipients: { members: r.report.organizationId }, timezone: r.timezone,
+    params: { number: r.applicationNumber, title: r.applicationTitle ?? '', kind: r.report.kind },
+    link: links.report(r.report.applicationId, r.report.id), object: { type: 'report', id: r.report.id },
+  }, at);
 }

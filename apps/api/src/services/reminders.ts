@@ -8,7 +8,8 @@
 // the same (id) order, so two sweeps never wait on each other in a cycle.
 import type { MessageParams, NotificationKind } from '@konkurs/shared';
 import type { Db, Executor } from '../db/client.js';
-import { dueDraftDeadlines, dueReviews, reminderKey, type DueBatch } from '../queries/reminders.js';
+import { dueDraftDeadlines, dueReports, dueReviews, reminderKey, type DueBatch } from '../queries/reminders.js';
+import { links } from './notices.js';
 import { notifyEach, type BatchNotice } from './notifications.js';
 
 /** A reminder due now to some people: what notify() is given, and the object's id for the next batch. */
@@ -52,6 +53,17 @@ const DUE_SOURCES: readonly DueSource[] = [
         objectId: r.id, objectType: 'assignment', step: r.step, recipients: [r.expertId], timezone: r.timezone,
         params: { number: r.number, competitionTitle: r.competitionTitle, dueAt: r.dueAt.toISOString(), step: r.step },
         link: `/expert/assignments/${r.id}`,
+      }));
+    },
+  },
+  {
+    // 14 days before a report's deadline and once it is overdue, to the organisation's members.
+    kind: 'report-due',
+    async due(db, now, batch) {
+      return (await dueReports(db, now, batch)).map((r) => ({
+        objectId: r.id, objectType: 'report', step: r.step, recipients: r.recipients, timezone: r.timezone,
+        params: { number: r.number, title: r.title ?? '', dueAt: r.dueAt.toISOString(), step: r.step },
+        link: links.report(r.applicationId, r.id),
       }));
     },
   },

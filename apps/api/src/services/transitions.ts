@@ -1,7 +1,7 @@
 // One place per lifecycle where a status changes (applications, competitions, assignments, reviews): the move
 // is checked against packages/shared's workflow, the UPDATE names the status it expects (a concurrent change
 // moves nothing and is refused), and the audit event is written in the same transaction.
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { uuidArray } from '../db/bulk.js';
 import {
   type AuditEntityType,
@@ -158,7 +158,7 @@ export async function transitionReport(
   to: ReportStatus,
   actor: Actor,
   at: Date,
-  options: { number: string; set?: Partial<ReportRow>; operatorId?: string | null; detail?: Record<string, unknown> },
+  options: { number: string; set?: { [K in keyof ReportRow]?: ReportRow[K] | SQL }; operatorId?: string | null; detail?: Record<string, unknown> },
 ): Promise<ReportRow> {
   return move(tx, REPORT_MOVES, { entity: 'report', number: options.number }, report.status, to, actor, at, async () => {
     const [row] = await tx.update(reports).set({ ...options.set, status: to, updatedAt: at })

@@ -1,5 +1,13 @@
 // Messages of the after-the-award work: reports, their schedule, the commission and the printable documents.
+import type { Lang } from '../labels.js';
 import type { Message } from './index.js';
+import { messageParams } from './params.js';
+import { formatDate } from '../format.js';
+
+const { money } = messageParams;
+const day = (d: unknown) => (typeof d === 'string' ? formatDate(d) : '');
+/** 12,5 % in Russian, 12.5% in English. */
+const percent = (v: unknown, lang: Lang) => (lang === 'ru' ? `${String(v).replace('.', ',')} %` : `${String(v)}%`);
 import { REPORT_STATUS_LABELS } from '../labels.js';
 import type { ReportStatus } from '../enums.js';
 
@@ -43,5 +51,46 @@ export const REPORT_MESSAGES: Record<string, Message> = {
   },
   'budget-index-unknown': {
     ru: (p) => `В смете заявки нет такой строки (строк в смете: ${p.lines ?? 0})`, en: (p) => `The application's budget has no such line (it has ${p.lines ?? 0})`,
+  },
+  // The reports core: a submit's problems (domain/report-rules.ts), the review, the schedule.
+  'report-event-required': {
+    ru: (p) => (p.title ? `Укажите, выполнено ли мероприятие «${p.title}»` : 'Укажите, выполнено ли мероприятие календарного плана'),
+    en: (p) => (p.title ? `Say whether the event “${p.title}” was done` : 'Say whether this calendar-plan event was done'),
+  },
+  'no-such-calendar-event': {
+    ru: (p) => `В календарном плане заявки нет такого мероприятия (мероприятий в плане: ${p.events ?? 0})`,
+    en: (p) => `The application's calendar plan has no such event (it has ${p.events ?? 0})`,
+  },
+  'no-such-budget-line': {
+    ru: (p) => `В смете заявки нет такой строки (строк в смете: ${p.lines ?? 0})`,
+    en: (p) => `The application's budget has no such line (it has ${p.lines ?? 0})`,
+  },
+  'report-row-repeated': {
+    ru: () => 'Эта строка плана указана в отчёте дважды: оставьте одну', en: () => 'This line of the plan appears twice in the report; keep one',
+  },
+  'over-budget-line': {
+    ru: (p, c) => `Из гранта по этой строке израсходовано ${money(p.spentKopecks, c)} — больше предусмотренных сметой ${money(p.limitKopecks, c)}`,
+    en: (p, c) => `${money(p.spentKopecks, c)} spent from the grant on this line, more than the budget's ${money(p.limitKopecks, c)}`,
+  },
+  'over-award': {
+    ru: (p, c) => `Всего из гранта израсходовано ${money(p.spentKopecks, c)} — больше суммы гранта ${money(p.awardedKopecks, c)}`,
+    en: (p, c) => `${money(p.spentKopecks, c)} spent from the grant in all, more than the grant of ${money(p.awardedKopecks, c)}`,
+  },
+  'cofinancing-explanation-required': {
+    ru: (p) => `Доля софинансирования в расходах ${percent(p.actualPercent, 'ru')} ниже обещанной в заявке ${percent(p.promisedPercent, 'ru')}: объясните почему`,
+    en: (p) => `Co-financing is ${percent(p.actualPercent, 'en')} of the spending, below the ${percent(p.promisedPercent, 'en')} the application promised: explain why`,
+  },
+  'return-comment-required': {
+    ru: () => 'Чтобы вернуть отчёт на доработку, напишите комментарий: общий или к полям',
+    en: () => 'To return the report, write a comment: a general one or on fields',
+  },
+  'no-such-report-field': {
+    ru: (p) => `В отчёте нет поля «${p.path}», к которому можно оставить комментарий`,
+    en: (p) => `The report has no field “${p.path}” to comment on`,
+  },
+  'duplicate-date': { ru: (p) => `Дата ${day(p.date)} указана дважды`, en: (p) => `The date ${day(p.date)} is given twice` },
+  'report-schedule-fixed': {
+    ru: (p) => `Итоги конкурса ${p.code} опубликованы, графики отчётов победителей уже составлены: даты промежуточных отчётов изменить нельзя`,
+    en: (p) => `The results of competition ${p.code} are published and the winners' report schedules exist: the interim dates can no longer change`,
   },
 };
