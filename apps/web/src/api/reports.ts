@@ -42,6 +42,22 @@ export const competitionReportsQuery = (competitionId: string, params: Competiti
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** Every report of a competition (pages of 500 followed to the end): what the counts above its list are made of. */
+export const allCompetitionReportsQuery = (competitionId: string) =>
+  queryOptions({
+    queryKey: [...reportKeys.ofCompetition(competitionId), 'all'] as const,
+    queryFn: async () => {
+      const items: ReportSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api<Page<ReportSummary>>(`/competitions/${competitionId}/reports${queryString({ limit: 500, cursor })}`);
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
+  });
+
 export const reportScheduleQuery = (competitionId: string) =>
   queryOptions({ queryKey: reportKeys.schedule(competitionId), queryFn: () => api<ReportSchedule>(`/competitions/${competitionId}/report-schedule`) });
 export const setReportSchedule = (competitionId: string, interimDates: string[]) =>

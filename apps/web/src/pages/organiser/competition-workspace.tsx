@@ -19,6 +19,10 @@ import { CompetitionEditor } from './competition-editor';
 import { ExpertsTab } from './experts-tab';
 import { RankingTab } from './ranking';
 import { ScreeningTab } from './screening';
+import { CommissionTab } from './reporting/commission-tab';
+import { ReportScheduleEditor } from './reporting/report-schedule';
+import { REPORTING_TABS, reportingTabs } from './reporting/reporting-tabs';
+import { ReportsTab } from './reporting/reports-tab';
 
 const TABS = ['settings', 'screening', 'experts', 'ranking', 'awards'] as const;
 
@@ -66,13 +70,15 @@ function LifecycleButtons({ competition }: { competition: Competition }) {
 export function CompetitionWorkspace() {
   const { id = '' } = useParams();
   const t = useT('organiser').tabs;
+  const tr = useT('reporting').tabs;
   const navigate = useNavigate();
   const location = useLocation();
   const query = useQuery(competitionQuery(id));
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const c = query.data;
-  const current = TABS.find((tab) => location.pathname.endsWith(`/${tab}`)) ?? 'settings';
+  const current = [...TABS, ...REPORTING_TABS].find((tab) => location.pathname.endsWith(`/${tab}`)) ?? 'settings';
+  const laterTabs = reportingTabs(c.status);
   return (
     <>
       <PageTitle title={c.title} subtitle={<Group gap="xs" component="span"><StatusBadge kind="competition" status={c.status} /><span>{c.code}</span></Group>}
@@ -81,16 +87,19 @@ export function CompetitionWorkspace() {
       <Tabs value={current} onChange={(v) => v && navigate(`/organiser/competitions/${id}/${v}`)} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map((tab) => <Tabs.Tab key={tab} value={tab}>{t[tab]}</Tabs.Tab>)}
+          {laterTabs.map((tab) => <Tabs.Tab key={tab} value={tab}>{tr[tab]}</Tabs.Tab>)}
         </Tabs.List>
-        {TABS.map((tab) => (
+        {[...TABS, ...laterTabs].map((tab) => (
           <Tabs.Panel key={tab} value={tab}>
             <Routes>
               <Route index element={<Navigate to="settings" replace />} />
-              <Route path="settings" element={<CompetitionEditor key={c.version} competition={c} />} />
+              <Route path="settings" element={<><CompetitionEditor key={c.version} competition={c} /><ReportScheduleEditor competition={c} /></>} />
               <Route path="screening" element={<ScreeningTab competition={c} />} />
               <Route path="experts" element={<ExpertsTab competition={c} />} />
               <Route path="ranking" element={<RankingTab competition={c} />} />
               <Route path="awards" element={<AwardsTab competition={c} />} />
+              <Route path="commission" element={<CommissionTab competition={c} />} />
+              <Route path="reporting" element={<ReportsTab competition={c} />} />
             </Routes>
           </Tabs.Panel>
         ))}

@@ -1,0 +1,105 @@
+// «Отчётность»: every report of the competition's winners, overdue and due first (the server's order), with the
+// counts by state above, filters by status and «только просроченные», and the schedule that applied.
+import { useMemo, useState } from 'react';
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { REPORT_OWED, REPORT_STATUSES, REPORT_STATUS_LABELS, type Competition, type ReportStatus, type ReportSummary } from '@konkurs/shared';
+import { allCompetitionReportsQuery, competitionReportsQuery, type CompetitionReportsParams } from '../../../api/reports';
+import { DateText } from '../../../components/date-text';
+import { LoadMore, useCursorList } from '../../../components/load-more';
+import { Money } from '../../../components/money';
+import { ScrollTable } from '../../../components/scroll-region';
+import { EmptyState, ErrorState, Loading } from '../../../components/states';
+import { useLang, useT } from '../../../i18n';
+import { ReportStatusBadge } from '../../applicant/reports/report-status';
+import { reportName } from './report-words';
+import { ReportScheduleView } from './report-schedule';
+
+/** How many reports are due (owed, not yet late), overdue, under review and accepted. */
+export function reportCounts(items: readonly Pick<ReportSummary, 'status' | 'overdue'>[]) {
+  const count = (f: (r: Pick<ReportSummary, 'status' | 'overdue'>) => boolean) => items.filter(f).length;
+  return {
+    due: count((r) => REPORT_OWED.includes(r.status) && !r.overdue),
+    overdue: count((r) => r.overdue),
+    submitted: count((r) => r.status === 'submitted'),
+    accepted: count((r) => r.status === 'accepted'),
+  };
+}
+
+function ReportCounts({ competitionId }: { competitionId: string }) {
+  const t = useT('reporting').list;
+  const all = useQuery(allCompetitionReportsQuery(competitionId));
+  const counts = useMemo(() => reportCounts(all.data ?? []), [all.data]);
+  if (!all.data) return null;
+  const badge = (color: string, text: string, testId: string) => (
+    <Badge variant="light" color={color} c={`${color}.9`} tt="none" size="lg" data-testid={testId}>{text}</Badge>
+  );
+  return (
+    <Group gap="xs" role="group" aria-label={t.countsLabel}>
+      {badge('gray', t.counts.due(counts.due), 'count-due')}
+      {badge('red', t.counts.overdue(counts.overdue), 'count-overdue')}
+      {badge('blue', t.counts.submitted(counts.submitted), 'count-submitted')}
+      {badge('green', t.counts.accepted(counts.accepted), 'count-accepted')}
+    </Group>
+  );
+}
+
+export function ReportsTab({ competition }: { competition: Competition }) {
+  const t = useT('reporting').list;
+  const { lang } = useLang();
+  const [status, setStatus] = useState<ReportStatus | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const params: CompetitionReportsParams = { ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}) };
+  const { query, items, more } = useCursorList(competitionReportsQuery(competition.id, params));
+  const filtered = status !== null || overdue;
+
+  return (
+    <Stack>
+      <Title order={2} fz="h3">{t.title}</Title>
+      <ReportCounts competitionId={competition.id} />
+      <Group align="flex-end" gap="md">
+        <Select label={t.statusFilter} placeholder={t.allStatuses} clearable w={260}
+          data={REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[lang][s] }))}
+          value={status} onChange={(v) => setStatus(v as ReportStatus | null)} />
+        <Switch label={t.overdueOnly} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} mb={8} />
+      </Group>
+      {query.isPending ? <Loading /> : query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : items.length === 0 ? (
+        filtered ? <EmptyState title={t.emptyFiltered} /> : <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+      ) : (
+        <>
+          <ScrollTable minWidth={980} label={t.tableLabel} striped highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.application}</Table.Th><Table.Th>{t.organization}</Table.Th><Table.Th>{t.kind}</Table.Th>
+                <Table.Th>{t.dueAt}</Table.Th><Table.Th>{t.status}</Table.Th><Table.Th ta="right">{t.spent}</Table.Th><Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.id} data-testid="report-row">
+                  <Table.Td>
+                    <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{r.applicationNumber}</Text>
+                    <Text size="sm">{r.applicationTitle ?? '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>{r.organizationName}</Table.Td>
+                  <Table.Td>{reportName(r, lang)}</Table.Td>
+                  <Table.Td><Text size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 600 : undefined}><DateText value={r.dueAt} timeZone={competition.timezone} /></Text></Table.Td>
+                  <Table.Td><ReportStatusBadge status={r.status} overdue={r.overdue} /></Table.Td>
+                  <Table.Td ta="right"><Money kopecks={r.grantSpentKopecks} /></Table.Td>
+                  <Table.Td>
+                    <Button component={Link} to={`/organiser/reports/${r.id}`} size="xs" variant="default" aria-label={t.openLabel(r.applicationNumber, reportName(r, lang))}>
+                      {t.open}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </ScrollTable>
+          <LoadMore {...more} />
+        </>
+      )}
+      <ReportScheduleView competition={competition} />
+    </Stack>
+  );
+}
