@@ -10,7 +10,7 @@ import type { CommissionMember, FieldComment, ReportFields, ReportPlan } from '@
 import type { Db } from '../db/client.js';
 import { applications, reports } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { readReport, reviewReport, saveReport, setReportSchedule, submitReport } from '../services/reports.js';
+import { planOf, reviewReport, saveReport, setReportSchedule, submitReport } from '../services/reports.js';
 import type { DemoOrganisation } from './organisations.js';
 import { PROJECT_DAYS } from './projects.js';
 
@@ -52,10 +52,12 @@ export interface DemoOwner { actor: AuthUser; org: DemoOrganisation; index: numb
 
 /** Writes, submits and reviews last year's reports at their past instants; `owners` by organisation id. */
 export async function seedLastYearReports(db: Db, organiser: AuthUser, owners: Map<string, DemoOwner>, competitionId: string, closingDay: string, now: Date) {
-  const winners = await db.select({ id: applications.id, organizationId: applications.organizationId, direction: applications.directionCode })
+  const winners = await db.select({
+    id: applications.id, organizationId: applications.organizationId, direction: applications.directionCode, content: applications.content, awardedKopecks: applications.awardedKopecks,
+  })
     .from(applications).where(and(eq(applications.competitionId, competitionId), eq(applications.status, 'winner')))
     .orderBy(desc(applications.finalScore), asc(applications.number));
-  const rows = await db.select({ id: reports.id, applicationId: reports.applicationId, seq: reports.seq, kind: reports.kind })
+  const rows = await db.select({ id: reports.id, applicationId: reports.applicationId, seq: reports.seq, kind: reports.kind, version: reports.version })
     .from(reports).where(eq(reports.competitionId, competitionId)).orderBy(asc(reports.seq));
   const at = (days: number, hh: number) => {
     const t = projectInstant(closingDay, days, hh);
@@ -67,11 +69,10 @@ export async function seedLastYearReports(db: Db, organiser: AuthUser, owners: M
     const owner = owners.get(w.organizationId)!;
     const [first, second, final] = rows.filter((r) => r.applicationId === w.id);
     if (!first || !second || final?.kind !== 'final') throw new Error(`demo: winner ${w.id} has not the three reports the schedule implies`);
-    const writer = new ReportWriter(db, owner, organiser, w.direction ?? 'social_services');
+    const writer = new ReportWriter(db, owner, organiser, w.direction ?? 'social_services', planOf(w.content, w.awardedKopecks), [first, second, final]);
     const shift = place % 5;
 
     // The first interim report: written in the week before it is due, accepted within ten days.
-    await writer.open(first.id, now);
     await writer.save(first.id, INTERIM_DAYS[0], 'first', at(INTERIM_DAYS[0] - 8 + shift, 11));
     await writer.submit(first.id, at(INTERIM_DAYS[0] - 3 + (place % 3), 16));
     if (place === RETURNED_FIRST) {
@@ -109,7 +110,6 @@ export async function seedLastYearReports(db: Db, organiser: AuthUser, owners: M
 
     // The final report: one winner has begun it.
     if (place === 0) {
-      await writer.open(final.id, now);
       await writer.save(final.id, PROJECT_DAYS.lastYear, 'draft', at(PROJECT_DAYS.lastYear - 5, 18));
     }
   }
@@ -119,29 +119,24 @@ type Stage = 'first' | 'first-fixed' | 'second' | 'draft';
 
 /** One winner's reports as its head writes them and the organiser reviews them. */
 class ReportWriter {
-  private plans = new Map<string, { plan: ReportPlan; version: number }>();
-  constructor(private db: Db, private owner: DemoOwner, private organiser: AuthUser, private direction: string) {}
-
-  async open(id: string, now: Date) {
-    const r = await readReport(this.db, this.owner.actor, id, now);
-    this.plans.set(id, { plan: r.plan, version: r.version });
+  /** Each report's version as the writer last saw it. */
+  private versions: Map<string, number>;
+  constructor(private db: Db, private owner: DemoOwner, private organiser: AuthUser, private direction: string, private plan: ReportPlan,
+    reportRows: { id: string; version: number }[]) {
+    this.versions = new Map(reportRows.map((r) => [r.id, r.version]));
   }
 
   async save(id: string, day: number, stage: Stage, at: Date) {
-    if (!this.plans.has(id)) await this.open(id, at);
-    const held = this.plans.get(id)!;
-    const saved = await saveReport(this.db, this.owner.actor, id, { version: held.version, ...this.content(held.plan, day, stage) }, at);
-    held.version = saved.version;
+    const saved = await saveReport(this.db, this.owner.actor, id, { version: this.versions.get(id)!, ...this.content(this.plan, day, stage) }, at);
+    this.versions.set(id, saved.version);
   }
 
   async submit(id: string, at: Date) {
-    const r = await submitReport(this.db, this.owner.actor, id, at);
-    this.plans.get(id)!.version = r.version;
+    this.versions.set(id, (await submitReport(this.db, this.owner.actor, id, at)).version);
   }
 
   async review(id: string, decision: 'accept' | 'return', at: Date, comment?: string, fieldComments?: FieldComment[]) {
-    const r = await reviewReport(this.db, this.organiser, id, { decision, comment, fieldComments }, at);
-    this.plans.get(id)!.version = r.version;
+    this.versions.set(id, (await reviewReport(this.db, this.organiser, id, { decision, comment, fieldComments }, at)).version);
   }
 
   /** The report `day` days into the project: events done, under way or ahead; spending in proportion; the narrative. */
@@ -153,7 +148,8 @@ class ReportWriter {
     const events: NonNullable<ReportFields['events']> = plan.calendarPlan.map((e, calendarIndex) => {
       const result = RESULTS[calendarIndex % RESULTS.length](org, index, stage);
       if (e.endDate && e.endDate <= asOf) return { calendarIndex, status: 'done', actualStartDate: e.startDate, actualEndDate: e.endDate, result };
-      if (e.startDate && e.startDate <= asOf) return { calendarIndex, status: 'partly', actualStartDate: e.startDate, actualEndDate: null, result };
+      // Under way: done so far, through the report's day.
+      if (e.startDate && e.startDate <= asOf) return { calendarIndex, status: 'partly', actualStartDate: e.startDate, actualEndDate: asOf, result };
       return { calendarIndex, status: 'not_done', actualStartDate: null, actualEndDate: null, result: 'Мероприятие начнётся по календарному плану.' };
     });
     // Draft: the head has not got to the last events yet.
