@@ -387,6 +387,25 @@ const CASES: Case[] = [
   { route: 'PUT /api/v1/notification-settings', name: 'one\'s own settings', gate: 'any', once: true, otherwise: 200, expect: {},
     request: () => ({ method: 'PUT' as const, url: `${V1}/notification-settings`, body: { email: { 'review-due': true } } }) },
 
+  // Reports (reports-core part): the winner's organisation writes them; its members, its operator's organisers and the
+  // admin read them; nobody else sees they exist (404). Writes answer 412/422/409 so that the world stays as built.
+  { route: 'GET /api/v1/applications/{id}/reports', name: "the winner's schedule: its members, its operator's organisers, the admin", gate: 'any',
+    expect: { ...members(200), ...runners(200) }, request: (_w, s) => get(`${V1}/applications/${s.applications.winner}/reports`) },
+  { route: 'GET /api/v1/reports/{id}', name: 'a report: its members, its operator\'s organisers, the admin', gate: 'any',
+    expect: { ...members(200), ...runners(200) }, request: (_w, s) => get(`${V1}/reports/${s.reports.first}`) },
+  { route: 'PATCH /api/v1/reports/{id}', name: 'a stale autosave: its members (412)', gate: APPLICANT, expect: members(412),
+    request: (_w, s) => ({ method: 'PATCH' as const, url: `${V1}/reports/${s.reports.first}`, body: { version: 99, narrative: 'Отчёт' } }) },
+  { route: 'POST /api/v1/reports/{id}/submit', name: 'an empty report: its members (422)', gate: APPLICANT, expect: members(422),
+    request: (_w, s) => post(`${V1}/reports/${s.reports.first}/submit`) },
+  { route: 'POST /api/v1/reports/{id}/review', name: 'a report not submitted: its operator\'s organisers, the admin (409)', gate: STAFF, expect: runners(409),
+    request: (_w, s) => post(`${V1}/reports/${s.reports.first}/review`, { decision: 'accept' }) },
+  { route: 'GET /api/v1/competitions/{id}/reports', name: "a competition's reports: its organisers, the admin", gate: STAFF, expect: runners(200),
+    request: (_w, s) => get(`${V1}/competitions/${s.competitions.published.id}/reports`) },
+  { route: 'GET /api/v1/competitions/{id}/report-schedule', name: 'its organisers, the admin', gate: STAFF, expect: runners(200),
+    request: (_w, s) => get(`${V1}/competitions/${s.competitions.published.id}/report-schedule`) },
+  { route: 'PUT /api/v1/competitions/{id}/report-schedule', name: 'published: fixed (409) for its organisers, the admin', gate: STAFF, expect: runners(409),
+    request: (_w, s) => ({ method: 'PUT' as const, url: `${V1}/competitions/${s.competitions.published.id}/report-schedule`, body: { interimDates: [] } }) },
+
   // The printable documents and the commission (the printable-documents part): a PDF to those who may read the record,
   // 409 before it exists (a draft, no decision, not a winner of published results), 404 to everyone else.
   { route: 'GET /api/v1/applications/{id}/print.pdf', name: 'submitted: its members, its organisers', gate: ['applicant', 'organiser', 'admin'],
