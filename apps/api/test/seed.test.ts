@@ -1,6 +1,7 @@
 // The demo a newcomer finds on first start, read as its users read it through the API: last year's competition
-// published with its ranking, results and totals; this season's in review with a divergent application waiting for its
-// extra expert and work for every demo expert; the open call. Seeded once on a fresh database (through the use cases).
+// published with its ranking, results and totals, its winners' reports in every state and its commission; this
+// season's in review with a divergent application waiting for its extra expert and work for every demo expert; the open
+// call. Seeded once on a fresh database (through the use cases).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +179,63 @@ describe('(a) last year\'s competition, published', () => {
     expect(published).toBeTruthy();
     const ageDays = (t.clock.now().getTime() - Date.parse(published.at)) / 86_400_000;
     expect(ageDays).toBeGreaterThan(300);
+  });
+});
+
+describe('(a) last year\'s reports and commission', () => {
+  type Summary = { id: string; applicationId: string; applicationNumber: string; kind: string; seq: number; dueAt: string; status: string; overdue: boolean; grantSpentKopecks: number };
+  let all: Summary[];
+  beforeAll(async () => { all = (await get('organiser@konkurs.demo', `/competitions/${comps.lastYear.id}/reports?limit=100`)).items; });
+  /** How many reports of each `seq:status[:overdue]`. */
+  const count = (rows: Summary[]) => rows.reduce<Record<string, number>>((acc, r) => {
+    const key = `${r.seq}:${r.status}${r.overdue ? ':overdue' : ''}`;
+    return { ...acc, [key]: (acc[key] ?? 0) + 1 };
+  }, {});
+
+  it('has every report state: the first interim reports accepted; the second accepted, returned, submitted, overdue; the final ones not yet due', () => {
+    expect(all).toHaveLength(13 * 3);
+    expect(count(all)).toEqual({
+      '1:accepted': 13,
+      '2:accepted': 8, '2:returned:overdue': 1, '2:submitted': 2, '2:draft:overdue': 1, '2:due:overdue': 1,
+      '3:due': 12, '3:draft': 1,
+    });
+    const now = t.clock.now().getTime();
+    expect(all.filter((r) => r.kind === 'final').every((r) => Date.parse(r.dueAt) > now)).toBe(true);
+    expect(all.filter((r) => r.kind === 'interim').every((r) => Date.parse(r.dueAt) < now)).toBe(true);
+    // The organiser's list: overdue ones first.
+    expect(all.slice(0, 3).every((r) => r.overdue)).toBe(true);
+  });
+
+  it('shows the demo applicant its reports: the first accepted, the second returned with comments beside a spending line and the narrative', async () => {
+    const mine = await get('applicant@konkurs.demo', `/applications?competitionId=${comps.lastYear.id}&limit=10`);
+    const won = mine.items.find((a: { status: string }) => a.status === 'winner');
+    const reports: Summary[] = await get('applicant@konkurs.demo', `/applications/${won.id}/reports`);
+    expect(reports.map((r) => [r.kind, r.status])).toEqual([['interim', 'accepted'], ['interim', 'returned'], ['final', 'due']]);
+    const returned = await get('applicant@konkurs.demo', `/reports/${reports[1].id}`);
+    expect(returned.fieldComments.map((c: { path: string }) => c.path)).toEqual(['spending.1.grantSpentKopecks', 'narrative']);
+    expect(returned.comment).toMatch(/доработку/);
+    expect(returned.history).toHaveLength(1);
+    expect(returned.history[0]).toMatchObject({ decision: 'return' });
+    expect(returned.links.some((l: string) => l.startsWith('https://vk.com/'))).toBe(true);
+    expect(returned.events.every((e: { status: string | null }) => e.status)).toBe(true);
+    // One winner's first report was returned once before it was accepted: two rounds in its history.
+    const twice = await Promise.all(all.filter((r) => r.seq === 1).map((r) => get('organiser@konkurs.demo', `/reports/${r.id}`)));
+    expect(twice.filter((r) => r.history.length === 2).map((r) => r.history.map((h: { decision: string }) => h.decision))).toEqual([['return', 'accept']]);
+  });
+
+  it('gives the officials the spent sum, the accepted and the overdue reports in the totals', async () => {
+    const totals = await get('official@konkurs.demo', `/stats/totals?groupBy=region&competitionId=${comps.lastYear.id}`);
+    expect(totals.total).toMatchObject({ reportsAccepted: 21, reportsOverdue: 3 });
+    expect(totals.total.spentKopecks).toBeGreaterThan(0);
+    expect(totals.total.spentKopecks).toBeLessThanOrEqual(totals.total.awardedKopecks);
+  });
+
+  it('has the ministry\'s commission of five on every demo competition: a chair, a secretary, three members', async () => {
+    for (const c of Object.values(comps)) {
+      const { members } = await get('organiser@konkurs.demo', `/competitions/${c.id}/commission`);
+      expect(members.map((m: { role: string }) => m.role)).toEqual(['chair', 'secretary', 'member', 'member', 'member']);
+      expect(members.every((m: { fullName: string; position: string }) => /^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/.test(m.fullName) && m.position.length > 10)).toBe(true);
+    }
   });
 });
 
