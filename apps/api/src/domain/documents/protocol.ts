@@ -65,7 +65,7 @@ export function protocolDocument(p: ProtocolData): PdfDocument {
     paragraph(`Комиссия рассмотрела ${p.ranking.length} заявок, допущенных к экспертизе, в порядке убывания итогового балла `
       + '(при равенстве баллов выше заявка, поданная раньше), и приняла следующие решения.'),
     table([
-      { header: 'Место', width: 28, align: 'right' }, { header: 'Заявка', width: 68 }, { header: 'Организация', width: '*' },
+      { header: 'Место', width: 28, align: 'right' }, { header: 'Заявка', width: 96 }, { header: 'Организация', width: '*' },
       { header: 'ИНН', width: 58 }, { header: 'Проект', width: '*' }, { header: 'Балл', width: 30, align: 'right' },
       { header: 'Запрошено', width: 66, align: 'right' }, { header: 'Решение', width: 104 }, { header: 'Грант', width: 66, align: 'right' },
     ], p.ranking.map((r) => [
