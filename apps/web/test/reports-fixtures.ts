@@ -9,7 +9,7 @@ export const winnerFixture = applicationFixture({
 export function reportSummaryFixture(overrides: Partial<ReportSummary> = {}): ReportSummary {
   return {
     id: '00000000-0000-4000-8000-0000000000c1', applicationId: winnerFixture.id, applicationNumber: winnerFixture.number,
-    applicationTitle: winnerFixture.title, organizationName: winnerFixture.organizationName, regionCode: '40', competitionId: competitionFixture.id,
+    applicationTitle: winnerFixture.title ?? null, organizationName: winnerFixture.organizationName, regionCode: '40', competitionId: competitionFixture.id,
     kind: 'interim', seq: 1, dueAt: '2027-06-30T20:59:59Z', status: 'due', overdue: false, version: 1, submittedAt: null, acceptedAt: null,
     grantSpentKopecks: 0, cofinancingSpentKopecks: 0, updatedAt: '2027-02-01T00:00:00Z',
     ...overrides,

@@ -17,7 +17,7 @@ const reports: ReportsDict = {
     openOf: (name: string) => `Open: ${name}`,
     empty: 'No reports yet',
     emptyHint: 'The report schedule appears when the competition’s results are published.',
-    kindNumbered: (kind: string, n: number) => `${kind} No. ${n}`,
+    kindNumbered: (kind: string, n: number) => `${kind} No.\u00a0${n}`,
   },
   documents: {
     title: 'Documents',
@@ -34,7 +34,6 @@ const reports: ReportsDict = {
     prev: 'Back',
     next: 'Next',
     due: (date: string) => `Due by ${date}`,
-    overdue: 'The deadline has passed',
     readOnlySubmitted: 'The report has been submitted and is being reviewed by the organiser; it cannot be changed.',
     readOnlyAccepted: 'The organiser has accepted the report.',
     saved: 'Saved',
@@ -54,11 +53,11 @@ const reports: ReportsDict = {
     restoredText: 'This device holds changes that were not saved.',
   },
   comments: {
-    general: 'The organiser’s comments',
+    returned: 'The report was returned for changes',
     field: 'The organiser’s comment',
     returnedHint: (n: number) => n > 0
-      ? `The report was returned for changes. ${n} ${pluralEn(n, 'comment', 'comments')} on fields are shown beside them.`
-      : 'The report was returned for changes.',
+      ? `${n} ${pluralEn(n, 'comment', 'comments')} on fields ${n === 1 ? 'is' : 'are'} shown beside them; the sections with comments are marked.`
+      : '',
   },
   events: {
     empty: 'The application’s calendar plan has no events',

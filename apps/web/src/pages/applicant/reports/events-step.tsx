@@ -27,8 +27,8 @@ export function EventsStep({ report, fields, set, problems, comments }: ReportSt
         const name = `${t.event(i + 1)}: ${planned.title || t.untitled}`;
         const update = (patch: Parameters<typeof withEvent>[2]) => set('events', withEvent(fields, i, patch));
         return (
-          <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0, minWidth: 0 }} id={fieldId(`events.${i}`)} tabIndex={-1}>
-            <Text component="legend" fw={700} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
+          <Card key={i} withBorder padding="md" component="section" role="group" aria-labelledby={`event-${i}-title`} id={fieldId(`events.${i}`)} tabIndex={-1}>
+            <Text component="h3" fz="md" fw={700} id={`event-${i}-title`} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
             <Text size="sm" c="dimmed" mt={4}>{t.planned}: {t.plannedDates(day(planned.startDate), day(planned.endDate))}</Text>
             {planned.expectedResult && (
               <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}><Text span c="dimmed">{t.expectedResult}:</Text> {planned.expectedResult}</Text>

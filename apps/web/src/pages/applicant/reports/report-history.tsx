@@ -15,9 +15,11 @@ export function ReportHistory({ report }: { report: Report }) {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="report-history-title" mt="md">
       <Text component="h2" fz="lg" fw={700} id="report-history-title">{t.title}</Text>
-      <Button variant="subtle" size="compact-sm" px={0} mt={4} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="report-history">
-        {open ? t.hide : t.show(report.history.length)}
-      </Button>
+      <div>
+        <Button variant="subtle" size="compact-sm" px={0} mt={4} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="report-history">
+          {open ? t.hide : t.show(report.history.length)}
+        </Button>
+      </div>
       <Collapse in={open} id="report-history">
         <Stack gap="sm" mt="sm">
           {report.history.map((round) => (

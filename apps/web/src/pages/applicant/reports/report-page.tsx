@@ -1,7 +1,7 @@
 // One report of a winning application (/applicant/applications/:id/reports/:reportId): the editor while the
 // organisation may write it (due, draft, returned), otherwise everything it says, read-only. A returned report
 // opens with the organiser's general comment; the rounds' history is below.
-import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { REPORT_KIND_LABELS, formatDate, isReportEditable, type ReportSummary } from '@konkurs/shared';
@@ -41,14 +41,11 @@ export function ReportPage({ autosaveDelayMs }: { autosaveDelayMs?: number }) {
         actions={<ReportStatusBadge status={report.status} overdue={report.overdue} />}
       />
       <Stack gap="md" mb="md">
-        <Group gap="xs">
-          <Text fw={600} c={report.overdue ? 'red.9' : undefined} data-testid="report-due">{t.due(formatDate(report.dueAt, report.timezone))}</Text>
-          {report.overdue && <Text c="red.9" size="sm">· {t.overdue}</Text>}
-        </Group>
+        <Text fw={600} c={report.overdue ? 'red.9' : undefined} data-testid="report-due">{t.due(formatDate(report.dueAt, report.timezone))}</Text>
         {returned && (report.comment || report.fieldComments.length > 0) && (
-          <Alert color="orange.9" variant="outline" title={r.comments.general} data-testid="general-comment">
+          <Alert color="orange.9" variant="outline" title={r.comments.returned} data-testid="general-comment">
             {report.comment && <Text size="sm" style={{ whiteSpace: 'pre-line' }} mb={4}>{report.comment}</Text>}
-            <Text size="sm" c="dimmed">{r.comments.returnedHint(report.fieldComments.length)}</Text>
+            {report.fieldComments.length > 0 && <Text size="sm" c="dimmed">{r.comments.returnedHint(report.fieldComments.length)}</Text>}
           </Alert>
         )}
         {!editable && <Alert color={report.status === 'accepted' ? 'green.9' : 'blue.9'} variant="light">{report.status === 'accepted' ? t.readOnlyAccepted : t.readOnlySubmitted}</Alert>}

@@ -43,8 +43,8 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
         // The submit's own words for the same rule, at once.
         const over = overGrant(fields, report.plan, i) ? text({ code: 'over-budget-line', params: { limitKopecks: line.grantKopecks, spentKopecks: s.grantSpentKopecks ?? 0 } }) : undefined;
         return (
-          <Card key={i} withBorder padding="md" component="fieldset" style={{ margin: 0, minWidth: 0 }} id={fieldId(`spending.${i}`)} tabIndex={-1}>
-            <Text component="legend" fw={700} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
+          <Card key={i} withBorder padding="md" component="section" role="group" aria-labelledby={`line-${i}-title`} id={fieldId(`spending.${i}`)} tabIndex={-1}>
+            <Text component="h3" fz="md" fw={700} id={`line-${i}-title`} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
             {line.category && line.item && <Text size="sm" c="dimmed">{BUDGET_CATEGORY_LABELS[lang][line.category as BudgetCategory] ?? ''}</Text>}
             <SimpleGrid cols={{ base: 1, xs: 3 }} mt="xs" spacing="xs">
               <Figure label={t.plannedTotal}><Money kopecks={line.totalKopecks} /></Figure>
