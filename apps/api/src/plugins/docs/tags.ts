@@ -15,6 +15,7 @@ export const TAGS = [
   { name: 'ranking', description: 'Applications ranked by final score, with divergent reviews and the ones still waiting.' },
   { name: 'awards', description: 'Allocating the budget down the ranking: a proposal first, then the decision.' },
   { name: 'results', description: 'Results after publication: the applicant’s scores and the public winners registry.' },
+  { name: 'reports', description: 'After the award: each winner’s interim and final reports against its calendar plan and budget (autosaved with versions, submitted with every problem at once, accepted or returned with comments per field), their supporting documents, and a competition’s reports and interim dates.' },
   { name: 'documents', description: 'Printable documents as reproducible PDF (the submitted application, the commission’s protocol, the grant agreement) and the commission the protocol lists.' },
   { name: 'stats', description: 'Totals by region, direction, competition or operator.' },
   { name: 'exports', description: 'CSV exports for staff (UTF-8 with BOM, semicolons and decimal commas by default).' },
