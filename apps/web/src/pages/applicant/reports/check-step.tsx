@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../../components/confirm-button';
 import { useProblemText } from '../../../components/field-error';
 import { Money } from '../../../components/money';
 import { useT } from '../../../i18n';
-import { describeReportPath, eventOf, spendingOf, spendingTotals } from './report-paths';
+import { describeReportPath, reportSections, spendingTotals } from './report-paths';
 import type { ReportStepProps } from './step-props';
 
 export function CheckStep({ report, fields, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<ReportStepProps, 'report' | 'fields'> & {
@@ -20,18 +20,14 @@ export function CheckStep({ report, fields, submitProblems, submitError, submitt
   const t = r.check;
   const text = useProblemText();
   const plan = report.plan;
-  const addressed = plan.calendarPlan.filter((_, i) => eventOf(fields, i).status).length;
-  const linesFilled = plan.budget.filter((_, i) => {
-    const s = spendingOf(fields, i);
-    return s.grantSpentKopecks !== null && s.grantSpentKopecks !== undefined;
-  }).length;
+  const { states, eventsMarked, linesFilled } = reportSections(fields, report);
   const totals = spendingTotals(fields, plan);
-  const state = (ok: boolean, words: string) => <Text span fw={600} c={ok ? 'green.9' : 'orange.9'}>{ok ? `✓ ${words}` : words}</Text>;
-  const rows = [
-    state(addressed === plan.calendarPlan.length, t.eventsAddressed(addressed, plan.calendarPlan.length)),
-    state(linesFilled === plan.budget.length, t.linesFilled(linesFilled, plan.budget.length)),
-    state(report.attachments.length > 0, t.documents(report.attachments.length)),
-    state(Boolean(fields.narrative?.trim()), fields.narrative?.trim() ? t.filled : t.notFilled),
+  const colour = { filled: 'green.9', missing: 'orange.9', optional: 'gray.8' };
+  const words = [
+    t.eventsAddressed(eventsMarked, plan.calendarPlan.length),
+    t.linesFilled(linesFilled, plan.budget.length),
+    t.documents(report.attachments.length),
+    states[3] === 'filled' ? t.filled : t.notFilled,
   ];
   return (
     <Stack gap="md">
@@ -39,7 +35,9 @@ export function CheckStep({ report, fields, submitProblems, submitError, submitt
       <Card withBorder padding="md">
         <Text fw={600} mb="xs">{t.sections}</Text>
         <List size="sm" spacing={4}>
-          {r.editor.steps.slice(0, 4).map((name, i) => <List.Item key={name}>{name} — {rows[i]}</List.Item>)}
+          {r.editor.steps.slice(0, 4).map((name, i) => (
+            <List.Item key={name}>{name} — <Text span fw={600} c={colour[states[i]]}>{states[i] === 'filled' ? `✓ ${words[i]}` : words[i]}</Text></List.Item>
+          ))}
         </List>
       </Card>
       <Card withBorder padding="md">

@@ -20,7 +20,7 @@ import { CheckStep } from './check-step';
 import { DocumentsStep } from './documents-step';
 import { EventsStep } from './events-step';
 import { NarrativeStep } from './narrative-step';
-import { commentsByPath, REPORT_STEP, reportStepOfPath, stepsWithComments } from './report-paths';
+import { commentsByPath, REPORT_STEP, reportSections, reportStepOfPath, stepsWithComments } from './report-paths';
 import { SpendingStep } from './spending-step';
 import type { ReportStepProps } from './step-props';
 import { useReportAutosave } from './use-report-autosave';
@@ -100,6 +100,7 @@ export function ReportEditor({ report, autosaveDelayMs }: { report: Report; auto
     <NarrativeStep key="narrative" {...stepProps} />,
     <CheckStep key="check" report={report} fields={draft.fields} submitProblems={submitProblems} submitError={submitError} submitting={submitting} onSubmit={submit} onGoTo={goTo} />,
   ][step];
+  const sections = reportSections(draft.fields, report).states;
   const stepName = (s: string, i: number) => (commented.has(i) ? t.stepHasComments(s) : s);
 
   return (
@@ -123,7 +124,9 @@ export function ReportEditor({ report, autosaveDelayMs }: { report: Report; auto
         <nav aria-label={t.stepsLabel}>
           <Stepper active={step} onStepClick={setStep} size="sm" mb="lg" allowNextStepsSelect wrap={false}>
             {t.steps.map((s, i) => (
+              // A step behind the current one gets a check mark only when it is complete.
               <Stepper.Step key={s} label={s} aria-label={stepName(s, i)} data-commented={commented.has(i) || undefined}
+                color={sections[i] && sections[i] !== 'filled' ? 'gray.7' : undefined} completedIcon={sections[i] && sections[i] !== 'filled' ? i + 1 : undefined}
                 description={commented.has(i) ? <Badge color="orange.9" variant="light" size="xs" tt="none">{t.hasComments}</Badge> : undefined} />
             ))}
           </Stepper>

@@ -1,7 +1,7 @@
 // A report's dotted paths (`events.2.status`, `spending.0.grantSpentKopecks`, `narrative`; the index is the PLAN's:
 // the calendar event's or the budget line's): the step that holds the field, its words, and the organiser's comments
 // by path. The controls' ids come from the application editor's fieldId, so findControl finds them the same way.
-import type { FieldComment, ReportFields, ReportPlan } from '@konkurs/shared';
+import type { FieldComment, Report, ReportFields, ReportPlan } from '@konkurs/shared';
 import type { ReportsDict } from '../../../i18n/ru/reports';
 
 export const REPORT_STEP = { events: 0, spending: 1, attachments: 2, narrative: 3, check: 4 } as const;
@@ -72,3 +72,23 @@ export function spendingTotals(f: ReportFields, plan: ReportPlan) {
 
 /** A line whose grant spending is over its grant part. */
 export const overGrant = (f: ReportFields, plan: ReportPlan, i: number) => (spendingOf(f, i).grantSpentKopecks ?? 0) > (plan.budget[i]?.grantKopecks ?? 0);
+
+/** How a section of the report stands (the server's submit decides; this is the editor's glance). */
+export type ReportSectionState = 'filled' | 'missing' | 'optional';
+
+/** The first four steps: every event marked, every line's grant spending given, documents (optional), the narrative. */
+export function reportSections(f: ReportFields, report: Pick<Report, 'plan' | 'attachments'>) {
+  const { calendarPlan, budget } = report.plan;
+  const eventsMarked = calendarPlan.filter((_, i) => eventOf(f, i).status).length;
+  const linesFilled = budget.filter((_, i) => {
+    const s = spendingOf(f, i).grantSpentKopecks;
+    return s !== null && s !== undefined;
+  }).length;
+  const states: ReportSectionState[] = [
+    eventsMarked === calendarPlan.length ? 'filled' : 'missing',
+    linesFilled === budget.length ? 'filled' : 'missing',
+    report.attachments.length > 0 ? 'filled' : 'optional',
+    f.narrative?.trim() ? 'filled' : 'missing',
+  ];
+  return { states, eventsMarked, linesFilled };
+}
