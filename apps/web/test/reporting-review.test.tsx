@@ -112,10 +112,10 @@ describe('report review', () => {
     })} />);
     expect(screen.queryByRole('button', { name: 'Вернуть на доработку' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Замечание:/ })).toBeNull();
-    expect(screen.getByText('Поправьте смету')).toBeTruthy();
+    expect(screen.getByTestId('returned-note').textContent).toMatch(/^Отчёт возвращён на доработкуПоправьте смету\nЗамечания к полям организация видит рядом с полями/);
     const lines = screen.getAllByRole('row').map(text);
     const over = lines.findIndex((l) => l?.includes('Превышение по аренде'));
-    expect(lines[over]).toContain('Прошлое замечание: строка сметы 2 · израсходовано из гранта');
+    expect(lines[over]).toContain('Замечание при возврате: строка сметы 2 · израсходовано из гранта');
     expect(lines[over - 1]).toContain('Аренда зала');
   });
 });

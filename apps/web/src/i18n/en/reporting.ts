@@ -78,7 +78,8 @@ const reporting: ReportingDict = {
     version: (v) => `Version ${v}`,
     overdue: 'The report is overdue',
     notSubmitted: 'The organisation has not submitted the report yet: below is what it has filled in so far.',
-    returnedNote: 'The report was returned for changes. The comments the organisation sees:',
+    returnedNote: 'The report was returned for changes',
+    returnedFields: 'The organisation sees the field comments beside the fields; they are shown here too.',
     documents: 'Documents',
     agreementPdf: 'Agreement (PDF)',
     applicationPdf: 'Application (PDF)',
@@ -130,7 +131,7 @@ const reporting: ReportingDict = {
       buttonLabel: (where) => `Comment: ${where}`,
       text: (where) => `Comment: ${where}`,
       remove: 'Remove the comment',
-      previous: 'Earlier comment',
+      previous: 'Comment on return',
     },
     fields: {
       event: (n) => `event ${n}`,

@@ -78,7 +78,8 @@ const reporting = {
     version: (v: number) => `Версия ${v}`,
     overdue: 'Отчёт просрочен',
     notSubmitted: 'Организация ещё не сдала отчёт: ниже то, что она успела заполнить.',
-    returnedNote: 'Отчёт возвращён на доработку. Замечания, которые видит организация:',
+    returnedNote: 'Отчёт возвращён на доработку',
+    returnedFields: 'Замечания к полям организация видит рядом с полями, они показаны и здесь.',
     documents: 'Документы',
     agreementPdf: 'Соглашение (PDF)',
     applicationPdf: 'Заявка (PDF)',
@@ -130,7 +131,7 @@ const reporting = {
       buttonLabel: (where: string) => `Замечание: ${where}`,
       text: (where: string) => `Замечание: ${where}`,
       remove: 'Убрать замечание',
-      previous: 'Прошлое замечание',
+      previous: 'Замечание при возврате',
     },
     fields: {
       event: (n: number) => `мероприятие ${n}`,

@@ -106,7 +106,10 @@ function CommentRow({ anchor, columns }: { anchor: string; columns: number }) {
   if (!Object.keys(c.drafts).some(match) && !c.previous.some((p) => match(p.path))) return null;
   return (
     <Table.Tr>
-      <Table.Td colSpan={columns}><CommentBox match={match} /></Table.Td>
+      <Table.Td colSpan={columns}>
+        {/* Held at the left edge of the scrolled table, as wide as the screen allows: a narrow screen writes it without scrolling. */}
+        <div style={{ position: 'sticky', left: 0, width: 'min(100%, 48rem, calc(100vw - 4.5rem))' }}><CommentBox match={match} /></div>
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -456,7 +459,7 @@ export function ReportReview({ report }: { report: Report }) {
         actions={<DocumentButtons report={report} />} />
       <Stack gap="md">
         <Card withBorder padding="md">
-          <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 6 }} spacing="md">
             <Fact label={tl.status}><ReportStatusBadge status={report.status} overdue={report.overdue} /></Fact>
             <Fact label={t.dueAt}><DateText value={report.dueAt} timeZone={report.timezone} /></Fact>
             <Fact label={t.submittedAt}><DateText value={report.submittedAt} withTime timeZone={report.timezone} /></Fact>
@@ -469,7 +472,9 @@ export function ReportReview({ report }: { report: Report }) {
         {report.overdue && <Alert color="red.9" variant="outline" role="status">{t.overdue}</Alert>}
         {(report.status === 'due' || report.status === 'draft') && <Alert color="gray" variant="light">{t.notSubmitted}</Alert>}
         {report.status === 'returned' && (
-          <Alert color="orange.9" variant="light" title={t.returnedNote} styles={{ message: { whiteSpace: 'pre-line' } }}>{report.comment ?? ''}</Alert>
+          <Alert color="orange.9" variant="light" title={t.returnedNote} styles={{ message: { whiteSpace: 'pre-line' } }} data-testid="returned-note">
+            {report.comment}{report.comment && report.fieldComments.length > 0 && '\n'}{report.fieldComments.length > 0 && t.returnedFields}
+          </Alert>
         )}
         <EventsSection report={report} />
         <SpendingSection report={report} />

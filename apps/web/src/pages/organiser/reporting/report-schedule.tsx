@@ -84,7 +84,7 @@ function ScheduleCard({ competition, editable }: { competition: Competition; edi
   const t = useT('reporting').schedule;
   const query = useQuery(reportScheduleQuery(competition.id));
   return (
-    <Card withBorder padding="lg" data-testid="report-schedule">
+    <Card withBorder padding="lg" mt="xl" data-testid="report-schedule">
       <Stack gap="sm">
         <Title order={2} fz="h4">{t.title}</Title>
         <Text size="sm" c="dimmed">{t.intro}</Text>
