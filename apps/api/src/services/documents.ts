@@ -69,9 +69,9 @@ export async function agreementPdf(db: Db, actor: AuthUser, applicationId: strin
 
 /**
  * The commission's protocol once the awards are decided: the operator's organisers and officials, a federal
- * official, the admin. pdfmake lays it out synchronously: a national round's 12,000 rows (869 landscape pages,
- * 5.6 MB) took 11.5 s of CPU and 650 MB at peak on the development machine, so the route takes one of the process's
- * download slots (EXPORT_CONCURRENCY) and a regional round's few hundred rows take well under a second.
+ * official, the admin. A national round's 12,000 rows make about 970 landscape pages (5.8 MB) in 11.5 s of layout and
+ * 650 MB at peak (35 s on a loaded machine); the layout runs in a worker thread (lib/pdf.ts), the event loop waits at
+ * most ~0.3 s (handing the definition over), and the route takes one of the process's download slots.
  */
 export async function protocolPdf(db: Db, actor: AuthUser, competitionId: string, now: Date): Promise<PdfFile> {
   const { competition: c, operatorName } = await competitionForProtocol(db, actor, competitionId);

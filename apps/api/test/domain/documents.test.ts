@@ -1,8 +1,9 @@
 // The printable documents as pure functions of their data, rendered by lib/pdf.ts and read back with pdfjs-dist:
 // what a reader must find in each, the same bytes for the same data, Roboto embedded (never a standard-14 font).
+// Laid out in this thread (layOutPdf) for speed; the worker thread the routes use gives the same bytes.
 import { describe, expect, it } from 'vitest';
 import type { CommissionMember, DraftFields } from '@konkurs/shared';
-import { renderPdf } from '../../src/lib/pdf.js';
+import { layOutPdf, renderPdf } from '../../src/lib/pdf.js';
 import { applicationContentSha256, applicationDocument, type ApplicationPrint } from '../../src/domain/documents/application.js';
 import { protocolDocument, type ProtocolData } from '../../src/domain/documents/protocol.js';
 import { agreementDocument, moneyInFiguresAndWords, numberInWords, type AgreementData } from '../../src/domain/documents/agreement.js';
@@ -53,7 +54,7 @@ const meta = { title: 'Документ', at };
 
 describe('the printed application', () => {
   it('carries the number, the submission time in the competition’s zone, the content’s sha256, the organisation and the amounts', async () => {
-    const text = await pdfText(await renderPdf(applicationDocument(print), meta));
+    const text = await pdfText(await layOutPdf(applicationDocument(print), meta));
     for (const s of ['Заявка № KLG-2027-000042', '01.02.2027 10:30 (МСК)', applicationContentSha256(content), org.fullName, org.inn,
       org.ogrn, org.kpp, 'г. Калуга, ул. Ленина, д. 1', 'Иванова Мария Петровна', 'Открытие клубов', '1 800 000,00 ₽', '1 500 000,00 ₽', '300 000,00 ₽',
       'Устав.pdf', 'c'.repeat(64), 'Страница 1 из']) expect(text).toContain(s);
@@ -69,7 +70,7 @@ describe('the printed application', () => {
 
 describe('the protocol', () => {
   it('names the competition, the budget, the pass mark, the ranking with scores, decisions and amounts, and the commission with signature lines', async () => {
-    const pages = await pdfPages(await renderPdf(protocolDocument(protocol), meta));
+    const pages = await pdfPages(await layOutPdf(protocolDocument(protocol), meta));
     const text = pages.join(' ');
     for (const s of ['Протокол заседания конкурсной комиссии', 'KLG-2027', competition.title, competition.operatorName, '2 000 000,00 ₽', '60,00',
       'от 01.02.2027', '88,50', '55,00', 'Победитель', 'итоговый балл ниже проходного', '1 500 000,00 ₽', '500 000,00 ₽',
@@ -79,7 +80,7 @@ describe('the protocol', () => {
   });
 
   it('without a commission still has the chair’s and the secretary’s signature lines', async () => {
-    const text = await pdfText(await renderPdf(protocolDocument({ ...protocol, commission: [] }), meta));
+    const text = await pdfText(await layOutPdf(protocolDocument({ ...protocol, commission: [] }), meta));
     expect(text).toContain('Состав комиссии не указан');
     expect(text).toContain('Председатель комиссии');
   });
@@ -87,7 +88,7 @@ describe('the protocol', () => {
 
 describe('the agreement', () => {
   it('names the parties with ИНН, ОГРН, КПП and address, the grant in figures and words, the dates and the control points', async () => {
-    const text = await pdfText(await renderPdf(agreementDocument(agreement), meta));
+    const text = await pdfText(await layOutPdf(agreementDocument(agreement), meta));
     for (const s of ['Соглашение о предоставлении гранта № KLG-2027-000042', competition.operatorName, org.fullName, org.inn, org.ogrn, org.kpp,
       'г. Калуга, ул. Ленина, д. 1', '1 500 000,00 ₽ (один миллион пятьсот тысяч рублей 00 копеек)', 'с 01.03.2027 по 28.02.2028',
       'Промежуточный отчёт', 'до 30.08.2027 включительно', 'Итоговый отчёт', 'до 29.03.2028 включительно', 'Грантополучатель'])
@@ -95,7 +96,7 @@ describe('the agreement', () => {
   });
 
   it('says the schedule is yet to come when there are no reports', async () => {
-    expect(await pdfText(await renderPdf(agreementDocument({ ...agreement, reports: [] }), meta))).toContain('График отчётности будет установлен');
+    expect(await pdfText(await layOutPdf(agreementDocument({ ...agreement, reports: [] }), meta))).toContain('График отчётности будет установлен');
   });
 
   it('writes roubles in words with the right forms', () => {
@@ -115,17 +116,21 @@ describe('every document', () => {
 
   it('is byte-identical for the same data, with the data’s instant as its date', async () => {
     for (const make of all) {
-      const [a, b] = [await renderPdf(make(), meta), await renderPdf(make(), meta)];
+      const [a, b] = [await layOutPdf(make(), meta), await layOutPdf(make(), meta)];
       expect(a.equals(b)).toBe(true);
       expect(await pdfInfo(a)).toMatchObject({ CreationDate: 'D:20270201073000Z', ModDate: 'D:20270201073000Z', Author: 'Konkurs' });
-      const later = await renderPdf(make(), { ...meta, at: new Date(at.getTime() + 1000) });
+      const later = await layOutPdf(make(), { ...meta, at: new Date(at.getTime() + 1000) });
       expect(later.equals(a)).toBe(false);
     }
   });
 
+  it('comes out of the worker thread (the routes’ path) as the same bytes', async () => {
+    expect((await renderPdf(protocolDocument(protocol), meta)).equals(await layOutPdf(protocolDocument(protocol), meta))).toBe(true);
+  });
+
   it('embeds Roboto, never a standard-14 font', async () => {
-    for (const make of all) expect(pdfFonts(await renderPdf(make(), meta))).toEqual(expect.arrayContaining(['Roboto-Regular']));
-    for (const make of all) expect(pdfFonts(await renderPdf(make(), meta)).every((f) => f.startsWith('Roboto-'))).toBe(true);
+    for (const make of all) expect(pdfFonts(await layOutPdf(make(), meta))).toEqual(expect.arrayContaining(['Roboto-Regular']));
+    for (const make of all) expect(pdfFonts(await layOutPdf(make(), meta)).every((f) => f.startsWith('Roboto-'))).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
-// What the three printable documents share: the styles, the heading, the footer with «Страница 1 из 3», sections,
-// tables, and how money, dates, instants and signatures read in them. Pure functions to pdfmake definitions.
+// What the three printable documents share: the styles, the heading, sections, tables, and how money, dates, instants
+// and signatures read in them. Pure functions to pdfmake definitions, plain data (lib/pdf.ts adds «Страница 1 из 3»).
 import { DEFAULT_TIMEZONE, formatDate, formatMoney, messageParams } from '@konkurs/shared';
 import type { PdfContent, PdfDocument } from '../../lib/pdf.js';
 
@@ -30,17 +30,6 @@ export const STYLES: PdfDocument['styles'] = {
   note: { fontSize: 8, color: '#555555' },
 };
 
-/** The footer of every page: what the document is, its fingerprint if any, and «Страница 1 из 3». */
-export function footer(left: string): PdfDocument['footer'] {
-  return (page, pages) => ({
-    margin: [40, 10, 40, 0],
-    columns: [
-      { text: left, style: 'note', width: '*' },
-      { text: `Страница ${page} из ${pages}`, style: 'note', alignment: 'right', width: 80 },
-    ],
-  });
-}
-
 export const section = (title: string): PdfContent => ({ text: title, style: 'section' });
 export const paragraph = (text: string | PdfContent[], extra: Record<string, unknown> = {}): PdfContent =>
   ({ text, margin: [0, 0, 0, 4], alignment: 'justify', ...extra });
@@ -67,8 +56,7 @@ export function table(columns: Column[], rows: (string | PdfContent)[][], option
   ];
   return {
     table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width), body },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999',
-      paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 },
+    layout: 'ruled', // lib/pdf.ts: thin grey rules, tight padding
     fontSize: options.fontSize ?? 8.5,
     margin: [0, 0, 0, 6],
   };
@@ -80,4 +68,4 @@ export const heading = (title: string, lines: string[]): PdfContent[] =>
 
 /** A whole document: A4 (portrait unless a wide table asks for landscape), the shared styles, the footer. */
 export const document = (content: PdfContent[], footerText: string, pageOrientation: 'portrait' | 'landscape' = 'portrait'): PdfDocument =>
-  ({ pageSize: 'A4', pageOrientation, pageMargins: [40, 40, 40, 50], content, styles: STYLES, footer: footer(footerText) });
+  ({ pageSize: 'A4', pageOrientation, pageMargins: [40, 40, 40, 50], content, styles: STYLES, footerText });
