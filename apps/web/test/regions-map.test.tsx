@@ -40,7 +40,7 @@ describe('region codes and map shapes', () => {
 });
 
 const row = (key: string, label: string, submitted: number, awardedKopecks = 0): Totals['rows'][number] =>
-  ({ key, label, submitted, admitted: submitted, winners: 0, requestedKopecks: submitted * 100_000_000, awardedKopecks });
+  ({ key, label, submitted, admitted: submitted, winners: 0, requestedKopecks: submitted * 100_000_000, awardedKopecks, spentKopecks: 0, reportsAccepted: 0, reportsOverdue: 0 });
 
 describe('the regions map', () => {
   it('colours regions by the chosen figure, says name and value on focus, and lists every region in its table', async () => {

@@ -2,6 +2,17 @@
 // datasets, the Table Schema of its CSV, and the CSV bodies themselves (documented, streamed unserialised).
 import { z } from 'zod';
 
+/**
+ * How a winner's reporting stands (open data): every report accepted; one still owed after its deadline; one awaiting
+ * the organiser's review; otherwise in progress (none due yet, or being written).
+ */
+export const WINNER_REPORT_STATUSES = ['in_progress', 'submitted', 'overdue', 'accepted'] as const;
+export type WinnerReportStatus = (typeof WINNER_REPORT_STATUSES)[number];
+export const WINNER_REPORT_STATUS_LABELS: Record<'ru' | 'en', Record<WinnerReportStatus, string>> = {
+  ru: { in_progress: 'Отчётность в работе', submitted: 'Отчёт на проверке', overdue: 'Отчёт просрочен', accepted: 'Все отчёты приняты' },
+  en: { in_progress: 'Reporting in progress', submitted: 'Report under review', overdue: 'Report overdue', accepted: 'All reports accepted' },
+};
+
 /** One winner of a competition whose results are published: the facts of a row of winners.csv, money in kopecks. */
 export const openDataWinner = z.object({
   applicationNumber: z.string(),
@@ -16,6 +27,7 @@ export const openDataWinner = z.object({
   direction: z.string().nullable(),
   amountKopecks: z.number().int(),
   finalScore: z.number().nullable(),
+  reportStatus: z.enum(WINNER_REPORT_STATUSES),
 });
 export type OpenDataWinner = z.infer<typeof openDataWinner>;
 
@@ -44,7 +56,7 @@ export const tableSchemaField = z.object({
   title: z.string(),
   decimalChar: z.string().optional(),
   bareNumber: z.boolean().optional(),
-  constraints: z.object({ required: z.boolean(), pattern: z.string().optional() }),
+  constraints: z.object({ required: z.boolean(), pattern: z.string().optional(), enum: z.array(z.string()).optional() }),
 });
 
 export const openDataTableSchema = z.object({

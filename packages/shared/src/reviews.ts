@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, ASSIGNMENT_STATUSES, AWARD_MODES, REVIEW_STATUSES, type ApplicationStatus } from './enums.js';
 import { id, instant, kopecks, page, version } from './common.js';
+import { WINNER_REPORT_STATUSES } from './open-data.js';
 
 export const assignment = z.object({
   id,
@@ -166,6 +167,8 @@ export const registryItem = z.object({
   directionCode: z.string().nullable(),
   amountKopecks: kopecks,
   finalScore: z.number().nullable(),
+  /** How the winner's reporting stands (open-data.ts WINNER_REPORT_STATUSES). */
+  reportStatus: z.enum(WINNER_REPORT_STATUSES),
 });
 
 // ---- Responses of the review-to-award path: the routes reply with these, the SPA's types are inferred from them. ----

@@ -2,8 +2,8 @@
 // row becomes, and, for the exports PostgreSQL can write itself (COPY), the same cell as SQL beside it. They use
 // the shared labels and formatting, so that exports speak the words of GLOSSARY.md.
 import {
-  APPLICATION_STATUS_LABELS, DIRECTIONS, REGIONS, formatDateTime, formatMoneyPlain, formatScore,
-  type ApplicationStatus, type Lang, type OpenDataTableSchema, type OpenDataWinner, type Totals, type TotalsGroup,
+  APPLICATION_STATUS_LABELS, DIRECTIONS, REGIONS, WINNER_REPORT_STATUSES, WINNER_REPORT_STATUS_LABELS, formatDateTime, formatMoneyPlain, formatScore,
+  type ApplicationStatus, type WinnerReportStatus, type Lang, type OpenDataTableSchema, type OpenDataWinner, type Totals, type TotalsGroup,
 } from '@konkurs/shared';
 import type { CsvCell } from '../lib/csv.js';
 import type { SheetColumn, SheetKind, SheetValue } from '../lib/xlsx.js';
@@ -214,11 +214,20 @@ export const APPLICATION_COLUMNS: readonly ApplicationColumn[] = [
  * Latin and stable (they are the columns of a published dataset); the CSV uses `,` and a decimal point, as
  * open-data portals expect, and Russian labels.
  */
-export interface OpenDataField extends ApplicationCell {
+/** A winner as the registry reads it: an application, and how its reporting stands (queries/report-figures.ts). */
+export interface WinnerExportRow extends ApplicationExportRow { reportStatus: WinnerReportStatus }
+export interface WinnerSqlFields extends ApplicationSqlFields { reportStatus: WinnerReportStatus }
+type WinnerCell = Required<Omit<Cell<WinnerExportRow, WinnerSqlFields>, 'sheet'>>;
+const REPORT_STATUS_JSON = JSON.stringify(WINNER_REPORT_STATUS_LABELS.ru);
+const winnerSql = (text: TemplateStringsArray, ...values: CellSqlValue<WinnerSqlFields>[]): CellSql<WinnerSqlFields> => ({ text, values });
+
+export interface OpenDataField extends WinnerCell {
   name: string;
   type: 'string' | 'number';
   title: string;
   pattern?: string;
+  /** The values a cell may take. */
+  enum?: readonly string[];
   /** A cell that may be empty. */
   optional?: true;
 }
@@ -235,15 +244,22 @@ export const OPEN_DATA_FIELDS: readonly OpenDataField[] = [
   { name: 'direction', type: 'string', title: 'Направление', optional: true, ...APPLICATION.direction },
   { name: 'amountRub', type: 'number', title: 'Размер гранта, руб.', ...APPLICATION.awarded },
   { name: 'finalScore', type: 'number', title: 'Итоговый балл', optional: true, ...APPLICATION.finalScore },
+  // After the award: the code (stable, as in the JSON) and its words in Russian, as the open data's other labels.
+  { name: 'reportStatus', type: 'string', title: 'Код статуса отчётности', enum: WINNER_REPORT_STATUSES,
+    cell: (r) => r.reportStatus, sql: () => winnerSql`${{ field: 'reportStatus' }}` },
+  { name: 'reportStatusLabel', type: 'string', title: 'Статус отчётности',
+    cell: (r, c) => WINNER_REPORT_STATUS_LABELS[c.lang][r.reportStatus],
+    sql: (c) => winnerSql`(${c.lang === 'en' ? JSON.stringify(WINNER_REPORT_STATUS_LABELS.en) : REPORT_STATUS_JSON}::jsonb ->> ${{ field: 'reportStatus' }})` },
 ];
 
 /** A winner of the registry as JSON: the facts of its CSV row, money in kopecks and the score as a number. */
-export function winnerOf(r: Application, ctx: CellContext): OpenDataWinner {
+export function winnerOf(r: WinnerExportRow, ctx: CellContext): OpenDataWinner {
   const comp = competitionOf(r, ctx);
   return {
     applicationNumber: r.number, competitionCode: comp.code, competition: comp.title, organization: r.organization, inn: r.inn,
     regionCode: r.regionCode, region: regionName(r.regionCode), project: r.title, directionCode: r.directionCode,
     direction: r.directionCode ? directionName(r.directionCode, 'ru') : null, amountKopecks: r.awardedKopecks ?? 0, finalScore: r.finalScore,
+    reportStatus: r.reportStatus,
   };
 }
 
@@ -251,11 +267,11 @@ export function winnerOf(r: Application, ctx: CellContext): OpenDataWinner {
 export function winnersTableSchema(): OpenDataTableSchema {
   return {
     title: 'Реестр победителей конкурсов',
-    description: 'Победители конкурсов, итоги которых опубликованы: организация, ИНН, регион, проект, направление, размер гранта, итоговый балл, конкурс.',
+    description: 'Победители конкурсов, итоги которых опубликованы: организация, ИНН, регион, проект, направление, размер гранта, итоговый балл, конкурс, статус отчётности.',
     fields: OPEN_DATA_FIELDS.map((f) => ({
       name: f.name, type: f.type, title: f.title,
       ...(f.type === 'number' ? { decimalChar: '.', bareNumber: true } : {}),
-      constraints: { required: !f.optional, ...(f.pattern ? { pattern: f.pattern } : {}) },
+      constraints: { required: !f.optional, ...(f.pattern ? { pattern: f.pattern } : {}), ...(f.enum ? { enum: [...f.enum] } : {}) },
     })),
     primaryKey: ['applicationNumber'],
     missingValues: [''],
@@ -285,9 +301,9 @@ const GROUP_COLUMNS: Record<TotalsGroup, { first: TotalsColumn[]; last: TotalsCo
 
 export function totalsColumns(groupBy: TotalsGroup): Column<TotalsRow>[] {
   const g = GROUP_COLUMNS[groupBy];
-  const count = (ru: string, en: string, field: 'submitted' | 'admitted' | 'winners'): TotalsColumn =>
+  const count = (ru: string, en: string, field: 'submitted' | 'admitted' | 'winners' | 'reportsAccepted' | 'reportsOverdue'): TotalsColumn =>
     ({ ru, en, cell: (r) => String(r[field]), sheet: { kind: 'integer', value: (r) => r[field] } });
-  const sum = (ru: string, en: string, field: 'requestedKopecks' | 'awardedKopecks'): TotalsColumn =>
+  const sum = (ru: string, en: string, field: 'requestedKopecks' | 'awardedKopecks' | 'spentKopecks'): TotalsColumn =>
     ({ ru, en, cell: (r, c) => money(r[field], c), sheet: { kind: 'money', value: (r) => roubles(r[field]) } });
   return [
     ...g.first,
@@ -296,6 +312,10 @@ export function totalsColumns(groupBy: TotalsGroup): Column<TotalsRow>[] {
     count('Победителей', 'Winners', 'winners'),
     sum('Запрошено, руб.', 'Requested, RUB', 'requestedKopecks'),
     sum('Выделено, руб.', 'Awarded, RUB', 'awardedKopecks'),
+    // After the award: the grant spent by the latest accepted reports, the reports accepted and those overdue.
+    sum('Израсходовано (грант), руб.', 'Spent (grant), RUB', 'spentKopecks'),
+    count('Отчётов принято', 'Reports accepted', 'reportsAccepted'),
+    count('Отчётов просрочено', 'Reports overdue', 'reportsOverdue'),
     ...g.last,
   ];
 }

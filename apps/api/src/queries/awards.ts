@@ -9,6 +9,7 @@ import { notFound } from '../domain/errors.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { applicationScope } from './scope.js';
 import { rankedApplications } from './ranking.js';
+import { winnerReportStatusSql } from './report-figures.js';
 
 export async function insertAwards(tx: Tx, competitionId: string, allocation: Allocation, createdBy: string, at: Date): Promise<void> {
   if (allocation.awards.length === 0) return;
@@ -38,12 +39,12 @@ export async function competitionStatusOf(tx: Executor, id: string) {
   return comp ?? null;
 }
 
-/** The winners registry of a published competition, in rank order. */
-export async function winnersRegistry(tx: Executor, competitionId: string) {
+/** The winners of a published competition in rank order, each with how its reporting stands at `now`. */
+export async function winnersRegistry(tx: Executor, competitionId: string, now: Date) {
   const rows = await tx.select({
     applicationId: applications.id, number: applications.number, title: applications.title, organization: organizations.fullName,
     inn: organizations.inn, regionCode: applications.regionCode, directionCode: applications.directionCode, amountKopecks: awards.amountKopecks,
-    finalScore: applications.finalScore,
+    finalScore: applications.finalScore, reportStatus: winnerReportStatusSql(applications.id, now),
   }).from(awards).innerJoin(applications, eq(applications.id, awards.applicationId)).innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(and(eq(awards.competitionId, competitionId), eq(applications.status, 'winner')))
     .orderBy(asc(awards.rank));

@@ -21,6 +21,7 @@ import { spool } from '../lib/spool.js';
 import { DomainError } from '../domain/errors.js';
 import { SUBMITTED_ONCE } from './scope.js';
 import { totals } from './stats.js';
+import { winnerReportStatusSql } from './report-figures.js';
 
 /** Rows per keyset batch (the heap holds one batch, and the cells of what waits on the socket). */
 export const EXPORT_BATCH = 1000;
@@ -29,8 +30,8 @@ export const EXPORT_BATCH = 1000;
 export type RowSource = Pick<Database, 'db' | 'pool'>;
 
 type Selection = Record<string, PgColumn | SQL>;
-/** The row a selection of columns reads, typed by the columns' own data types. */
-type RowOf<T extends Record<string, PgColumn>> = { [K in keyof T]: GetColumnData<T[K]> };
+/** The row a selection reads, typed by the columns' own data types (and an expression's declared type). */
+type RowOf<T extends Selection> = { [K in keyof T]: T[K] extends PgColumn ? GetColumnData<T[K]> : T[K] extends SQL<infer U> ? U : never };
 /** The values of a row's key, in the order of the key's columns. */
 type Key = unknown[];
 
@@ -38,7 +39,7 @@ type Key = unknown[];
  * What an export reads: one query over a selection (the row's columns for the rows, the cells' SQL for COPY), with
  * the same joins and filter, in the order of the key.
  */
-interface ExportTable<T extends Record<string, PgColumn>, F> {
+interface ExportTable<T extends Selection, F> {
   row: T;
   /** What a cell's SQL may name (the fields of domain/csv.ts's CellSql). */
   sqlFields: { readonly [P in keyof F]: PgColumn | SQL };
@@ -50,16 +51,16 @@ interface ExportTable<T extends Record<string, PgColumn>, F> {
   context?(db: Executor): Promise<Partial<CellContext>>;
 }
 
-const keyColumns = <T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>) => table.key.map((k) => table.row[k]);
-const keyOf = <T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>, row: Partial<RowOf<T>>): Key => table.key.map((k) => row[k]);
+const keyColumns = <T extends Selection, F>(table: ExportTable<T, F>) => table.key.map((k) => table.row[k]);
+const keyOf = <T extends Selection, F>(table: ExportTable<T, F>, row: Partial<RowOf<T>>): Key => table.key.map((k) => row[k]);
 const tuple = (items: readonly unknown[]) => sql`(${sql.join(items.map((i) => sql`${i}`), sql`, `)})`;
 
 /** The rows whose key comes after `after` (all when undefined). */
-const keyRange = (columns: readonly PgColumn[], after: Key | undefined): SQL | undefined =>
+const keyRange = (columns: readonly (PgColumn | SQL)[], after: Key | undefined): SQL | undefined =>
   (after ? sql`${tuple(columns)} > ${tuple(after)}` : undefined);
 
 /** A table's rows in `range`, ordered by the key, at most `limit`. */
-function inKeyOrder<T extends Record<string, PgColumn>, F>(table: ExportTable<T, F>, db: Executor, selection: Selection, range: SQL | undefined, limit?: number) {
+function inKeyOrder<T extends Selection, F>(table: ExportTable<T, F>, db: Executor, selection: Selection, range: SQL | undefined, limit?: number) {
   const q = table.query(db, selection, range).orderBy(...keyColumns(table).map((c) => asc(c)));
   return limit === undefined ? q : q.limit(limit);
 }
@@ -68,7 +69,7 @@ function inKeyOrder<T extends Record<string, PgColumn>, F>(table: ExportTable<T,
  * Every row of a table, in keyset batches after the last row's key: each batch one query, read whole, so that the
  * connection goes back before the rows are formatted and sent (on PGlite, its one connection is free meanwhile).
  */
-function readRows<T extends Record<string, PgColumn>, F>(source: RowSource, table: ExportTable<T, F>): AsyncGenerator<RowOf<T>> {
+function readRows<T extends Selection, F>(source: RowSource, table: ExportTable<T, F>): AsyncGenerator<RowOf<T>> {
   const columns = keyColumns(table);
   const batch = (after: Key | undefined) => inKeyOrder(table, source.db, table.row, keyRange(columns, after), EXPORT_BATCH) as unknown as Promise<RowOf<T>[]>;
   return inBatches(batch, (row) => keyOf(table, row), EXPORT_BATCH);
@@ -79,7 +80,7 @@ function readRows<T extends Record<string, PgColumn>, F>(source: RowSource, tabl
  * PostgreSQL (COPY … TO STDOUT of the cells' SQL: about twice the ~60,000 rows/s formatted here); else from the
  * rows, by the cells' JavaScript.
  */
-async function exportCsv<T extends Record<string, PgColumn>, F>(
+async function exportCsv<T extends Selection, F>(
   source: RowSource, table: ExportTable<T, F>, columns: readonly Cell<RowOf<T>, F>[], head: readonly string[], ctx: CellContext, dialect: CsvDialect,
 ): Promise<Readable> {
   const sqlCells = columns.map((c) => c.sql?.(ctx));
@@ -99,7 +100,7 @@ async function exportCsv<T extends Record<string, PgColumn>, F>(
  * The XLSX of an export: the same rows as the CSV (read the same way, one batch in memory at a time), as typed
  * cells under the CSV's headers.
  */
-async function exportXlsx<T extends Record<string, PgColumn>, F>(
+async function exportXlsx<T extends Selection, F>(
   source: RowSource, table: ExportTable<T, F>, columns: readonly Column<RowOf<T>, F>[], sheetName: string, ctx: CellContext,
 ): Promise<Readable> {
   const full: CellContext = { ...ctx, ...(await table.context?.(source.db)) };
@@ -249,13 +250,18 @@ export function applicationsXlsx(source: RowSource, filter: ApplicationExportFil
 /** The competitions whose results are public (the workflow's RESULTS_PUBLIC). */
 const RESULTS_ARE_PUBLIC = inArray(competitions.status, [...RESULTS_PUBLIC]);
 
-/** The published winners registry: the winners of competitions whose results are public (or of the one asked for). */
-function winnersTable(competitionId: string | undefined) {
-  return applicationTable(and(
+/**
+ * The published winners registry: the winners of competitions whose results are public (or of the one asked for),
+ * each with how its reporting stands at `now`.
+ */
+function winnersTable(competitionId: string | undefined, now: Date) {
+  const table = applicationTable(and(
     eq(applications.status, 'winner'),
     RESULTS_ARE_PUBLIC,
     competitionId ? eq(applications.competitionId, competitionId) : undefined,
   ), RESULTS_ARE_PUBLIC);
+  const reportStatus = winnerReportStatusSql(applications.id, now);
+  return { ...table, row: { ...table.row, reportStatus }, sqlFields: { ...table.sqlFields, reportStatus } };
 }
 
 /** Machines read open data: `,` and a decimal point, no byte order mark; labels in Russian. */
@@ -263,13 +269,13 @@ const OPEN_DATA_DIALECT = csvDialect('comma', false);
 const OPEN_DATA_CONTEXT: CellContext = { lang: 'ru', decimal: OPEN_DATA_DIALECT.decimal };
 
 /** The registry as CSV: the columns of schema.json. */
-export function winnersCsv(source: RowSource, competitionId?: string): Promise<Readable> {
-  return exportCsv(source, winnersTable(competitionId), OPEN_DATA_FIELDS, OPEN_DATA_FIELDS.map((f) => f.name), OPEN_DATA_CONTEXT, OPEN_DATA_DIALECT);
+export function winnersCsv(source: RowSource, now: Date, competitionId?: string): Promise<Readable> {
+  return exportCsv(source, winnersTable(competitionId, now), OPEN_DATA_FIELDS, OPEN_DATA_FIELDS.map((f) => f.name), OPEN_DATA_CONTEXT, OPEN_DATA_DIALECT);
 }
 
 /** The registry as JSON items, the facts of the CSV rows. */
-export async function winners(source: RowSource, competitionId?: string): Promise<OpenDataWinner[]> {
-  const table = winnersTable(competitionId);
+export async function winners(source: RowSource, now: Date, competitionId?: string): Promise<OpenDataWinner[]> {
+  const table = winnersTable(competitionId, now);
   const ctx: CellContext = { ...OPEN_DATA_CONTEXT, ...(await table.context?.(source.db)) };
   const items: OpenDataWinner[] = [];
   for await (const row of readRows(source, table)) items.push(winnerOf(row, ctx));
@@ -294,15 +300,15 @@ export async function publishedCompetition(db: Executor, id: string) {
 // ---- Totals: the figures of stats (a few hundred groups at most), formatted here.
 
 /** The totals export: the groups of the figures in scope, then the totals row. */
-export async function totalsCsv(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: Lang, dialect: CsvDialect): Promise<Readable> {
-  const figures = await totals(db, groupBy, scope, lang);
+export async function totalsCsv(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, now: Date, lang: Lang, dialect: CsvDialect): Promise<Readable> {
+  const figures = await totals(db, groupBy, scope, now, lang);
   const ctx = await totalsContext(db, groupBy, scope, { lang, decimal: dialect.decimal });
   return csvStream(header(totalsColumns(groupBy), lang), totalsCells(figures, groupBy, ctx), dialect);
 }
 
 /** The totals export as XLSX: the same rows and columns, typed. */
-export async function totalsXlsx(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: Lang): Promise<Readable> {
-  const figures = await totals(db, groupBy, scope, lang);
+export async function totalsXlsx(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, now: Date, lang: Lang): Promise<Readable> {
+  const figures = await totals(db, groupBy, scope, now, lang);
   const ctx = await totalsContext(db, groupBy, scope, sheetContext(lang));
   const columns = totalsColumns(groupBy);
   return xlsxStream(SHEET_NAMES.totals[lang], sheetColumns(columns, lang), totalsRows(figures, lang).map((r) => sheetCells(columns, r, ctx)));

@@ -1,11 +1,12 @@
 // Totals over applications: the figures a minister quotes ("580 projects submitted, 137 winners, 325 million
-// roubles"), grouped by region, direction, competition or operator, within what the user may see.
+// roubles, 290 million spent"), grouped by region, direction, competition or operator, within what the user may see.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Totals, TotalsGroup } from '@konkurs/shared';
 import type { Executor } from '../db/client.js';
 import { applicationTotals, competitions, directions, operators, regions } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import { staffCompetitionScope } from './scope.js';
+import { reportFigures, type ReportFigures } from './report-figures.js';
 import { notFound } from '../domain/errors.js';
 
 export type TotalsRow = Totals['rows'][number];
@@ -76,11 +77,20 @@ function totalsSql(groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'e
   }
 }
 
+const NO_REPORTS: ReportFigures = { spentKopecks: 0, reportsAccepted: 0, reportsOverdue: 0 };
+
 interface RawRow { key: string; label: string | null; submitted: number | string; admitted: number | string; winners: number | string; requested: number | string | bigint; awarded: number | string | bigint }
 
-export async function totals(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, lang: 'ru' | 'en' = 'ru'): Promise<Totals> {
+/**
+ * The figures by group; the report figures (spent, accepted, overdue at `now`) come from a second aggregation over
+ * the reports, merged by the group's key (every report belongs to a winner, which its group already counts).
+ */
+export async function totals(db: Executor, groupBy: TotalsGroup, scope: SQL | undefined, now: Date, lang: 'ru' | 'en' = 'ru'): Promise<Totals> {
   // Both drivers answer raw SQL with `{ rows }`.
-  const result = (await db.execute(totalsSql(groupBy, scope, lang))) as unknown as { rows: RawRow[] };
+  const [result, reported] = await Promise.all([
+    db.execute(totalsSql(groupBy, scope, lang)) as unknown as Promise<{ rows: RawRow[] }>,
+    reportFigures(db, groupBy, scope, now),
+  ]);
   const rows: TotalsRow[] = result.rows.map((r) => ({
     key: String(r.key),
     label: r.label ?? String(r.key),
@@ -89,10 +99,7 @@ export async function totals(db: Executor, groupBy: TotalsGroup, scope: SQL | un
     winners: Number(r.winners),
     requestedKopecks: Number(r.requested),
     awardedKopecks: Number(r.awarded),
-    // The report figures (issue 12): filled from the reports table.
-    spentKopecks: 0,
-    reportsAccepted: 0,
-    reportsOverdue: 0,
+    ...(reported.get(String(r.key)) ?? NO_REPORTS),
   }));
   return { rows, total: sumFigures(rows) };
 }

@@ -57,7 +57,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { delimiter, lang, groupBy, ...filter } = request.query;
     const scope = await figuresScope(app.db, currentUser(request), filter);
-    const csv = await totalsCsv(app.db, groupBy, scope, lang, csvDialect(delimiter));
+    const csv = await totalsCsv(app.db, groupBy, scope, app.clock.now(), lang, csvDialect(delimiter));
     return sendCsv(reply, `totals-by-${groupBy}-${day()}.csv`, csv);
   });
 
@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const { lang, groupBy, ...filter } = request.query;
     const scope = await figuresScope(app.db, currentUser(request), filter);
-    return sendXlsx(reply, `totals-by-${groupBy}-${day()}.xlsx`, await totalsXlsx(app.db, groupBy, scope, lang));
+    return sendXlsx(reply, `totals-by-${groupBy}-${day()}.xlsx`, await totalsXlsx(app.db, groupBy, scope, app.clock.now(), lang));
   });
 
   // Expert scores per review: for the organiser who runs the competition (names included), nobody else.

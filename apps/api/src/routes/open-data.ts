@@ -56,26 +56,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     config: dataset, schema: { operationId: 'listWinners', summary: 'List the winners of every published competition', tags, response: { 200: openDataWinners } },
   }, async (_request, reply) => {
     reply.header('cache-control', CACHE);
-    return { items: await winners(app.database) };
+    return { items: await winners(app.database, app.clock.now()) };
   });
 
   app.get('/open-data/winners.csv', {
     config: dataset, schema: { operationId: 'downloadWinnersCsv', summary: 'Download the winners of every published competition as CSV', tags, produces: CSV, response: { 200: openDataCsv } },
-  }, async (_request, reply) => sendCsv(reply, 'winners.csv', await winnersCsv(app.database), CACHE));
+  }, async (_request, reply) => sendCsv(reply, 'winners.csv', await winnersCsv(app.database, app.clock.now()), CACHE));
 
   app.get('/open-data/competitions/:id/winners.json',
     ofCompetition('listCompetitionWinners', 'List the winners of one published competition', openDataWinners),
     async (request, reply) => {
       const comp = await publishedCompetition(app.db, request.params.id);
       reply.header('cache-control', CACHE);
-      return { items: await winners(app.database, comp.id) };
+      return { items: await winners(app.database, app.clock.now(), comp.id) };
     });
 
   app.get('/open-data/competitions/:id/winners.csv',
     ofCompetition('downloadCompetitionWinnersCsv', 'Download the winners of one published competition as CSV', openDataCsv, CSV),
     async (request, reply) => {
       const comp = await publishedCompetition(app.db, request.params.id);
-      return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, comp.id), CACHE);
+      return sendCsv(reply, `winners-${comp.code}.csv`, await winnersCsv(app.database, app.clock.now(), comp.id), CACHE);
     });
 
   app.get('/open-data/audit-checkpoint', {

@@ -14,6 +14,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/public/competitions/:id/results', {
     config: { public: true },
     schema: { operationId: 'getWinnersRegistry', summary: 'Read the winners registry of a published competition', tags, params: idParams, response: { 200: winnersRegistry, 404: problem } },
-  }, async (request) => publicResults(app.db, request.params.id));
+  }, async (request) => publicResults(app.db, request.params.id, app.clock.now()));
 };
 export default routes;

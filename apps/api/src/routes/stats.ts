@@ -7,9 +7,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/stats/totals', {
     config: { roles: FIGURES_ROLES },
     schema: {
-      operationId: 'getTotals', summary: 'Totals of applications, winners and money, grouped', tags: ['stats'], querystring: totalsQuery,
+      operationId: 'getTotals', summary: 'Totals of applications, winners, money and reports, grouped', tags: ['stats'], querystring: totalsQuery,
       response: { 200: totals, 400: problem, 401: problem, 403: problem, 404: problem },
     },
-  }, async (request) => figuresTotals(app.db, currentUser(request), request.query));
+  }, async (request) => figuresTotals(app.db, currentUser(request), request.query, app.clock.now()));
 };
 export default routes;

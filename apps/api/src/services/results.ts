@@ -13,8 +13,8 @@ export async function applicationResults(db: Executor, actor: AuthUser, applicat
 }
 
 /** The winners registry; 404 before publication (the results do not exist for the public yet). */
-export async function publicResults(db: Executor, competitionId: string): Promise<WinnersRegistry> {
+export async function publicResults(db: Executor, competitionId: string, now: Date): Promise<WinnersRegistry> {
   const comp = await competitionStatusOf(db, competitionId);
   if (!comp || !resultsArePublic(comp.status)) throw notFound('results');
-  return { items: await winnersRegistry(db, comp.id) };
+  return { items: await winnersRegistry(db, comp.id, now) };
 }

@@ -153,14 +153,15 @@ describe('identifiers in the CSV', () => {
     expect(row[header.indexOf('КПП')]).toBe(adygea.kpp);
     expect(row[header.indexOf('ОГРН')]).toBe(adygea.ogrn);
     const totals = csvRows((await call(t, w.users.admin.token, 'GET', '/api/v1/exports/totals.csv?groupBy=region')).body);
-    expect(totals.find((x) => x[0] === '01')).toEqual(['01', 'Республика Адыгея', '1', '1', '1', '1234567,89', '1234567,89']);
+    expect(totals.find((x) => x[0] === '01')).toEqual(['01', 'Республика Адыгея', '1', '1', '1', '1234567,89', '1234567,89', '0,00', '0', '0']);
   });
 });
 
 describe('GET /exports/totals.csv first columns', () => {
   it('by competition starts with the competition’s code and title; its id comes last', async () => {
     const [header, ...rows] = csvRows((await call(t, w.users.officialA.token, 'GET', '/api/v1/exports/totals.csv?groupBy=competition')).body);
-    expect(header).toEqual(['Код конкурса', 'Конкурс', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.', 'Идентификатор конкурса']);
+    expect(header).toEqual(['Код конкурса', 'Конкурс', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.',
+      'Израсходовано (грант), руб.', 'Отчётов принято', 'Отчётов просрочено', 'Идентификатор конкурса']);
     const a1 = rows.find((x) => x[0] === w.comps.A1.code)!;
     expect(a1[1]).toBe('Калуга: малые гранты');
     expect(a1.at(-1)).toBe(w.comps.A1.id);
@@ -186,17 +187,22 @@ describe('GET /exports/totals.xlsx', () => {
     expect(r.headers['content-disposition']).toMatch(/filename="totals-by-competition-/);
     const ws = await sheetOf(r.raw);
     expect(ws.name).toBe('Итоги');
-    expect(rowValues(ws, 1)).toEqual(['Код конкурса', 'Конкурс', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.', 'Идентификатор конкурса']);
+    expect(rowValues(ws, 1)).toEqual(['Код конкурса', 'Конкурс', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.',
+      'Израсходовано (грант), руб.', 'Отчётов принято', 'Отчётов просрочено', 'Идентификатор конкурса']);
     const want = expectedTotals(w.apps.filter((a) => a.comp === 'A1'), (a) => a.comp).rows.A1;
     const a1 = rowWhere(ws, w.comps.A1.code);
-    expect(rowValues(ws, a1.number).slice(2, 7)).toEqual([want.submitted, want.admitted, want.winners, want.requestedKopecks / 100, want.awardedKopecks / 100]);
+    expect(rowValues(ws, a1.number).slice(2, 10)).toEqual([want.submitted, want.admitted, want.winners, want.requestedKopecks / 100, want.awardedKopecks / 100,
+      want.spentKopecks / 100, want.reportsAccepted, want.reportsOverdue]);
+    expect(want.spentKopecks).toBe(3_000_000);
     expect(a1.getCell(3).numFmt).toBe('#,##0');
     expect(a1.getCell(6).numFmt).toBe('#,##0.00 [$₽-419]');
+    expect(a1.getCell(8).numFmt).toBe('#,##0.00 [$₽-419]');
+    expect(a1.getCell(9).numFmt).toBe('#,##0');
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(2).value).toBe('Итого');
     expect(last.getCell(3).type).toBe(ExcelJS.ValueType.Number);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:H1');
+    expect(ws.autoFilter).toBe('A1:K1');
   });
 
   it('keeps region 01 a text cell, speaks English, and keeps the scope and parameter rules', async () => {

@@ -129,20 +129,26 @@ describe('GET /exports/totals.csv', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-disposition']).toMatch(/filename="totals-by-region-/);
     const [header, ...rows] = csv(r.body);
-    expect(header).toEqual(['Код региона', 'Регион', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.']);
+    expect(header).toEqual(['Код региона', 'Регион', 'Подано заявок', 'Допущено', 'Победителей', 'Запрошено, руб.', 'Выделено, руб.',
+      'Израсходовано (грант), руб.', 'Отчётов принято', 'Отчётов просрочено']);
     const want = expectedTotals(w.apps.filter((a) => a.operatorId === w.operators.A.id), (a) => a.region);
     const money = (k: number) => `${Math.floor(k / 100)},${String(k % 100).padStart(2, '0')}`;
     for (const [key, f] of Object.entries(want.rows)) {
-      expect(rows.find((x) => x[0] === key)!.slice(2)).toEqual([String(f.submitted), String(f.admitted), String(f.winners), money(f.requestedKopecks), money(f.awardedKopecks)]);
+      expect(rows.find((x) => x[0] === key)!.slice(2)).toEqual([String(f.submitted), String(f.admitted), String(f.winners), money(f.requestedKopecks), money(f.awardedKopecks),
+        money(f.spentKopecks), String(f.reportsAccepted), String(f.reportsOverdue)]);
     }
     expect(rows.at(-1)).toEqual(['', 'Итого', String(want.total.submitted), String(want.total.admitted), String(want.total.winners),
-      money(want.total.requestedKopecks), money(want.total.awardedKopecks)]);
+      money(want.total.requestedKopecks), money(want.total.awardedKopecks), money(want.total.spentKopecks), String(want.total.reportsAccepted), String(want.total.reportsOverdue)]);
+    // The report figures are there to be read: A's winners spent and owe.
+    expect(want.total.spentKopecks).toBeGreaterThan(0);
+    expect(want.total.reportsOverdue).toBeGreaterThan(0);
   });
 
   it('speaks English with comma delimiters, and keeps the scope rules', async () => {
     const r = await call(t, w.users.admin.token, 'GET', '/api/v1/exports/totals.csv?groupBy=direction&delimiter=comma&lang=en');
     const [header, ...rows] = csv(r.body, ',');
-    expect(header).toEqual(['Direction code', 'Direction', 'Submitted', 'Admitted', 'Winners', 'Requested, RUB', 'Awarded, RUB']);
+    expect(header).toEqual(['Direction code', 'Direction', 'Submitted', 'Admitted', 'Winners', 'Requested, RUB', 'Awarded, RUB',
+      'Spent (grant), RUB', 'Reports accepted', 'Reports overdue']);
     expect(rows.find((x) => x[0] === 'youth')![1]).toBe('Youth projects');
     expect(rows.at(-1)![1]).toBe('Total');
     expect(rows.at(-1)![5]).toMatch(/^\d+\.\d{2}$/);

@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import { competitions } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call } from '../fixtures.js';
-import { makeFiguresWorld, type World } from '../figures-fixture.js';
+import { WINNER_REPORT_STATUS_LABELS } from '@konkurs/shared';
+import { makeFiguresWorld, reportStatusOf, type World } from '../figures-fixture.js';
 
 let t: TestApp;
 let w: World;
@@ -55,6 +56,8 @@ describe('open data', () => {
       applicationNumber: winner.number, competitionCode: w.comps.A2.code, competition: 'Калуга: культура', organization: w.orgs['40'].fullName,
       inn: w.orgs['40'].inn, regionCode: '40', region: 'Калужская область', project: 'Школа волонтёров', directionCode: 'culture',
       direction: 'Поддержка проектов в области культуры и искусства', amountKopecks: 150_000_000, finalScore: null,
+      // A returned report past its deadline.
+      reportStatus: 'overdue',
     }]);
     // The registry of all published competitions: winners only, never the not supported, the unpublished or the rejected.
     const all = await call(t, null, 'GET', '/api/v1/open-data/winners.json');
@@ -76,9 +79,34 @@ describe('open data', () => {
     expect(schema.json.primaryKey).toEqual(['applicationNumber']);
     const row = Object.fromEntries(header.map((h, i) => [h, rows[0][i]]));
     const [winner] = winnersOf('F');
-    expect(row).toMatchObject({ applicationNumber: winner.number, inn: w.orgs['62'].inn, region: 'Рязанская область', amountRub: '100000.00', directionCode: 'youth' });
+    expect(row).toMatchObject({ applicationNumber: winner.number, inn: w.orgs['62'].inn, region: 'Рязанская область', amountRub: '100000.00', directionCode: 'youth',
+      reportStatus: 'accepted', reportStatusLabel: 'Все отчёты приняты' });
+    expect(schema.json.fields.find((f: { name: string }) => f.name === 'reportStatus')).toMatchObject({
+      type: 'string', constraints: { required: true, enum: ['in_progress', 'submitted', 'overdue', 'accepted'] } });
     const all = parse((await call(t, null, 'GET', '/api/v1/open-data/winners.csv')).body, { delimiter: ',' }) as string[][];
     expect(all).toHaveLength(1 + winnersOf('A2').length + winnersOf('F').length);
+  });
+
+  it('says how each winner’s reporting stands: every report accepted, one overdue, one awaiting review, or in progress', async () => {
+    await publish(w.comps.A1.id);
+    await publish(w.comps.B.id);
+    const items = (await call(t, null, 'GET', '/api/v1/open-data/winners.json')).json.items as { applicationNumber: string; reportStatus: string }[];
+    const status = Object.fromEntries(items.map((i) => [i.applicationNumber, i.reportStatus]));
+    const want = Object.fromEntries(w.apps.filter((a) => a.status === 'winner').map((a) => [a.number, reportStatusOf(a.reports)]));
+    expect(status).toEqual(want);
+    expect(new Set(Object.values(status))).toEqual(new Set(['in_progress', 'submitted', 'overdue', 'accepted']));
+    // The CSV says the same, with its words; the public registry of a competition too.
+    const [header, ...rows] = parse((await call(t, null, 'GET', '/api/v1/open-data/winners.csv')).body, { delimiter: ',' }) as string[][];
+    const csvStatus = Object.fromEntries(rows.map((r) => [r[header.indexOf('applicationNumber')], [r[header.indexOf('reportStatus')], r[header.indexOf('reportStatusLabel')]]]));
+    expect(csvStatus).toEqual(Object.fromEntries(Object.entries(want).map(([n, s]) => [n, [s, WINNER_REPORT_STATUS_LABELS.ru[s]]])));
+    // Overdue by the request's clock: B's next report, once its deadline passes.
+    const ofB = `/api/v1/open-data/competitions/${w.comps.B.id}/winners.json`;
+    expect((await call(t, null, 'GET', ofB)).json.items.map((i: { reportStatus: string }) => i.reportStatus)).toEqual(['submitted']);
+    const start = t.clock.now();
+    t.clock.advance(70 * 86_400_000);
+    try {
+      expect((await call(t, null, 'GET', ofB)).json.items.map((i: { reportStatus: string }) => i.reportStatus)).toEqual(['overdue']);
+    } finally { t.clock.set(start); }
   });
 
   it('stays public after archiving; unknown or malformed ids are 404 and 400', async () => {

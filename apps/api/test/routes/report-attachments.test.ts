@@ -34,7 +34,7 @@ afterAll(async () => { await t?.close(); });
 /** A winner's report in the given status; its application's budget has two lines. */
 async function makeReport(status: ReportStatus = 'due') {
   const base = completeDraft(comp);
-  const content = { ...base, budget: [...base.budget!, { category: 'equipment', item: 'Проектор', quantity: 1, unitCostKopecks: 5_000_000, cofinancingKopecks: 0 }] };
+  const content = { ...base, budget: [...base.budget!, { category: 'goods' as const, item: 'Проектор', quantity: 1, unitCostKopecks: 5_000_000, cofinancingKopecks: 0 }] };
   const app = await makeApplication(t, comp, org.id, u.owner.id, { status: 'winner', content });
   const [row] = await t.db.insert(reports).values({
     applicationId: app.id, competitionId: comp.id, organizationId: org.id, kind: 'interim', seq: 1, dueAt: new Date(t.clock.now().getTime() + 86_400_000), status,

@@ -110,6 +110,8 @@ describe('GET /public/competitions/:id/results', () => {
     expect(r.json).toEqual({ items: [{
       applicationId: winner.id, number: winner.number, title: 'Школа волонтёров', organization: org.fullName, inn: org.inn, regionCode: '62',
       directionCode: 'social_services', amountKopecks: 10_000_000, finalScore: 76.25,
+      // No report of it yet.
+      reportStatus: 'in_progress',
     }] });
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { DIRECTIONS, REGIONS, TOTALS_GROUPS, type TotalsGroup } from '@konkurs/shared';
+import { eq } from 'drizzle-orm';
+import { DIRECTIONS, REGIONS, TOTALS_GROUPS, type Totals, type TotalsGroup } from '@konkurs/shared';
+import { reports } from '../../src/db/schema/index.js';
 import { createTestApp, type TestApp } from '../helper.js';
 import { call } from '../fixtures.js';
 import { expectedTotals, makeFiguresWorld, type World } from '../figures-fixture.js';
@@ -23,7 +25,7 @@ const keyOf: Record<TotalsGroup, (a: World['apps'][number]) => string> = {
 async function totals(token: string, query: string) {
   const r = await call(t, token, 'GET', `/api/v1/stats/totals?${query}`);
   expect(r.status, r.body).toBe(200);
-  return r.json as { rows: { key: string; label: string; submitted: number; admitted: number; winners: number; requestedKopecks: number; awardedKopecks: number }[]; total: object };
+  return r.json as Totals;
 }
 
 /** The API's answer against the figures computed in the test from what was inserted. */
@@ -42,7 +44,8 @@ describe('GET /stats/totals', () => {
   it('counts rejected as submitted, never drafts or withdrawn ones (even withdrawn after submitting)', async () => {
     const r = await totals(w.users.admin.token, `groupBy=competition&competitionId=${w.comps.A1.id}`);
     // A1: submitted, admitted, rejected, under_review, reviewed, winner, not_supported = 7; withdrawn ×2 and the draft do not count.
-    expect(r.total).toEqual({ submitted: 7, admitted: 5, winners: 1, requestedKopecks: 35_000_000, awardedKopecks: 6_500_000 });
+    expect(r.total).toEqual({ submitted: 7, admitted: 5, winners: 1, requestedKopecks: 35_000_000, awardedKopecks: 6_500_000,
+      spentKopecks: 3_000_000, reportsAccepted: 2, reportsOverdue: 0 });
     expect(r.rows).toEqual([{ key: w.comps.A1.id, label: 'Калуга: малые гранты', ...r.total }]);
   });
 
@@ -57,6 +60,33 @@ describe('GET /stats/totals', () => {
     expect(direction.rows[0].label).toBe(DIRECTIONS.find((d) => d[0] === 'social_services')![1]);
     const operator = await totals(w.users.admin.token, 'groupBy=operator');
     expect(operator.rows.find((r) => r.key === w.operators.A.id)?.label).toBe(w.operators.A.name);
+  });
+
+  it('counts what the winners spent by each one’s latest accepted report, the accepted reports, and those still owed after their deadline', async () => {
+    const byComp = Object.fromEntries((await totals(w.users.admin.token, 'groupBy=competition')).rows.map((r) => [r.key, r]));
+    // A1: accepted 2 000 000 then 3 000 000 (cumulative: 3 000 000 spent), one not due yet.
+    expect(byComp[w.comps.A1.id]).toMatchObject({ spentKopecks: 3_000_000, reportsAccepted: 2, reportsOverdue: 0 });
+    // A2: the accepted one counts, not the returned one's larger sum, which is overdue; a draft not yet due is not.
+    expect(byComp[w.comps.A2.id]).toMatchObject({ spentKopecks: 1_000_000, reportsAccepted: 1, reportsOverdue: 1 });
+    // B: submitted after its deadline is not overdue (the organisation did its part); nothing accepted, nothing spent.
+    expect(byComp[w.comps.B.id]).toMatchObject({ spentKopecks: 0, reportsAccepted: 0, reportsOverdue: 0 });
+    expect(byComp[w.comps.F.id]).toMatchObject({ spentKopecks: 9_500_000, reportsAccepted: 2, reportsOverdue: 0 });
+  });
+
+  it('judges overdue by the request’s clock: a report owed becomes overdue once its deadline passes', async () => {
+    const winner = w.apps.find((a) => a.competitionId === w.comps.A1.id && a.status === 'winner')!;
+    const [due] = await t.db.select().from(reports).where(eq(reports.applicationId, winner.id)).orderBy(reports.seq).offset(2);
+    const start = t.clock.now();
+    const overdue = async () => (await totals(w.users.admin.token, `groupBy=competition&competitionId=${w.comps.A1.id}`)).total.reportsOverdue;
+    await t.db.update(reports).set({ dueAt: new Date(start.getTime() + 1000) }).where(eq(reports.id, due.id));
+    try {
+      expect(await overdue()).toBe(0);
+      t.clock.advance(2000);
+      expect(await overdue()).toBe(1);
+    } finally {
+      t.clock.set(start);
+      await t.db.update(reports).set({ dueAt: due.dueAt }).where(eq(reports.id, due.id));
+    }
   });
 
   it('defaults to grouping by region', async () => {
@@ -86,7 +116,7 @@ describe('GET /stats/totals', () => {
     // Both filters at once: a competition of another operator gives nothing.
     const none = await totals(w.users.admin.token, `competitionId=${w.comps.A1.id}&operatorId=${w.operators.B.id}`);
     expect(none.rows).toEqual([]);
-    expect(none.total).toEqual({ submitted: 0, admitted: 0, winners: 0, requestedKopecks: 0, awardedKopecks: 0 });
+    expect(none.total).toEqual({ submitted: 0, admitted: 0, winners: 0, requestedKopecks: 0, awardedKopecks: 0, spentKopecks: 0, reportsAccepted: 0, reportsOverdue: 0 });
   });
 
   it('answers 404 for a competition or operator outside the scope, or that does not exist', async () => {

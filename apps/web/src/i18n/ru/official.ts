@@ -21,6 +21,13 @@ const official = {
   winners: 'Победителей',
   requested: 'Запрошено',
   awarded: 'Сумма грантов',
+  // After the award: the grant money spent by the latest accepted reports, the reports accepted and overdue.
+  reporting: 'Отчётность победителей',
+  spent: 'Израсходовано (грант)',
+  spentShare: (percent: number) => `${percent.toLocaleString('ru-RU')} % от суммы грантов, по принятым отчётам`,
+  reportsAccepted: 'Отчётов принято',
+  reportsOverdue: 'Отчётов просрочено',
+  overdueNote: 'Не сданы или не доработаны в срок',
   total: 'Итого',
   chartApplications: 'Заявки',
   chartMoney: 'Суммы, млн ₽',

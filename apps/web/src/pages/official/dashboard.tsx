@@ -1,9 +1,11 @@
-// The official's dashboard: totals grouped by region, direction, competition or operator, with filters, a map
-// of the regions beside the charts, a table with a totals row, and the CSV and XLSX exports.
+// The official's dashboard: totals grouped by region, direction, competition or operator, with filters, the
+// reporting's cards (spent, reports accepted and overdue), a map of the regions beside the charts, a table with a
+// totals row, and the CSV and XLSX exports.
 import { Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { TOTALS_GROUPS, formatMoney, type TotalsGroup } from '@konkurs/shared';
+import { TOTALS_GROUPS, formatMoney, type Totals, type TotalsGroup } from '@konkurs/shared';
 import { operatorsQuery } from '../../api/admin';
 import { competitionsQuery } from '../../api/competitions';
 import { totalsQuery } from '../../api/stats';
@@ -71,17 +73,19 @@ export function DashboardPage() {
             <Text fz="lg" fw={600} data-testid="headline">
               {t.headline(query.data.total.submitted, query.data.total.winners, formatMoney(query.data.total.awardedKopecks, lang))}
             </Text>
+            <ReportingCards total={query.data.total} />
             {query.data.rows.length === 0 ? <EmptyState title={t.empty} /> : (
               <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
                 <div style={{ minWidth: 0 }}><RegionsMap rows={regions.data?.rows ?? []} /></div>
                 <div style={{ minWidth: 0 }}><TotalsCharts totals={query.data} /></div>
               </SimpleGrid>
             )}
-            <ScrollTable minWidth={720} label={t.tableLabel} striped highlightOnHover data-testid="totals-table">
+            <ScrollTable minWidth={1040} label={t.tableLabel} striped highlightOnHover data-testid="totals-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t.key[groupBy]}</Table.Th><Table.Th ta="right">{t.submitted}</Table.Th><Table.Th ta="right">{t.admitted}</Table.Th>
                   <Table.Th ta="right">{t.winners}</Table.Th><Table.Th ta="right">{t.requested}</Table.Th><Table.Th ta="right">{t.awarded}</Table.Th>
+                  <Table.Th ta="right">{t.spent}</Table.Th><Table.Th ta="right">{t.reportsAccepted}</Table.Th><Table.Th ta="right">{t.reportsOverdue}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -90,6 +94,8 @@ export function DashboardPage() {
                     <Table.Td>{groupBy === 'region' ? `${r.key} ${r.label}` : r.label}</Table.Td>
                     <Table.Td ta="right">{r.submitted}</Table.Td><Table.Td ta="right">{r.admitted}</Table.Td><Table.Td ta="right">{r.winners}</Table.Td>
                     <Table.Td ta="right"><Money kopecks={r.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={r.awardedKopecks} /></Table.Td>
+                    <Table.Td ta="right"><Money kopecks={r.spentKopecks} /></Table.Td><Table.Td ta="right">{r.reportsAccepted}</Table.Td>
+                    <Table.Td ta="right" c={r.reportsOverdue > 0 ? 'red.8' : undefined}>{r.reportsOverdue}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -99,6 +105,8 @@ export function DashboardPage() {
                   <Table.Td ta="right">{query.data.total.submitted}</Table.Td><Table.Td ta="right">{query.data.total.admitted}</Table.Td>
                   <Table.Td ta="right">{query.data.total.winners}</Table.Td>
                   <Table.Td ta="right"><Money kopecks={query.data.total.requestedKopecks} /></Table.Td><Table.Td ta="right"><Money kopecks={query.data.total.awardedKopecks} /></Table.Td>
+                  <Table.Td ta="right"><Money kopecks={query.data.total.spentKopecks} /></Table.Td><Table.Td ta="right">{query.data.total.reportsAccepted}</Table.Td>
+                  <Table.Td ta="right">{query.data.total.reportsOverdue}</Table.Td>
                 </Table.Tr>
               </Table.Tfoot>
             </ScrollTable>
@@ -106,5 +114,26 @@ export function DashboardPage() {
         )}
       </Stack>
     </>
+  );
+}
+
+/** After the award: what the winners have spent of their grants, and how their reports stand. */
+function ReportingCards({ total }: { total: Totals['total'] }) {
+  const t = useT('official');
+  const { lang } = useLang();
+  const share = total.awardedKopecks > 0 ? t.spentShare(Math.round((total.spentKopecks / total.awardedKopecks) * 1000) / 10) : undefined;
+  const card = (testId: string, label: string, value: ReactNode, note?: string, alert = false) => (
+    <Card withBorder padding="md" radius="md" data-testid={testId}>
+      <Text size="sm" c="dimmed">{label}</Text>
+      <Text fz={24} fw={700} c={alert ? 'red.8' : undefined} style={{ overflowWrap: 'anywhere' }}>{value}</Text>
+      {note && <Text size="xs" c="dimmed">{note}</Text>}
+    </Card>
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" component="section" aria-label={t.reporting}>
+      {card('spent-card', t.spent, formatMoney(total.spentKopecks, lang), share)}
+      {card('accepted-card', t.reportsAccepted, total.reportsAccepted.toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU'))}
+      {card('overdue-card', t.reportsOverdue, total.reportsOverdue.toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU'), t.overdueNote, total.reportsOverdue > 0)}
+    </SimpleGrid>
   );
 }

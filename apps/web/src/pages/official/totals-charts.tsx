@@ -1,4 +1,4 @@
-// Totals as bar charts: applications (submitted, admitted, winners) and money (requested, awarded), one bar
+// Totals as bar charts: applications (submitted, admitted, winners) and money (requested, awarded, spent), one bar
 // group per row (keyboard-navigable: recharts' accessibility layer). Long labels wrap onto up to three lines
 // (a longer one ends in "…" and is said whole by its tooltip); the table below carries the exact figures.
 import { Card, Stack, Text } from '@mantine/core';
@@ -45,7 +45,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
   const t = useT('official');
   const data = totals.rows.map((r) => ({
     label: r.label, submitted: r.submitted, admitted: r.admitted, winners: r.winners,
-    requested: millions(r.requestedKopecks), awarded: millions(r.awardedKopecks),
+    requested: millions(r.requestedKopecks), awarded: millions(r.awardedKopecks), spent: millions(r.spentKopecks),
   }));
   const lines = Math.max(1, ...data.map((d) => wrapLabel(d.label).length));
   const height = Math.max(200, data.length * Math.max(48, lines * 16 + 20) + 70);
@@ -76,6 +76,7 @@ export function TotalsCharts({ totals }: { totals: Totals }) {
       {chart(t.chartMoney, [
         { key: 'requested', name: t.requested, color: '#868e96' },
         { key: 'awarded', name: t.awarded, color: '#2b8a3e' },
+        { key: 'spent', name: t.spent, color: '#e67700' },
       ])}
       <Text size="xs" c="dimmed">{t.chartRowsNote}</Text>
     </Stack>
