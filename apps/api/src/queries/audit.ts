@@ -47,8 +47,9 @@ export interface AuditName {
 }
 
 /**
- * Every id of the list that is a user, an organisation, an application, a competition, an operator, an assignment or a
- * review. A draft is not named: an id of one in an event's before/after stays an id (staff never read a draft's title).
+ * Every id of the list that is a user, an organisation, an application, a competition, an operator, an assignment, a
+ * review or a report (by its application). A draft is not named: an id of one in an event's before/after stays an id
+ * (staff never read a draft's title).
  */
 export async function auditNames(db: Executor, ids: readonly string[]): Promise<AuditName[]> {
   if (ids.length === 0) return [];
@@ -63,7 +64,9 @@ export async function auditNames(db: Executor, ids: readonly string[]): Promise<
     union all select s.id::text, 'assignment', a.number, null, a.title, null, e.full_name, a.id::text
       from assignments s join applications a on a.id = s.application_id join users e on e.id = s.expert_id where s.id = any(${list})
     union all select r.id::text, 'review', a.number, null, a.title, null, e.full_name, a.id::text
-      from reviews r join applications a on a.id = r.application_id join users e on e.id = r.expert_id where r.id = any(${list})`);
+      from reviews r join applications a on a.id = r.application_id join users e on e.id = r.expert_id where r.id = any(${list})
+    union all select r.id::text, 'report', a.number, null, a.title, null, null, a.id::text
+      from reports r join applications a on a.id = r.application_id where r.id = any(${list})`);
   return rowsOf<{ id: string; kind: AuditEntityType; number: string | null; code: string | null; title: string | null; role: Role | null;
     expert_name: string | null; application_id: string | null }>(result)
     .map((r) => ({ id: r.id, kind: r.kind, number: r.number, code: r.code, title: r.title, role: r.role, expertName: r.expert_name, applicationId: r.application_id }));
@@ -84,6 +87,7 @@ export function entityOf(name: AuditName | undefined): AuditEntity | null {
 export function refLabel(name: AuditName): string {
   if (name.kind === 'application') return name.title ? `${name.number} «${name.title}»` : name.number!;
   if (name.kind === 'competition') return name.code!;
+  if (name.kind === 'report') return name.number!;
   if (name.kind === 'assignment' || name.kind === 'review') return `${name.number}${name.expertName ? ` — ${name.expertName}` : ''}`;
   return name.title ?? name.id;
 }

@@ -259,6 +259,10 @@ describe('a report’s way: due → draft → submitted → returned → submitt
     ]);
     expect(events.every((e) => e.operatorId === operatorId)).toBe(true);
     expect(events[3]!.after).toMatchObject({ round: 2 });
+    // The audit trail names the report by its application (never a raw id on a screen).
+    const trail = await call(t, u.admin.token, 'GET', `/api/v1/audit?entityType=report&entityId=${report.id}`);
+    expect(trail.status).toBe(200);
+    expect(trail.json.items.map((e: any) => e.entity)).toEqual(Array(5).fill(expect.objectContaining({ number: app.number, title: 'Школа волонтёров' })));
   });
 
   it('a report submitted straight from due (with everything in one save) and the 404 of an unknown report', async () => {

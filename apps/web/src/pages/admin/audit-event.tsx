@@ -32,7 +32,7 @@ export function objectLabel(e: AuditEvent, t: AuditWords): string {
   if (!x) return `(${t.gone})`;
   const titled = (head: string | undefined) => (head && x.title ? `${head} «${x.title}»` : head || (x.title ? `«${x.title}»` : `(${t.gone})`));
   switch (e.entityType) {
-    case 'application': case 'assignment': case 'review': return titled(x.number);
+    case 'application': case 'assignment': case 'review': case 'report': return titled(x.number);
     case 'competition': return titled(x.code);
     case 'organization': return x.code ? `«${x.title}» (${t.fields.inn} ${x.code})` : titled(undefined);
     default: return x.title ?? `(${t.gone})`;
