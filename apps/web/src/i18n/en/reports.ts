@@ -4,6 +4,7 @@ import { pluralEn } from '../plural';
 const reports: ReportsDict = {
   section: {
     title: 'Reports',
+    tableLabel: 'Report schedule',
     intro: 'The grant’s reports: what is due and when. A report follows the application’s calendar plan and budget.',
     report: 'Report',
     due: 'Due',

@@ -5,6 +5,7 @@ import { pluralRu } from '../plural';
 const reports = {
   section: {
     title: 'Отчёты',
+    tableLabel: 'График отчётов',
     intro: 'Отчёты по гранту: что и когда сдать. Отчёт заполняется по календарному плану и бюджету заявки.',
     report: 'Отчёт',
     due: 'Срок',

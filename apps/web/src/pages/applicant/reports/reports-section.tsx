@@ -2,9 +2,10 @@
 // way into each, and the documents to download. DocumentButtons also stands alone on any submitted application.
 import { useState } from 'react';
 import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { formatDate, isReportEditable, type Application, type Competition } from '@konkurs/shared';
+import { formatDate, isReportEditable, type Application, type Competition, type ReportSummary } from '@konkurs/shared';
 import { isApiError } from '../../../api/client';
 import { applicationReportsQuery, documentPaths, downloadDocument } from '../../../api/reports';
 import { useProblemText } from '../../../components/field-error';
@@ -44,10 +45,31 @@ export function DocumentButtons({ application }: { application: Application }) {
   );
 }
 
+/** «до 30.06.2027» in the competition's zone, red when overdue. */
+function Due({ report: r, timeZone }: { report: ReportSummary; timeZone: string }) {
+  const t = useT('reports').section;
+  return (
+    <Text span size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {t.dueBy(formatDate(r.dueAt, timeZone))}
+    </Text>
+  );
+}
+
+function OpenReport({ report: r, applicationId }: { report: ReportSummary; applicationId: string }) {
+  const t = useT('reports').section;
+  const name = useReportName();
+  const action = r.status === 'returned' ? t.fix : isReportEditable(r.status) ? t.fill : t.open;
+  return (
+    <Button component={Link} to={`/applicant/applications/${applicationId}/reports/${r.id}`} size="xs"
+      variant={isReportEditable(r.status) ? 'filled' : 'default'} aria-label={t.openOf(name(r))}>{action}</Button>
+  );
+}
+
 export function ApplicationReports({ application, competition }: { application: Application; competition: Competition }) {
   const t = useT('reports').section;
   const name = useReportName();
   const reports = useQuery(applicationReportsQuery(application.id));
+  const phone = useMediaQuery('(max-width: 48em)');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="reports-title">
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
@@ -57,8 +79,22 @@ export function ApplicationReports({ application, competition }: { application: 
       <Text size="sm" c="dimmed" mb="md">{t.intro}</Text>
       {reports.isPending ? <Loading /> : reports.isError ? <ErrorState error={reports.error} onRetry={() => reports.refetch()} /> : reports.data.length === 0 ? (
         <EmptyState title={t.empty}>{t.emptyHint}</EmptyState>
+      ) : phone ? (
+        // A phone: one card per report, so that the status and the way in are seen without scrolling sideways.
+        <Stack gap="xs">
+          {reports.data.map((r) => (
+            <Card key={r.id} withBorder padding="sm" data-testid="report-row">
+              <Text fw={700}>{name(r)}</Text>
+              <Due report={r} timeZone={competition.timezone} />
+              <Group justify="space-between" mt={6} gap="xs">
+                <ReportStatusBadge status={r.status} overdue={r.overdue} />
+                <OpenReport report={r} applicationId={application.id} />
+              </Group>
+            </Card>
+          ))}
+        </Stack>
       ) : (
-        <ScrollTable minWidth={520} label={t.title} verticalSpacing="xs">
+        <ScrollTable minWidth={520} label={t.tableLabel} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t.report}</Table.Th>
@@ -68,24 +104,14 @@ export function ApplicationReports({ application, competition }: { application: 
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {reports.data.map((r) => {
-              const action = r.status === 'returned' ? t.fix : isReportEditable(r.status) ? t.fill : t.open;
-              return (
-                <Table.Tr key={r.id} data-testid="report-row">
-                  <Table.Td fw={600}>{name(r)}</Table.Td>
-                  <Table.Td>
-                    <Text span size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined} style={{ whiteSpace: 'nowrap' }}>
-                      {t.dueBy(formatDate(r.dueAt, competition.timezone))}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td><ReportStatusBadge status={r.status} overdue={r.overdue} /></Table.Td>
-                  <Table.Td>
-                    <Button component={Link} to={`/applicant/applications/${application.id}/reports/${r.id}`} size="xs"
-                      variant={isReportEditable(r.status) ? 'filled' : 'default'} aria-label={t.openOf(name(r))}>{action}</Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {reports.data.map((r) => (
+              <Table.Tr key={r.id} data-testid="report-row">
+                <Table.Td fw={600}>{name(r)}</Table.Td>
+                <Table.Td><Due report={r} timeZone={competition.timezone} /></Table.Td>
+                <Table.Td><ReportStatusBadge status={r.status} overdue={r.overdue} /></Table.Td>
+                <Table.Td><OpenReport report={r} applicationId={application.id} /></Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </ScrollTable>
       )}
