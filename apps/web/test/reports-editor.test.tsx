@@ -6,7 +6,7 @@ import { ApplicationPage } from '../src/pages/applicant/application-page';
 import { ReportPage } from '../src/pages/applicant/reports/report-page';
 import { describeReportPath } from '../src/pages/applicant/reports/report-paths';
 import ru from '../src/i18n/ru/reports';
-import { competitionFixture } from './fixtures';
+import { applicationFixture, competitionFixture } from './fixtures';
 import { reportFixture, reportSummaryFixture, winnerFixture } from './reports-fixtures';
 import { mockFetch, renderScreen } from './render';
 
@@ -179,5 +179,27 @@ describe('the «Отчёты» section of a winning application', () => {
     expect(rows[2].textContent).toContain('до 30.01.2028');
     expect(within(section).getByRole('button', { name: 'Соглашение (PDF)' })).toBeTruthy();
     expect(within(section).getByRole('button', { name: 'Заявка (PDF)' })).toBeTruthy();
+  });
+});
+
+describe('«Заявка (PDF)» on any submitted application', () => {
+  it('offers the printed application (not the agreement) and downloads it with the token', async () => {
+    const app = applicationFixture({ status: 'submitted', title: 'Соседский центр', submittedAt: '2027-01-10T09:00:00Z' });
+    const calls = mockFetch((url) => {
+      if (url.endsWith(`/applications/${app.id}`)) return { status: 200, body: app };
+      if (url.endsWith(`/competitions/${competitionFixture.id}`)) return { status: 200, body: competitionFixture };
+      if (url.endsWith(`/applications/${app.id}/print.pdf`)) return { status: 200, body: '%PDF-1.7' };
+      return undefined;
+    });
+    const created: string[] = [];
+    // jsdom has no object URLs: the download hands the bytes to one.
+    URL.createObjectURL = () => { created.push('blob'); return 'blob:x'; };
+    URL.revokeObjectURL = () => {};
+    renderScreen(<Routes><Route path="/applicant/applications/:id" element={<ApplicationPage />} /></Routes>, { route: `/applicant/applications/${app.id}` });
+    fireEvent.click(await screen.findByRole('button', { name: 'Заявка (PDF)' }));
+    expect(screen.queryByRole('button', { name: 'Соглашение (PDF)' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Отчёты' })).toBeNull();
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(calls.some((c) => c.url.endsWith(`/api/v1/applications/${app.id}/print.pdf`))).toBe(true);
   });
 });
