@@ -85,6 +85,30 @@ describe('the report editor: spending', () => {
   });
 });
 
+describe('the report editor: a stale version', () => {
+  it('a 412 shows the banner, keeps what was typed, and the reload offers it back on top of the newer version', async () => {
+    const report = reportFixture({ status: 'draft', version: 3 });
+    const newer = { ...report, version: 5, narrative: 'Чужая правка' };
+    let reloaded = false;
+    openReport(report, 3, (url, method) => {
+      if (method === 'PATCH') return { status: 412, body: { type: 'about:blank', title: 'Precondition Failed', status: 412, code: 'stale-version' } };
+      if (method === 'GET' && url.endsWith(`/reports/${report.id}`) && reloaded) return { status: 200, body: newer };
+      return undefined;
+    });
+    const narrative = await screen.findByRole('textbox', { name: /Описание хода реализации/ });
+    fireEvent.change(narrative, { target: { value: 'Мой текст отчёта' } });
+    expect(await screen.findByText(ru.editor.conflictText, undefined, { timeout: 3000 })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: /Описание хода реализации/ }) as HTMLTextAreaElement).value).toBe('Мой текст отчёта');
+    expect(localStorage.getItem(`konkurs.report.${report.id}`)).toContain('Мой текст отчёта');
+    reloaded = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Загрузить новую версию' }));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: /Описание хода реализации/ }) as HTMLTextAreaElement).value).toBe('Чужая правка'));
+    expect(screen.getByText(/Не сохранены изменения в разделах: Описание хода реализации/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Применить мои изменения' }));
+    await waitFor(() => expect((screen.getByRole('textbox', { name: /Описание хода реализации/ }) as HTMLTextAreaElement).value).toBe('Мой текст отчёта'));
+  });
+});
+
 describe('the report editor: submit', () => {
   it('a 422 lists every problem in words with its place, and each jumps to its field', async () => {
     const report = reportFixture({ status: 'draft' });
