@@ -54,7 +54,6 @@ const reportColumns = {
   regionCode: applications.regionCode,
   organizationName: organizations.shortName,
   competitionTitle: competitions.title,
-  competitionCode: competitions.code,
   timezone: competitions.timezone,
   operatorId: competitions.operatorId,
 };
@@ -67,7 +66,6 @@ export interface ReportWithContext {
   regionCode: string;
   organizationName: string;
   competitionTitle: string;
-  competitionCode: string;
   timezone: string;
   operatorId: string;
 }

@@ -109,8 +109,8 @@ export async function saveReport(db: Db, actor: AuthUser, id: string, body: Upda
   const { version, ...patch } = body;
   const fields = patch as ReportFields;
   const sums = 'spending' in fields ? spentSums(fields) : {};
-  const current = await visibleReport(db, actor, id);
   if (actor.role !== 'applicant') throw notFound('report');
+  const current = await visibleReport(db, actor, id);
   if (current.report.status !== 'due' && await writeReportContent(db, id, version, fields, sums, now)) return readReport(db, actor, id, now);
   await db.transaction(async (tx) => {
     const r = await visibleReport(tx, actor, id, { lock: true });
@@ -135,8 +135,8 @@ export async function saveReport(db: Db, actor: AuthUser, id: string, body: Upda
  */
 export async function submitReport(db: Db, actor: AuthUser, id: string, now: Date): Promise<Report> {
   await db.transaction(async (tx) => {
-    const r = await visibleReport(tx, actor, id, { lock: true });
     if (actor.role !== 'applicant') throw notFound('report');
+    const r = await visibleReport(tx, actor, id, { lock: true });
     if (!canMove(REPORT_MOVES, r.report.status, 'submitted', actor.role)) {
       throw conflict('wrong-status', { entity: 'report', number: r.applicationNumber, from: r.report.status, to: 'submitted' });
     }
