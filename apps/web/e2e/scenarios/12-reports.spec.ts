@@ -81,7 +81,9 @@ test('a winner reports, the organiser returns it with a comment, the winner fixe
   const fits = async (name: string) => {
     for (const w of WIDTHS) {
       await page.setViewportSize({ width: w.width, height: w.height });
+      // The navigation slides out of a phone's window: let it finish.
       await page.waitForTimeout(200);
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
       expect(await widthOffences(page), `${name} at ${w.width} px`).toEqual([]);
       await keepScreenshot(`${name}-${w.width}`);
     }
