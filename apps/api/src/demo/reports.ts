@@ -155,12 +155,13 @@ class ReportWriter {
     // Draft: the head has not got to the last events yet.
     if (stage === 'draft') events.splice(1);
     // Cumulative since the start, every line in the same proportion (the grant rounded down, the co-financing up to
-    // the rouble, so the co-financed share never falls below the promised one).
+    // a thousand roubles, so the co-financed share never falls below the promised one).
+    const THOUSAND = 100_000;
     const spending = plan.budget.map((b, budgetIndex) => ({
       budgetIndex,
-      grantSpentKopecks: Math.floor((b.grantKopecks * share) / 100) * 100,
-      cofinancingSpentKopecks: Math.min(b.cofinancingKopecks, Math.ceil((b.cofinancingKopecks * share) / 100) * 100),
-      note: budgetIndex === 1 ? 'Закуплено по трём коммерческим предложениям, договоры и накладные приложены.' : null,
+      grantSpentKopecks: Math.floor((b.grantKopecks * share) / THOUSAND) * THOUSAND,
+      cofinancingSpentKopecks: Math.min(b.cofinancingKopecks, Math.ceil((b.cofinancingKopecks * share) / THOUSAND) * THOUSAND),
+      note: budgetIndex === 1 ? 'Закуплено по трём коммерческим предложениям.' : null,
     }));
     const news = NEWS[org.regionCode] ?? NEWS['40'];
     return {
