@@ -86,6 +86,20 @@ function asMalformedBody(e: unknown): unknown {
 /** A stored file as judged by its bytes: what its row records. */
 export interface StoredUpload { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }
 
+/** Whose document it is, as the audit log names it: `<entityType>.attachment_added` / `_removed`. */
+export interface DocumentOwner { entityType: 'application' | 'report'; entityId: string; operatorId: string }
+
+/** The audit event of a document added to or removed from its owner, with the facts that identify the file. */
+export function auditDocument(tx: Tx, actorId: string, owner: DocumentOwner, change: 'added' | 'removed', facts: Record<string, unknown>, at: Date) {
+  return recordAudit(tx, { actorId, action: `${owner.entityType}.attachment_${change}`, entityType: owner.entityType, entityId: owner.entityId,
+    operatorId: owner.operatorId, ...(change === 'added' ? { after: facts } : { before: facts }), at });
+}
+
+/** Removes a document: `remove` checks, deletes its row and audits it in one transaction, answering its storage key; its bytes go once that is committed. */
+export async function removeDocument(db: Db, storage: FileStorage, remove: (tx: Tx) => Promise<string>): Promise<void> {
+  await storage.delete(await db.transaction(remove));
+}
+
 /** What a document is added to (an application's draft, a report): its checks, its lock and its row. */
 export interface UploadTarget<F, T> {
   /** Refuses before a byte of the file is read (not the user's, not editable). */
@@ -149,8 +163,8 @@ export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: s
     },
     record: async (tx, file, { kind }) => {
       const row = await insertAttachment(tx, applicationId, { ...file, kind }, actor.id, now);
-      await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_added', entityType: 'application', entityId: applicationId, operatorId,
-        after: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
+      await auditDocument(tx, actor.id, { entityType: 'application', entityId: applicationId, operatorId }, 'added',
+        { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, now);
       return toAttachment(row);
     },
     maxDocuments: MAX_ATTACHMENTS_PER_APPLICATION, tooMany: 'too-many-attachments',
@@ -159,14 +173,13 @@ export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: s
 
 /** Removes a document of the member's draft; its bytes go once the removal is committed. */
 export async function removeAttachment(db: Db, actor: AuthUser, applicationId: string, attachmentId: string, storage: FileStorage, now: Date): Promise<void> {
-  const key = await db.transaction(async (tx) => {
+  await removeDocument(db, storage, async (tx) => {
     const app = await draftOfMember(tx, actor, applicationId, { lock: true });
     const row = await deleteAttachment(tx, app.id, attachmentId);
-    await recordAudit(tx, { actorId: actor.id, action: 'application.attachment_removed', entityType: 'application', entityId: app.id, operatorId: app.operatorId,
-      before: { attachmentId: row.id, kind: row.kind, fileName: row.fileName, sha256: row.sha256 }, at: now });
+    await auditDocument(tx, actor.id, { entityType: 'application', entityId: app.id, operatorId: app.operatorId }, 'removed',
+      { attachmentId: row.id, kind: row.kind, fileName: row.fileName, sha256: row.sha256 }, now);
     return row.storageKey;
   });
-  await storage.delete(key);
 }
 
 /** How much of its quota the documents of the organisation of the member's application take. */

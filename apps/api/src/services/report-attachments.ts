@@ -11,8 +11,7 @@ import {
   countReportAttachments, deleteReportAttachment, editableReportOfMember, insertReportAttachment, lockReportForUpload, readableReportAttachment,
   toReportAttachment,
 } from '../queries/report-attachments.js';
-import { recordAudit } from './audit-log.js';
-import { storeUpload, type IncomingFile, type UploadLimits } from './attachments.js';
+import { auditDocument, removeDocument, storeUpload, type IncomingFile, type UploadLimits } from './attachments.js';
 
 /** As many as an application carries. */
 export const MAX_ATTACHMENTS_PER_REPORT = 30;
@@ -44,8 +43,8 @@ export async function uploadReportAttachment(db: Db, actor: AuthUser, reportId: 
     },
     record: async (tx, file, { budgetIndex }) => {
       const row = await insertReportAttachment(tx, reportId, file, budgetIndex, actor.id, now);
-      await recordAudit(tx, { actorId: actor.id, action: 'report.attachment_added', entityType: 'report', entityId: reportId, operatorId,
-        after: { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, at: now });
+      await auditDocument(tx, actor.id, { entityType: 'report', entityId: reportId, operatorId }, 'added',
+        { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, now);
       return toReportAttachment(row);
     },
     maxDocuments: MAX_ATTACHMENTS_PER_REPORT, tooMany: 'too-many-report-attachments',
@@ -54,14 +53,13 @@ export async function uploadReportAttachment(db: Db, actor: AuthUser, reportId: 
 
 /** Removes a document of the member's editable report; its bytes go once the removal is committed. */
 export async function removeReportAttachment(db: Db, actor: AuthUser, reportId: string, attachmentId: string, storage: FileStorage, now: Date): Promise<void> {
-  const key = await db.transaction(async (tx) => {
+  await removeDocument(db, storage, async (tx) => {
     const report = await editableReportOfMember(tx, actor, reportId, { lock: true });
     const row = await deleteReportAttachment(tx, report.id, attachmentId);
-    await recordAudit(tx, { actorId: actor.id, action: 'report.attachment_removed', entityType: 'report', entityId: report.id, operatorId: report.operatorId,
-      before: { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, sha256: row.sha256 }, at: now });
+    await auditDocument(tx, actor.id, { entityType: 'report', entityId: report.id, operatorId: report.operatorId }, 'removed',
+      { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, sha256: row.sha256 }, now);
     return row.storageKey;
   });
-  await storage.delete(key);
 }
 
 /** The document's bytes and what a download needs to say about them. */
