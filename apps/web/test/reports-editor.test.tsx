@@ -49,9 +49,9 @@ describe('the report editor: the organiser’s comments', () => {
     expect(screen.queryByText('Расскажите, сколько человек пришло')).toBeNull(); // on the narrative step
     // The steps with comments are marked: spending and the narrative, not the events.
     const nav = screen.getByRole('navigation', { name: 'Разделы отчёта' });
-    expect(within(nav).getByRole('button', { name: /Расходы — есть замечания/ })).toBeTruthy();
-    expect(within(nav).getByRole('button', { name: /Отчёт о реализации — есть замечания/ })).toBeTruthy();
-    expect(within(nav).queryByRole('button', { name: /Мероприятия — есть замечания/ })).toBeNull();
+    expect(within(nav).getByRole('button', { name: /Расходы\s*есть замечания/ })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: /Отчёт о реализации\s*есть замечания/ })).toBeTruthy();
+    expect(within(nav).queryByRole('button', { name: /Мероприятия\s*есть замечания/ })).toBeNull();
     fireEvent.click(within(nav).getByRole('button', { name: /Отчёт о реализации/ }));
     const narrativeComment = await screen.findByText('Расскажите, сколько человек пришло');
     expect(within(narrativeComment.closest('[data-testid="field-comment"]')!.parentElement!).getByRole('textbox', { name: /Описание хода реализации/ })).toBeTruthy();
@@ -196,7 +196,7 @@ describe('the «Отчёты» section of a winning application', () => {
     expect(rows[0].textContent).toContain('Принят');
     expect(rows[1].textContent).toContain('до 30.06.2027');
     expect(within(rows[1]).getByTestId('overdue').textContent).toBe('Просрочен');
-    expect(within(rows[1]).getByRole('link', { name: /^Открыть: Промежуточный отчёт №\s2$/ }).getAttribute('href'))
+    expect(within(rows[1]).getByRole('link', { name: /^Доработать: Промежуточный отчёт №\s2$/ }).getAttribute('href'))
       .toBe(`/applicant/applications/${app.id}/reports/00000000-0000-4000-8000-0000000000c2`);
     expect(rows[2].textContent).toContain('Итоговый отчёт');
     // 21:59:59Z is 23:59:59 in Kaliningrad (the competition's zone), already the next day in Moscow.

@@ -15,7 +15,7 @@ const reports: ReportsDict = {
     open: 'Open',
     fill: 'Fill in',
     fix: 'Revise',
-    openOf: (name: string) => `Open: ${name}`,
+    actionOf: (action: string, name: string) => `${action}: ${name}`,
     empty: 'No reports yet',
     emptyHint: 'The report schedule appears when the competition’s results are published.',
     kindNumbered: (kind: string, n: number) => `${kind} No.\u00a0${n}`,

@@ -16,7 +16,7 @@ const reports = {
     open: 'Открыть',
     fill: 'Заполнить',
     fix: 'Доработать',
-    openOf: (name: string) => `Открыть: ${name}`,
+    actionOf: (action: string, name: string) => `${action}: ${name}`,
     empty: 'Отчётов пока нет',
     emptyHint: 'График отчётов появляется, когда итоги конкурса опубликованы.',
     kindNumbered: (kind: string, n: number) => `${kind} №\u00a0${n}`,

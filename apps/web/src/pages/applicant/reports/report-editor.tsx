@@ -125,7 +125,7 @@ export function ReportEditor({ report, autosaveDelayMs }: { report: Report; auto
           <Stepper active={step} onStepClick={setStep} size="sm" mb="lg" allowNextStepsSelect wrap={false}>
             {t.steps.map((s, i) => (
               // A step behind the current one gets a check mark only when it is complete.
-              <Stepper.Step key={s} label={s} aria-label={stepName(s, i)} data-commented={commented.has(i) || undefined}
+              <Stepper.Step key={s} label={s} data-commented={commented.has(i) || undefined}
                 color={sections[i] && sections[i] !== 'filled' ? 'gray.7' : undefined} completedIcon={sections[i] && sections[i] !== 'filled' ? i + 1 : undefined}
                 description={commented.has(i) ? <Badge color="orange.9" variant="light" size="xs" tt="none">{t.hasComments}</Badge> : undefined} />
             ))}

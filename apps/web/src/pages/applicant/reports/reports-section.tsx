@@ -61,7 +61,7 @@ function OpenReport({ report: r, applicationId }: { report: ReportSummary; appli
   const action = r.status === 'returned' ? t.fix : isReportEditable(r.status) ? t.fill : t.open;
   return (
     <Button component={Link} to={`/applicant/applications/${applicationId}/reports/${r.id}`} size="xs"
-      variant={isReportEditable(r.status) ? 'filled' : 'default'} aria-label={t.openOf(name(r))}>{action}</Button>
+      variant={isReportEditable(r.status) ? 'filled' : 'default'} aria-label={t.actionOf(action, name(r))}>{action}</Button>
   );
 }
 
