@@ -86,13 +86,12 @@ function asMalformedBody(e: unknown): unknown {
 /** A stored file as judged by its bytes: what its row records. */
 export interface StoredUpload { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string }
 
-/** Whose document it is, as the audit log names it: `<entityType>.attachment_added` / `_removed`. */
-export interface DocumentOwner { entityType: 'application' | 'report'; entityId: string; operatorId: string }
+/** The document's change as the audit log records it: its action, and whose document it is. */
+export interface DocumentEvent { action: string; entityType: 'application' | 'report'; entityId: string; operatorId: string }
 
-/** The audit event of a document added to or removed from its owner, with the facts that identify the file. */
-export function auditDocument(tx: Tx, actorId: string, owner: DocumentOwner, change: 'added' | 'removed', facts: Record<string, unknown>, at: Date) {
-  return recordAudit(tx, { actorId, action: `${owner.entityType}.attachment_${change}`, entityType: owner.entityType, entityId: owner.entityId,
-    operatorId: owner.operatorId, ...(change === 'added' ? { after: facts } : { before: facts }), at });
+/** The audit event of a document added (`after`) or removed (`before`), with the facts that identify the file. */
+export function auditDocument(tx: Tx, actorId: string, event: DocumentEvent, facts: Record<string, unknown>, at: Date) {
+  return recordAudit(tx, { ...event, actorId, ...(event.action.endsWith('_removed') ? { before: facts } : { after: facts }), at });
 }
 
 /** Removes a document: `remove` checks, deletes its row and audits it in one transaction, answering its storage key; its bytes go once that is committed. */
@@ -163,7 +162,7 @@ export async function uploadAttachment(db: Db, actor: AuthUser, applicationId: s
     },
     record: async (tx, file, { kind }) => {
       const row = await insertAttachment(tx, applicationId, { ...file, kind }, actor.id, now);
-      await auditDocument(tx, actor.id, { entityType: 'application', entityId: applicationId, operatorId }, 'added',
+      await auditDocument(tx, actor.id, { action: 'application.attachment_added', entityType: 'application', entityId: applicationId, operatorId },
         { attachmentId: row.id, kind: row.kind, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, now);
       return toAttachment(row);
     },
@@ -176,7 +175,7 @@ export async function removeAttachment(db: Db, actor: AuthUser, applicationId: s
   await removeDocument(db, storage, async (tx) => {
     const app = await draftOfMember(tx, actor, applicationId, { lock: true });
     const row = await deleteAttachment(tx, app.id, attachmentId);
-    await auditDocument(tx, actor.id, { entityType: 'application', entityId: app.id, operatorId: app.operatorId }, 'removed',
+    await auditDocument(tx, actor.id, { action: 'application.attachment_removed', entityType: 'application', entityId: app.id, operatorId: app.operatorId },
       { attachmentId: row.id, kind: row.kind, fileName: row.fileName, sha256: row.sha256 }, now);
     return row.storageKey;
   });

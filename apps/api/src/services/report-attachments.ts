@@ -43,7 +43,7 @@ export async function uploadReportAttachment(db: Db, actor: AuthUser, reportId: 
     },
     record: async (tx, file, { budgetIndex }) => {
       const row = await insertReportAttachment(tx, reportId, file, budgetIndex, actor.id, now);
-      await auditDocument(tx, actor.id, { entityType: 'report', entityId: reportId, operatorId }, 'added',
+      await auditDocument(tx, actor.id, { action: 'report.attachment_added', entityType: 'report', entityId: reportId, operatorId },
         { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }, now);
       return toReportAttachment(row);
     },
@@ -56,7 +56,7 @@ export async function removeReportAttachment(db: Db, actor: AuthUser, reportId: 
   await removeDocument(db, storage, async (tx) => {
     const report = await editableReportOfMember(tx, actor, reportId, { lock: true });
     const row = await deleteReportAttachment(tx, report.id, attachmentId);
-    await auditDocument(tx, actor.id, { entityType: 'report', entityId: report.id, operatorId: report.operatorId }, 'removed',
+    await auditDocument(tx, actor.id, { action: 'report.attachment_removed', entityType: 'report', entityId: report.id, operatorId: report.operatorId },
       { attachmentId: row.id, budgetIndex: row.budgetIndex, fileName: row.fileName, sha256: row.sha256 }, now);
     return row.storageKey;
   });
