@@ -26,7 +26,7 @@ describe('reporting tab', () => {
     renderScreen(<ReportsTab competition={published} />);
     const table = await screen.findByRole('table', { name: 'Отчёты победителей' });
     const rows = () => within(table).getAllByRole('row').slice(1).map((r) => r.textContent?.replace(/\u00a0/g, ' '));
-    expect(rows()[0]).toMatch(/^KLG-2027-000003.*Промежуточный отчёт 1.*31\.05\.2027.*Возвращён на доработкуПросрочен.*1 500 000,00 ₽Открыть$/);
+    expect(rows()[0]).toMatch(/^KLG-2027-000003.*Промежуточный отчёт № 1.*31\.05\.2027.*Возвращён на доработкуПросрочен.*1 500 000,00 ₽Открыть$/);
     expect(rows()[1]).toMatch(/^KLG-2027-000004.*Итоговый отчёт.*30\.01\.2028.*На проверке.*0,00 ₽Открыть$/);
     expect(within(table).getByRole('link', { name: 'Открыть: Итоговый отчёт, заявка KLG-2027-000004' }).getAttribute('href')).toBe(`/organiser/reports/${id(2)}`);
     expect(await screen.findByTestId('count-due')).toHaveProperty('textContent', 'К сдаче: 1 отчёт');

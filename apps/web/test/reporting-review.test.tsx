@@ -32,7 +32,7 @@ describe('report review', () => {
   it('reads the report beside the plan: events planned and done, a line spent over its grant part in red', () => {
     mockFetch(() => undefined);
     renderScreen(<ReportReview report={submitted()} />);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Промежуточный отчёт 1 по заявке KLG-2027-000001');
+    expect(text(screen.getByRole('heading', { level: 1 }))).toBe('Промежуточный отчёт № 1 по заявке KLG-2027-000001');
     const events = screen.getAllByTestId('event-row').map(text);
     expect(events[0]).toMatch(/Ремонт помещения.*01\.02\.2027 — 31\.03\.2027.*Выполнено.*01\.02\.2027 — 20\.03\.2027.*Помещение отремонтировано/);
     expect(events[1]).toMatch(/Открытие центра.*Выполнено частично.*Пришли 60 гостей/);

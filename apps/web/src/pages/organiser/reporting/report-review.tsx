@@ -21,9 +21,10 @@ import { ScrollTable } from '../../../components/scroll-region';
 import { ErrorState, Loading } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
+import { useReportName } from '../../applicant/reports/report-page';
 import { ReportStatusBadge } from '../../applicant/reports/report-status';
 import { eventOf, overGrant, spendingOf, spendingTotals } from '../../applicant/reports/report-paths';
-import { pathWords, reportName } from './report-words';
+import { pathWords } from './report-words';
 
 type Comments = {
   /** Whether the organiser may write comments now (a submitted report). */
@@ -436,7 +437,7 @@ function DocumentButtons({ report }: { report: Report }) {
 export function ReportReview({ report }: { report: Report }) {
   const t = useT('reporting').review;
   const tl = useT('reporting').list;
-  const { lang } = useLang();
+  const name = useReportName();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<{ byPath: Record<string, string>; error: unknown } | null>(null);
   const enabled = report.status === 'submitted';
@@ -457,7 +458,7 @@ export function ReportReview({ report }: { report: Report }) {
   return (
     <CommentsContext.Provider value={comments}>
       <Anchor component={Link} to={`/organiser/competitions/${report.competitionId}/reporting`} size="sm">← {t.back}</Anchor>
-      <PageTitle title={t.title(reportName(report, lang), report.applicationNumber)}
+      <PageTitle title={t.title(name(report), report.applicationNumber)}
         subtitle={<>{report.applicationTitle ?? ''}{report.applicationTitle ? ' · ' : ''}{report.organizationName} · {report.competitionTitle}</>}
         actions={<DocumentButtons report={report} />} />
       <Stack gap="md">

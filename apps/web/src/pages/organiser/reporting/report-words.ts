@@ -1,12 +1,5 @@
-// What the organiser's screens call a report and a field of it.
-import { REPORT_KIND_LABELS, type Lang, type ReportKind } from '@konkurs/shared';
+// What the organiser's screens call a field of a report (the words the comment buttons and the history use).
 import type { ReportingDict } from '../../../i18n/ru/reporting';
-
-/** «Промежуточный отчёт 1», «Итоговый отчёт»: an interim report by its place in the schedule. */
-export function reportName(r: { kind: ReportKind; seq: number }, lang: Lang): string {
-  const label = REPORT_KIND_LABELS[lang][r.kind];
-  return r.kind === 'interim' ? `${label} ${r.seq}` : label;
-}
 
 type FieldWords = ReportingDict['review']['fields'];
 export const EVENT_FIELDS = ['status', 'actualStartDate', 'actualEndDate', 'result'] as const;

@@ -13,7 +13,7 @@ import { ScrollTable } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
 import { ReportStatusBadge } from '../../applicant/reports/report-status';
-import { reportName } from './report-words';
+import { useReportName } from '../../applicant/reports/report-page';
 import { ReportScheduleView } from './report-schedule';
 
 /** How many reports are due (owed, not yet late), overdue, under review and accepted. */
@@ -48,6 +48,7 @@ function ReportCounts({ competitionId }: { competitionId: string }) {
 export function ReportsTab({ competition }: { competition: Competition }) {
   const t = useT('reporting').list;
   const { lang } = useLang();
+  const name = useReportName();
   const [status, setStatus] = useState<ReportStatus | null>(null);
   const [overdue, setOverdue] = useState(false);
   const params: CompetitionReportsParams = { ...(status ? { status } : {}), ...(overdue ? { overdue: true } : {}) };
@@ -83,12 +84,12 @@ export function ReportsTab({ competition }: { competition: Competition }) {
                     <Text size="sm">{r.applicationTitle ?? '—'}</Text>
                   </Table.Td>
                   <Table.Td>{r.organizationName}</Table.Td>
-                  <Table.Td>{reportName(r, lang)}</Table.Td>
+                  <Table.Td>{name(r)}</Table.Td>
                   <Table.Td><Text size="sm" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 600 : undefined}><DateText value={r.dueAt} timeZone={competition.timezone} /></Text></Table.Td>
                   <Table.Td><ReportStatusBadge status={r.status} overdue={r.overdue} /></Table.Td>
                   <Table.Td ta="right"><Money kopecks={r.grantSpentKopecks} /></Table.Td>
                   <Table.Td>
-                    <Button component={Link} to={`/organiser/reports/${r.id}`} size="xs" variant="default" aria-label={t.openLabel(r.applicationNumber, reportName(r, lang))}>
+                    <Button component={Link} to={`/organiser/reports/${r.id}`} size="xs" variant="default" aria-label={t.openLabel(r.applicationNumber, name(r))}>
                       {t.open}
                     </Button>
                   </Table.Td>
