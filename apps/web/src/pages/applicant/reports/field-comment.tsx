@@ -7,7 +7,7 @@ export function FieldComment({ path, comments }: { path: string; comments: Recor
   const comment = comments[path];
   if (!comment) return null;
   return (
-    <Alert color="orange.9" variant="light" title={t.field} mt={6} p="xs" data-testid="field-comment" data-path={path}
+    <Alert color="orange.9" variant="outline" title={t.field} mt={6} p="xs" data-testid="field-comment" data-path={path}
       styles={{ message: { whiteSpace: 'pre-line' } }}>
       {comment}
     </Alert>

@@ -50,7 +50,7 @@ export function NarrativeStep({ report, fields, set, problems, comments }: Repor
       </fieldset>
       <div>
         {totals.cofinancingBelow && (
-          <Alert color="orange.9" variant="light" mb="xs" data-testid="cofinancing-below">
+          <Alert color="orange.9" variant="outline" mb="xs" data-testid="cofinancing-below">
             {text({ code: 'cofinancing-explanation-required', params: { actualPercent: percent(totals.spentShare), promisedPercent: percent(totals.promisedShare) } })}
           </Alert>
         )}

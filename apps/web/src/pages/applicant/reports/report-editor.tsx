@@ -127,7 +127,7 @@ export function ReportEditor({ report, autosaveDelayMs }: { report: Report; auto
               // A step behind the current one gets a check mark only when it is complete.
               <Stepper.Step key={s} label={s} data-commented={commented.has(i) || undefined}
                 color={sections[i] && sections[i] !== 'filled' ? 'gray.7' : undefined} completedIcon={sections[i] && sections[i] !== 'filled' ? i + 1 : undefined}
-                description={commented.has(i) ? <Badge color="orange.9" variant="light" size="xs" tt="none">{t.hasComments}</Badge> : undefined} />
+                description={commented.has(i) ? <Badge color="orange.9" variant="outline" size="xs" tt="none">{t.hasComments}</Badge> : undefined} />
             ))}
           </Stepper>
         </nav>
@@ -135,7 +135,7 @@ export function ReportEditor({ report, autosaveDelayMs }: { report: Report; auto
       <Card withBorder padding="lg" component="section" aria-labelledby="step-title">
         <Group gap="sm" mb="md" align="center">
           <Text component="h2" fz="xl" fw={700} id="step-title">{t.steps[step]}</Text>
-          {commented.has(step) && <Badge color="orange.9" variant="light" tt="none">{t.hasComments}</Badge>}
+          {commented.has(step) && <Badge color="orange.9" variant="outline" tt="none">{t.hasComments}</Badge>}
         </Group>
         {body}
       </Card>
