@@ -157,6 +157,10 @@ test('a winner reports, the organiser returns it with a comment, the winner fixe
     await fillDate(page, 'Фактическое начало', plan.startDate);
     await fillDate(page, 'Фактическое окончание', plan.endDate);
     await page.getByLabel('Достигнутый результат').fill(RESULT);
+    // The date field's calendar, opened as the date was typed, closes (as a person dismisses it).
+    await page.keyboard.press('Escape');
+    await page.locator('#step-title').click();
+    await page.locator('.mantine-DateInput-calendarHeaderControl').first().waitFor({ state: 'detached' });
     await checkPage('report-events');
     await page.getByRole('button', { name: 'Далее' }).click();
     // Spending: what the grant and the co-financing paid of the line.
