@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
-  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REVIEW_MOVES, awardBody, awardProposal, createCompetitionBody, createOperatorBody,
+  APPLICATION_MOVES, ASSIGNMENT_MOVES, COMPETITION_MOVES, REPORT_MOVES, REVIEW_MOVES, awardBody, awardProposal, createCompetitionBody, createOperatorBody,
   createOrganizationBody, createUserBody, criterionInput, updateUserBody, type AuditEvent,
 } from '@konkurs/shared';
 import ruAdmin from '../src/i18n/ru/admin';
@@ -53,7 +53,7 @@ describe('audit words', () => {
     // A computed action is made in one place only: the lifecycle moves, `${entityType}.${to}`.
     const computed = files.filter((f) => /\baction: `/.test(f.text)).map((f) => f.path);
     expect(computed).toEqual(['services/transitions.ts']);
-    for (const [entity, moves] of [['application', APPLICATION_MOVES], ['competition', COMPETITION_MOVES], ['assignment', ASSIGNMENT_MOVES], ['review', REVIEW_MOVES]] as const)
+    for (const [entity, moves] of [['application', APPLICATION_MOVES], ['competition', COMPETITION_MOVES], ['assignment', ASSIGNMENT_MOVES], ['review', REVIEW_MOVES], ['report', REPORT_MOVES]] as const)
       for (const m of moves) recorded.add(`${entity}.${m.to}`);
     expect(recorded.size).toBeGreaterThan(30);
     const missing = [...recorded].filter((a) => !ruAdmin.audit.actions[a] || !(a in enAdmin.audit.actions));

@@ -11,16 +11,16 @@ const id = (n: number) => `00000000-0000-4000-8000-0000000001${String(n).padStar
 const overdue = reportSummaryFixture({ id: id(1), applicationNumber: 'KLG-2027-000003', status: 'returned', overdue: true, dueAt: '2027-05-31T20:59:59Z', grantSpentKopecks: 150_000_000 });
 const waiting = reportSummaryFixture({ id: id(2), applicationNumber: 'KLG-2027-000004', status: 'submitted', kind: 'final', seq: 2, dueAt: '2028-01-30T20:59:59Z' });
 const accepted = reportSummaryFixture({ id: id(3), status: 'accepted' });
-const due = reportSummaryFixture({ id: id(4), status: 'due' });
 const schedule = { interimDates: null, finalReportDays: 30 };
+/** The server counts the whole competition (the first page carries them). */
+const counts = { due: 1, overdue: 1, submitted: 1, accepted: 1 };
 
 describe('reporting tab', () => {
   it('lists the reports as the server orders them, with the counts, «Просрочен» and the spent sum, then pages on', async () => {
     const calls = mockFetch((url) => {
       if (url.endsWith('/report-schedule')) return { status: 200, body: schedule };
-      if (url.includes('limit=500')) return { status: 200, body: { items: [overdue, waiting, accepted, due], nextCursor: null } };
-      if (url.includes('cursor=next')) return { status: 200, body: { items: [accepted], nextCursor: null } };
-      if (url.includes('/reports')) return { status: 200, body: { items: [overdue, waiting], nextCursor: 'next' } };
+      if (url.includes('cursor=next')) return { status: 200, body: { items: [accepted], nextCursor: null, counts } };
+      if (url.includes('/reports')) return { status: 200, body: { items: [overdue, waiting], nextCursor: 'next', counts } };
       return undefined;
     });
     renderScreen(<ReportsTab competition={published} />);
@@ -43,8 +43,8 @@ describe('reporting tab', () => {
   it('asks the server for the overdue ones only', async () => {
     const calls = mockFetch((url) => {
       if (url.endsWith('/report-schedule')) return { status: 200, body: schedule };
-      if (url.includes('overdue=true')) return { status: 200, body: { items: [overdue], nextCursor: null } };
-      if (url.includes('/reports')) return { status: 200, body: { items: [overdue, waiting], nextCursor: null } };
+      if (url.includes('overdue=true')) return { status: 200, body: { items: [overdue], nextCursor: null, counts } };
+      if (url.includes('/reports')) return { status: 200, body: { items: [overdue, waiting], nextCursor: null, counts } };
       return undefined;
     });
     renderScreen(<ReportsTab competition={published} />);

@@ -139,10 +139,14 @@ export const competitionReportsQuery = pageQuery.extend({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type CompetitionReportsQuery = z.infer<typeof competitionReportsQuery>;
-export const reportPage = page(reportSummary);
+/** A competition's reports by where they stand (the whole competition, whatever the filters): owed and not yet late, overdue, awaiting review, accepted. */
+export const reportCounts = z.object({ due: z.number().int(), overdue: z.number().int(), submitted: z.number().int(), accepted: z.number().int() });
+export type ReportCounts = z.infer<typeof reportCounts>;
+export const reportPage = page(reportSummary).extend({ counts: reportCounts });
+export type ReportPage = z.infer<typeof reportPage>;
 
-/** The interim report dates of a competition's winners (none given: one at each project's midpoint). */
-export const reportScheduleBody = z.object({ interimDates: z.array(calendarDate).max(12) }).strict();
+/** The interim report dates of a competition's winners: null goes back to the default (one at each project's midpoint), [] means none. */
+export const reportScheduleBody = z.object({ interimDates: z.array(calendarDate).max(12).nullable() }).strict();
 export const reportSchedule = z.object({
   /** null: the default, one interim report at each project's midpoint. */
   interimDates: z.array(calendarDate).nullable(),

@@ -2,7 +2,7 @@
 // report with its application, organisation and competition, its rounds, the versioned autosave, the lists.
 // Scope: an organisation's members see its reports, an operator's organisers (and the admin) its competitions'.
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { FieldComment, ReportFields } from '@konkurs/shared';
+import type { FieldComment, ReportCounts, ReportFields } from '@konkurs/shared';
 import type { Executor, Tx } from '../db/client.js';
 import { rowsOf } from '../db/bulk.js';
 import { applications, competitions, organizations, reportAttachments, reportRounds, reports, users } from '../db/schema/index.js';
@@ -112,9 +112,12 @@ export async function mayReadApplicationReports(db: Executor, user: AuthUser, ap
  * The autosave: one UPDATE guarded by the version and a started, editable status (a `due` report starts through its
  * transition); `sums` are the spent sums when the patch names the spending. Undefined when it changed nothing.
  */
+/** The stored content with each field of the patch replaced (the autosave's merge, also used by the first save's move). */
+export const mergedContent = (patch: ReportFields): SQL<ReportFields> => sql`${reports.content} || ${JSON.stringify(patch)}::jsonb`;
+
 export async function writeReportContent(tx: Executor, id: string, version: number, patch: ReportFields, sums: Partial<SpentSums>, at: Date): Promise<ReportRow | undefined> {
   const [row] = await tx.update(reports).set({
-    content: sql`${reports.content} || ${JSON.stringify(patch)}::jsonb`,
+    content: mergedContent(patch),
     version: sql`${reports.version} + 1`,
     ...sums,
     updatedAt: at,
@@ -136,7 +139,7 @@ export function spentSums(content: ReportFields): SpentSums {
 }
 
 /** The organiser's interim report dates of a competition. */
-export async function setInterimDates(tx: Tx, competitionId: string, dates: string[], at: Date): Promise<void> {
+export async function setInterimDates(tx: Tx, competitionId: string, dates: string[] | null, at: Date): Promise<void> {
   await tx.update(competitions).set({ reportInterimDates: dates, updatedAt: at }).where(eq(competitions.id, competitionId));
 }
 
@@ -159,6 +162,18 @@ export async function competitionReports(db: Executor, competitionId: string,
   const rows = await selectReports(db, { bucket }).where(and(...conditions))
     .orderBy(bucket, asc(reports.dueAt), asc(reports.id)).limit(q.limit);
   return rows as (ReportWithContext & { bucket: number })[];
+}
+
+/** The competition's reports counted by where they stand at `now` (one scan of its rows in the competition index). */
+export async function competitionReportCounts(db: Executor, competitionId: string, now: Date): Promise<ReportCounts> {
+  const owed = sql`${reports.status} in ('due', 'draft', 'returned')`;
+  const [row] = await db.select({
+    due: sql<number>`count(*) filter (where ${owed} and ${reports.dueAt} >= ${now.toISOString()}::timestamptz)::int`,
+    overdue: sql<number>`count(*) filter (where ${owed} and ${reports.dueAt} < ${now.toISOString()}::timestamptz)::int`,
+    submitted: sql<number>`count(*) filter (where ${reports.status} = 'submitted')::int`,
+    accepted: sql<number>`count(*) filter (where ${reports.status} = 'accepted')::int`,
+  }).from(reports).where(eq(reports.competitionId, competitionId));
+  return { due: Number(row?.due ?? 0), overdue: Number(row?.overdue ?? 0), submitted: Number(row?.submitted ?? 0), accepted: Number(row?.accepted ?? 0) };
 }
 
 export async function insertReportRound(tx: Tx, report: ReportRow, submittedBy: string | null, at: Date): Promise<number> {

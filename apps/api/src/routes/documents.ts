@@ -2,7 +2,7 @@
 // commission the protocol lists. The answer carries the document's sha256 as its ETag; the headers plugin makes it no-store.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
-import { FIGURES_ROLES, commission, commissionBody, idParams, pdfDownload, problem } from '@konkurs/shared';
+import { FIGURES_ROLES, ROLES, commission, commissionBody, idParams, pdfDownload, problem } from '@konkurs/shared';
 import { currentUser } from '../plugins/auth.js';
 import { contentDisposition } from '../domain/attachment-types.js';
 import { agreementPdf, applicationPdf, protocolPdf, type PdfFile } from '../services/documents.js';
@@ -24,7 +24,8 @@ function sendPdf(reply: FastifyReply, file: PdfFile) {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const applicationReaders = { roles: ['applicant', 'organiser', 'admin'] } as const;
+  // Every role past the gate: the application's scope decides (an expert or another organisation: 404, never 403).
+  const applicationReaders = { roles: ROLES } as const;
 
   app.get('/applications/:id/print.pdf', { config: applicationReaders,
     schema: pdfSchema('downloadApplicationPdf', 'Download the submitted application as PDF (number, submission time, sha256 of its content)') },

@@ -5,11 +5,9 @@
 import {
   budgetLineTotal, canMove, isReportEditable, isReportOverdue, REPORT_MOVES, RESULTS_PUBLIC,
   type CompetitionReportsQuery, type CompetitionStatus, type DraftFields, type Report, type ReportFields, type ReportPlan, type ReportSchedule,
-  type ReportSummary, type ReviewReportBody, type UpdateReportBody,
+  type ReportPage, type ReportSummary, type ReviewReportBody, type UpdateReportBody,
 } from '@konkurs/shared';
-import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { reports } from '../db/schema/index.js';
 import type { AuthUser } from '../plugins/auth.js';
 import type { CompetitionRow } from '../queries/competitions.js';
 import { conflict, DomainError, fieldInvalid, notFound, staleVersion } from '../domain/errors.js';
@@ -17,7 +15,7 @@ import { isReportPath, reportProblems } from '../domain/report-rules.js';
 import { cursorList, decodeCursor, pageOf } from '../lib/cursor.js';
 import { competitionOfOrganiser } from '../queries/scope.js';
 import {
-  attachmentsOfReport, competitionReports, mayReadApplicationReports, decideReportRound, FINAL_REPORT_DAYS, findReport, insertReportRound, insertReportSchedules,
+  attachmentsOfReport, competitionReportCounts, competitionReports, mayReadApplicationReports, decideReportRound, FINAL_REPORT_DAYS, findReport, insertReportRound, insertReportSchedules, mergedContent,
   reportsOfApplication, roundsOfReport, setInterimDates, spentSums, writeReportContent, type ReportWithContext,
 } from '../queries/reports.js';
 import { recordAudit } from './audit-log.js';
@@ -123,7 +121,7 @@ export async function saveReport(db: Db, actor: AuthUser, id: string, body: Upda
     }
     await transitionReport(tx, r.report, 'draft', who(actor), now, {
       number: r.applicationNumber, operatorId: r.operatorId,
-      set: { content: sql`${reports.content} || ${JSON.stringify(fields)}::jsonb`, version: version + 1, ...sums },
+      set: { content: mergedContent(fields), version: version + 1, ...sums },
     });
   });
   return readReport(db, actor, id, now);
@@ -182,13 +180,16 @@ export async function reviewReport(db: Db, actor: AuthUser, id: string, body: Re
 
 /** A page of a competition's reports: overdue first, then the ones still owed by deadline, then those awaiting review, then the rest. */
 export async function competitionReportPage(db: Db, actor: AuthUser, competitionId: string, query: CompetitionReportsQuery, secret: string,
-  now: Date): Promise<{ items: ReportSummary[]; nextCursor: string | null }> {
+  now: Date): Promise<ReportPage> {
   await competitionOfOrganiser(db, actor, competitionId);
   const { status, overdue, limit, cursor } = query;
   const list = cursorList('competition-reports', { competitionId, status, overdue }, secret);
   const after = cursor ? decodeCursor(cursor, list, 3) as [number, string, string] : undefined;
-  const rows = await competitionReports(db, competitionId, { status, overdue, limit: limit + 1, after }, now);
-  return pageOf(rows, limit, list, (r) => [r.bucket, r.report.dueAt.toISOString(), r.report.id], (r) => toSummary(r, now));
+  const [rows, counts] = await Promise.all([
+    competitionReports(db, competitionId, { status, overdue, limit: limit + 1, after }, now),
+    competitionReportCounts(db, competitionId, now),
+  ]);
+  return { ...pageOf(rows, limit, list, (r) => [r.bucket, r.report.dueAt.toISOString(), r.report.id], (r) => toSummary(r, now)), counts };
 }
 
 export async function readReportSchedule(db: Db, actor: AuthUser, competitionId: string): Promise<ReportSchedule> {
@@ -199,14 +200,17 @@ export async function readReportSchedule(db: Db, actor: AuthUser, competitionId:
 /** Once the results are published the schedules exist: the dates are fixed. */
 const SCHEDULE_FIXED: readonly CompetitionStatus[] = RESULTS_PUBLIC;
 
-/** The organiser's interim report dates of a competition (sorted; a date twice is a 400), until its results are published. */
-export async function setReportSchedule(db: Db, actor: AuthUser, competitionId: string, interimDates: string[], now: Date): Promise<ReportSchedule> {
+/**
+ * The organiser's interim report dates of a competition (sorted; a date twice is a 400), until its results are
+ * published; null goes back to the default (one at each project's midpoint).
+ */
+export async function setReportSchedule(db: Db, actor: AuthUser, competitionId: string, interimDates: string[] | null, now: Date): Promise<ReportSchedule> {
   const seen = new Set<string>();
-  interimDates.forEach((d, i) => {
+  interimDates?.forEach((d, i) => {
     if (seen.has(d)) throw fieldInvalid(`interimDates.${i}`, 'duplicate-date', { date: d });
     seen.add(d);
   });
-  const dates = [...interimDates].sort();
+  const dates = interimDates ? [...interimDates].sort() : null;
   await db.transaction(async (tx) => {
     const comp = await competitionOfOrganiser(tx, actor, competitionId, { lock: true });
     if (SCHEDULE_FIXED.includes(comp.status)) throw conflict('report-schedule-fixed', { code: comp.code, status: comp.status });

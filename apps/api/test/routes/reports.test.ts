@@ -127,6 +127,10 @@ describe('GET/PUT /competitions/:id/report-schedule', () => {
     expect((await call(t, u.organiser.token, 'GET', url)).json.interimDates).toEqual(['2027-04-01']);
     const [event] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, comp.id), eq(auditEvents.action, 'competition.report_schedule_updated')));
     expect(event).toMatchObject({ operatorId, before: { interimDates: null }, after: { interimDates: ['2027-04-01'] } });
+    // null goes back to the default (one report at each project's midpoint).
+    expect((await call(t, u.organiser.token, 'PUT', url, { interimDates: null })).json.interimDates).toBeNull();
+    expect((await call(t, u.organiser.token, 'GET', url)).json.interimDates).toBeNull();
+    expect((await call(t, u.organiser.token, 'PUT', url, { interimDates: ['2027-04-01'] })).status).toBe(200);
     // Scope and roles.
     expect((await call(t, u.otherOrganiser.token, 'GET', url)).status).toBe(404);
     expect((await call(t, u.otherOrganiser.token, 'PUT', url, { interimDates: [] })).status).toBe(404);
@@ -323,6 +327,9 @@ describe('GET /competitions/:id/reports', () => {
         [interims[0]!.id, false], [interims[1]!.id, false],
       ]);
       expect(r.json.nextCursor).toBeNull();
+      // The counts are the whole competition's, whatever the filter.
+      expect(r.json.counts).toEqual({ due: 3, overdue: 1, submitted: 1, accepted: 1 });
+      expect((await call(t, u.organiser.token, 'GET', `${url}?status=accepted`)).json.counts).toEqual(r.json.counts);
       expect((await call(t, u.organiser.token, 'GET', `${url}?overdue=true`)).json.items.map((x: any) => x.id)).toEqual([interims[2]!.id]);
       expect((await call(t, u.organiser.token, 'GET', `${url}?overdue=false`)).json.items).toHaveLength(5);
       expect((await call(t, u.admin.token, 'GET', `${url}?status=submitted`)).json.items.map((x: any) => x.id)).toEqual([interims[0]!.id]);

@@ -1,7 +1,7 @@
 // After the award: a winner's reports (the applicant writes, the organiser reviews), a competition's report schedule
 // and commission, and the documents (the agreement, the printed application, the protocol) as PDFs.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { Commission, CommissionMember, Report, ReportAttachment, ReportSchedule, ReportStatus, ReportSummary, ReviewReportBody, UpdateReportBody } from '@konkurs/shared';
+import type { Commission, CommissionMember, Report, ReportAttachment, ReportPage, ReportSchedule, ReportStatus, ReportSummary, ReviewReportBody, UpdateReportBody } from '@konkurs/shared';
 import { API_BASE, api, queryString, type Page } from './client';
 import { downloadWithToken, uploadMultipart } from './attachments';
 
@@ -37,30 +37,14 @@ export const competitionReportsQuery = (competitionId: string, params: Competiti
   infiniteQueryOptions({
     queryKey: reportKeys.ofCompetition(competitionId, params),
     queryFn: ({ pageParam }) =>
-      api<Page<ReportSummary>>(`/competitions/${competitionId}/reports${queryString({ ...params, limit: 50, cursor: pageParam })}`),
+      api<ReportPage>(`/competitions/${competitionId}/reports${queryString({ ...params, limit: 50, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-/** Every report of a competition (pages of 500 followed to the end): what the counts above its list are made of. */
-export const allCompetitionReportsQuery = (competitionId: string) =>
-  queryOptions({
-    queryKey: [...reportKeys.ofCompetition(competitionId), 'all'] as const,
-    queryFn: async () => {
-      const items: ReportSummary[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api<Page<ReportSummary>>(`/competitions/${competitionId}/reports${queryString({ limit: 500, cursor })}`);
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return items;
-    },
-  });
-
 export const reportScheduleQuery = (competitionId: string) =>
   queryOptions({ queryKey: reportKeys.schedule(competitionId), queryFn: () => api<ReportSchedule>(`/competitions/${competitionId}/report-schedule`) });
-export const setReportSchedule = (competitionId: string, interimDates: string[]) =>
+export const setReportSchedule = (competitionId: string, interimDates: string[] | null) =>
   api<ReportSchedule>(`/competitions/${competitionId}/report-schedule`, { method: 'PUT', body: { interimDates } });
 
 export const commissionQuery = (competitionId: string) =>

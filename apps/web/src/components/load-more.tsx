@@ -21,15 +21,15 @@ export function LoadMore({ hasMore, loading, onMore, label }: { hasMore: boolean
  * Every item of a cursor-paged list loaded so far, and `more` for <LoadMore/>. The page query is asked with
  * `cursor` undefined first, then with each page's `nextCursor` until it is null.
  */
-export function useCursorList<T, K extends QueryKey>({ queryKey, queryFn }: {
+export function useCursorList<P extends Page<unknown>, K extends QueryKey>({ queryKey, queryFn }: {
   queryKey: K;
-  /** Optional only as in TanStack's own options (so that `infiniteQueryOptions(…)` fits). */
-  queryFn?: QueryFunction<Page<T>, K, string | undefined>;
+  /** Optional only as in TanStack's own options (so that `infiniteQueryOptions(…)` fits). A page may carry more than its items (P). */
+  queryFn?: QueryFunction<P, K, string | undefined>;
 }) {
   const query = useInfiniteQuery({
     queryKey, queryFn, initialPageParam: undefined as string | undefined, getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const items = useMemo((): P['items'] => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const more = { hasMore: query.hasNextPage, loading: query.isFetchingNextPage, onMore: () => void query.fetchNextPage() };
   return { query, items, more };
 }

@@ -41,6 +41,7 @@ const reporting: ReportingDict = {
     date: (i) => `Interim report date ${i}`,
     add: 'Add a date',
     remove: (i) => `Remove date ${i}`,
+    reset: 'Back to the default (one at the midpoint)',
     emptyWarning: 'Without dates there are no interim reports: winners submit the final one only.',
     save: 'Save the schedule',
     saved: 'Report schedule saved',

@@ -36,7 +36,7 @@ function ScheduleEditor({ competition, schedule }: { competition: Competition; s
   const [rows, setRows] = useState<(string | null)[]>(schedule.interimDates ?? []);
   const [missing, setMissing] = useState(false);
   const mutation = useMutation({
-    mutationFn: (dates: string[]) => setReportSchedule(competition.id, dates),
+    mutationFn: (dates: string[] | null) => setReportSchedule(competition.id, dates),
     onSuccess: (s) => {
       queryClient.setQueryData(reportKeys.schedule(competition.id), s);
       setRows(s.interimDates ?? []);
@@ -74,6 +74,7 @@ function ScheduleEditor({ competition, schedule }: { competition: Competition; s
         <Button variant="default" onClick={() => change([...rows, null])} disabled={rows.length >= 12}>{t.add}</Button>
         <Button onClick={save} disabled={!dirty} loading={mutation.isPending}>{t.save}</Button>
         {dirty && <Button variant="subtle" onClick={() => change(saved ?? [])}>{tc.cancel}</Button>}
+        {saved !== null && <Button variant="subtle" onClick={() => mutation.mutate(null)} loading={mutation.isPending}>{t.reset}</Button>}
       </Group>
       <Text size="sm">{t.final(schedule.finalReportDays)}</Text>
     </Stack>

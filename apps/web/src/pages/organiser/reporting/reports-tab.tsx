@@ -1,11 +1,10 @@
 // «Отчётность»: every report of the competition's winners, overdue and due first (the server's order), with the
 // counts by state above, filters by status and «только просроченные», and the schedule that applied.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { REPORT_OWED, REPORT_STATUSES, REPORT_STATUS_LABELS, type Competition, type ReportStatus, type ReportSummary } from '@konkurs/shared';
-import { allCompetitionReportsQuery, competitionReportsQuery, type CompetitionReportsParams } from '../../../api/reports';
+import { REPORT_STATUSES, REPORT_STATUS_LABELS, type Competition, type ReportCounts as ReportCountsData, type ReportStatus, type ReportSummary } from '@konkurs/shared';
+import { competitionReportsQuery, type CompetitionReportsParams } from '../../../api/reports';
 import { DateText } from '../../../components/date-text';
 import { LoadMore, useCursorList } from '../../../components/load-more';
 import { Money } from '../../../components/money';
@@ -16,22 +15,10 @@ import { ReportStatusBadge } from '../../applicant/reports/report-status';
 import { useReportName } from '../../applicant/reports/report-page';
 import { ReportScheduleView } from './report-schedule';
 
-/** How many reports are due (owed, not yet late), overdue, under review and accepted. */
-export function reportCounts(items: readonly Pick<ReportSummary, 'status' | 'overdue'>[]) {
-  const count = (f: (r: Pick<ReportSummary, 'status' | 'overdue'>) => boolean) => items.filter(f).length;
-  return {
-    due: count((r) => REPORT_OWED.includes(r.status) && !r.overdue),
-    overdue: count((r) => r.overdue),
-    submitted: count((r) => r.status === 'submitted'),
-    accepted: count((r) => r.status === 'accepted'),
-  };
-}
-
-function ReportCounts({ competitionId }: { competitionId: string }) {
+/** The whole competition's counts, as the server sends them with every page (whatever the filters). */
+function ReportCounts({ counts }: { counts: ReportCountsData | undefined }) {
   const t = useT('reporting').list;
-  const all = useQuery(allCompetitionReportsQuery(competitionId));
-  const counts = useMemo(() => reportCounts(all.data ?? []), [all.data]);
-  if (!all.data) return null;
+  if (!counts) return null;
   const badge = (color: string, text: string, testId: string) => (
     <Badge variant="light" color={color} c={`${color}.9`} tt="none" size="lg" data-testid={testId}>{text}</Badge>
   );
@@ -58,7 +45,7 @@ export function ReportsTab({ competition }: { competition: Competition }) {
   return (
     <Stack>
       <Title order={2} fz="h3">{t.title}</Title>
-      <ReportCounts competitionId={competition.id} />
+      <ReportCounts counts={query.data?.pages[0]?.counts} />
       <Group align="flex-end" gap="md">
         <Select label={t.statusFilter} placeholder={t.allStatuses} clearable w={260}
           data={REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[lang][s] }))}
