@@ -4,7 +4,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isKnownMessage, messageText } from '@konkurs/shared';
+import { isKnownMessage, messageText, registerMessages } from '@konkurs/shared';
+import { REPORT_MESSAGES } from '@konkurs/shared/messages/reports';
+
+registerMessages(REPORT_MESSAGES);
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const DOMAIN = join(SRC, 'domain');

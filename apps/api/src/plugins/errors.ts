@@ -5,9 +5,14 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
-import { fieldIssueOf, languageOf, messageText, problemTitle, type FieldIssue, type Lang, type MessageParams } from '@konkurs/shared';
+import { fieldIssueOf, languageOf, messageText, problemTitle, registerMessages, type FieldIssue, type Lang, type MessageParams } from '@konkurs/shared';
+import { REPORT_MESSAGES } from '@konkurs/shared/messages/reports';
 import { HttpProblem } from '../lib/problem.js';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+
+// The reports' messages are an area of their own in packages/shared (the SPA loads them with its report screens);
+// the API knows every message.
+registerMessages(REPORT_MESSAGES);
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 

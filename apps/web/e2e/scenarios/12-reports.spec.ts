@@ -60,9 +60,11 @@ async function tokenOf(baseUrl: string, login: Login): Promise<string> {
 test('a winner reports, the organiser returns it with a comment, the winner fixes it, the organiser accepts, the official sees the figures', async ({ page, baseUrl, logins, step, checkPage, keepScreenshot }) => {
   const organiser = await apiAs(baseUrl, logins.organiser);
   const applicant = await apiAs(baseUrl, logins.applicant);
-  const expert = await apiAs(baseUrl, logins.expert1);
+  // Every demo expert in the pool: an earlier scenario (10) has one of them declare a conflict with this applicant's
+  // organisation, and the automatic assignment then picks another.
+  const experts = await Promise.all([logins.expert1, logins.expert2, logins.expert3].map((l) => apiAs(baseUrl, l)));
   const official = await apiAs(baseUrl, logins.official);
-  const [{ operatorId }, expertMe] = await Promise.all([organiser<Me>('GET', '/auth/me'), expert<Me>('GET', '/auth/me')]);
+  const [{ operatorId }, ...expertsMe] = await Promise.all([organiser<Me>('GET', '/auth/me'), ...experts.map((e) => e<Me>('GET', '/auth/me'))]);
   const code = `${ROUND_PREFIX}R${Date.now().toString(36).toUpperCase()}`;
   const title = `Конкурс отчётов ${code}`;
   const projectTitle = 'Отчёты: центр поддержки семей';
@@ -100,7 +102,7 @@ test('a winner reports, the organiser returns it with a comment, the winner fixe
       reviewersPerApplication: 1, passMark: 50, maxApplicationsPerOrganization: 3,
     });
     competition = await organiser<RoundCompetition>('GET', `/competitions/${competition.id}`);
-    await organiser('POST', `/competitions/${competition.id}/experts`, { expertIds: [expertMe.id] });
+    await organiser('POST', `/competitions/${competition.id}/experts`, { expertIds: expertsMe.map((e) => e.id) });
     await organiser('PUT', `/competitions/${competition.id}/commission`, { members: [
       { fullName: 'Лебедев Андрей Викторович', position: 'Заместитель министра', role: 'chair' },
       { fullName: 'Кузнецова Елена Петровна', position: 'Начальник отдела', role: 'secretary' },
@@ -123,8 +125,9 @@ test('a winner reports, the organiser returns it with a comment, the winner fixe
     await organiser('POST', `/competitions/${competition.id}/start-review`);
     await organiser('POST', `/applications/${applicationId}/screening`, { decision: 'admit' });
     await organiser('POST', `/competitions/${competition.id}/assignments/auto`, {});
-    const { items } = await organiser<{ items: { id: string; applicationId: string }[] }>('GET', `/competitions/${competition.id}/assignments?limit=500`);
-    await reviewByApi(expert, items.find((a) => a.applicationId === applicationId)!.id, competition.criteria, 8);
+    const { items } = await organiser<{ items: { id: string; applicationId: string; expertId: string }[] }>('GET', `/competitions/${competition.id}/assignments?limit=500`);
+    const assignment = items.find((a) => a.applicationId === applicationId)!;
+    await reviewByApi(experts[expertsMe.findIndex((e) => e.id === assignment.expertId)]!, assignment.id, competition.criteria, 8);
     await organiser('POST', `/competitions/${competition.id}/awards`, { mode: 'stop' });
     await organiser('POST', `/competitions/${competition.id}/publish`);
     const reports = await reportOf();

@@ -6,7 +6,6 @@ import { PROBLEM_MESSAGES } from './problems.js';
 import { FIELD_MESSAGES } from './fields.js';
 import { REVIEW_MESSAGES } from './review.js';
 import { EXPORT_MESSAGES } from './exports.js';
-import { REPORT_MESSAGES } from './reports.js';
 
 /** Parameters a message is filled from. Instants are ISO strings (shown in `timezone`, Moscow by default), money in kopecks. */
 export type MessageParams = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
@@ -14,7 +13,18 @@ export interface MessageContext { lang: Lang; timezone?: string }
 export type MessageTemplate = (params: MessageParams, ctx: MessageContext) => string;
 export interface Message { ru: MessageTemplate; en: MessageTemplate }
 
-export const MESSAGES: Readonly<Record<string, Message>> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES, ...EXPORT_MESSAGES, ...REPORT_MESSAGES };
+const registry: Record<string, Message> = { ...FIELD_MESSAGES, ...PROBLEM_MESSAGES, ...REVIEW_MESSAGES, ...EXPORT_MESSAGES };
+/** Every message known to this process: the common ones, and those an area registered (registerMessages). */
+export const MESSAGES: Readonly<Record<string, Message>> = registry;
+
+/**
+ * Adds an area's messages. The reports' (`@konkurs/shared/messages/reports`) are registered by the API when it builds
+ * and by the SPA with the screens that show them, so that a first visit of the SPA does not carry them; until then a
+ * screen shows the server's own `message`, in the same language.
+ */
+export function registerMessages(more: Readonly<Record<string, Message>>): void {
+  Object.assign(registry, more);
+}
 
 export const isKnownMessage = (code: string) => Object.hasOwn(MESSAGES, code);
 
@@ -39,5 +49,4 @@ export { PROBLEM_MESSAGES } from './problems.js';
 export { FIELD_MESSAGES } from './fields.js';
 export { REVIEW_MESSAGES } from './review.js';
 export { EXPORT_MESSAGES } from './exports.js';
-export { REPORT_MESSAGES } from './reports.js';
 export { messageParams } from './params.js';

@@ -13,6 +13,7 @@ import { ReportEditor } from './report-editor';
 import { ReportHistory } from './report-history';
 import { ReportStatusBadge } from './report-status';
 import { ReportView } from './report-view';
+import '../../../lib/report-messages';
 
 /** «Промежуточный отчёт № 1», «Итоговый отчёт». */
 export function useReportName() {

@@ -15,6 +15,7 @@ import { useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
 import { useReportName } from './report-page';
 import { ReportStatusBadge } from './report-status';
+import '../../../lib/report-messages';
 
 function DownloadButton({ path, fileName, label }: { path: string; fileName: string; label: string }) {
   const t = useT('reports').documents;

@@ -14,6 +14,7 @@ import { ScrollTable } from '../../../components/scroll-region';
 import { EmptyState, ErrorState, Loading } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
+import '../../../lib/report-messages';
 
 type Row = CommissionMember & { key: number };
 let nextKey = 0;

@@ -25,6 +25,7 @@ import { useReportName } from '../../applicant/reports/report-page';
 import { ReportStatusBadge } from '../../applicant/reports/report-status';
 import { eventOf, overGrant, spendingOf, spendingTotals } from '../../applicant/reports/report-paths';
 import { pathWords } from './report-words';
+import '../../../lib/report-messages';
 
 type Comments = {
   /** Whether the organiser may write comments now (a submitted report). */

@@ -10,6 +10,7 @@ import { FormProblem, useFieldError } from '../../../components/field-error';
 import { ErrorState, Loading } from '../../../components/states';
 import { useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
+import '../../../lib/report-messages';
 
 /** What applies, in words: the default, no interim reports, or the dates; and the final report. */
 function ScheduleWords({ schedule }: { schedule: ReportSchedule }) {
