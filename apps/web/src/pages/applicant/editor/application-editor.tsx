@@ -1,21 +1,20 @@
 // The application form as steps, saved as you type (use-autosave.ts). Problems the server names —
 // at save (400) or at submit (422) — are shown next to their fields and listed on the last step.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, Card, Group, NativeSelect, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Application, Competition } from '@konkurs/shared';
 import { applicationKeys, checkSubmission, submitApplication } from '../../../api/applications';
-import { isApiError, type FieldProblem } from '../../../api/client';
-import { useProblemText } from '../../../components/field-error';
 import { StaleVersionBanner } from '../../../components/stale-version-banner';
 import { useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
+import { useSteppedSubmit } from './use-stepped-submit';
 import { AttachmentsStep } from './attachments-step';
 import { BudgetTable } from './budget-table';
 import { CalendarPlanStep } from './calendar-plan-step';
-import { findControl, stepOfPath, STEP, type Problems } from './field-paths';
+import { stepOfPath, STEP } from './field-paths';
 import { ProjectCardStep } from './project-card-step';
 import { ReviewStep, sectionsFilled } from './review-step';
 import { PendingBanner, SaveStatusLine } from './save-status';
@@ -25,90 +24,38 @@ import { useAutosave } from './use-autosave';
 export function ApplicationEditor({ application, competition, autosaveDelayMs }: { application: Application; competition: Competition; autosaveDelayMs?: number }) {
   const a = useT('applicant');
   const t = a.editor;
-  const text = useProblemText();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const step = Math.min(STEP.review, Math.max(0, Number(params.get('step') ?? 0) || 0));
-  const setStep = useCallback((n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true }), [setParams]);
   const phone = useMediaQuery('(max-width: 48em)');
 
   const draft = useAutosave(application, { delayMs: autosaveDelayMs });
   const [restored] = useState(() => draft.pending !== null);
-  const [submitProblems, setSubmitProblems] = useState<FieldProblem[]>([]);
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
   // Field errors: the last refused submit, then a refused save (400) on top.
-  const problems: Problems = useMemo(() => {
-    const out: Problems = {};
-    for (const p of submitProblems) out[p.path] ??= text(p);
-    if (draft.status.kind === 'rejected') for (const e of draft.status.error.errors) out[e.path] ??= text(e);
-    return out;
-  }, [submitProblems, draft.status, text]);
-
-  const pendingFocus = useRef<string | null>(null);
-  const goTo = useCallback((path: string) => {
-    pendingFocus.current = path;
-    setStep(stepOfPath(path));
-  }, [setStep]);
-  useEffect(() => {
-    if (!pendingFocus.current) return;
-    const el = findControl(pendingFocus.current);
-    pendingFocus.current = null;
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus();
-    }
+  const { step, setStep, problems, submitProblems, setSubmitProblems, submitError, submitting, goTo, attempt, settle } = useSteppedSubmit({
+    lastStep: STEP.review, stepOfPath, refusedSave: draft.status.kind === 'rejected' ? draft.status.error : null,
   });
 
-  /** A refusal of the check or of the submit: every problem on this step (422), or the one sentence. */
-  const showRefusal = (e: unknown) => {
-    if (isApiError(e, 422)) {
-      setSubmitProblems(e.errors);
-      requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
-    } else setSubmitError(isApiError(e) ? text(e) : String(e));
-  };
-
   // The server's check before the confirmation: what it refuses is listed here, and nobody confirms in vain.
-  const check = async (): Promise<boolean> => {
-    setSubmitError(null);
-    setSubmitting(true);
-    try {
-      if (!(await draft.flush())) return false;
-      await checkSubmission(application.id);
-      setSubmitProblems([]);
-      return true;
-    } catch (e) {
-      showRefusal(e);
-      return false;
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const check = async (): Promise<boolean> => Boolean(await attempt(async () => {
+    if (!(await draft.flush())) return false;
+    await checkSubmission(application.id);
+    setSubmitProblems([]);
+    return true;
+  }));
 
-  const submit = async () => {
-    setSubmitError(null);
-    setSubmitting(true);
-    try {
-      if (!(await draft.flush())) return;
-      await submitApplication(application.id);
-      await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
-      notify(a.review.submitted);
-      navigate(`/applicant/applications/${application.id}`, { replace: true });
-    } catch (e) {
-      showRefusal(e);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () => attempt(async () => {
+    if (!(await draft.flush())) return;
+    await submitApplication(application.id);
+    await queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+    notify(a.review.submitted);
+    navigate(`/applicant/applications/${application.id}`, { replace: true });
+  });
 
   // Editing a field settles its submit problems (the budget's also settle the totals' ones) until the next submit.
   const set: typeof draft.setField = useCallback((key, value) => {
     draft.setField(key, value);
-    const settled = key === 'budget' ? ['budget', 'requestedKopecks', 'cofinancingKopecks'] : [key];
-    setSubmitProblems((ps) => (ps.some((p) => settled.includes(p.path.split('.')[0])) ? ps.filter((p) => !settled.includes(p.path.split('.')[0])) : ps));
-  }, [draft.setField]);
+    settle(key === 'budget' ? ['budget', 'requestedKopecks', 'cofinancingKopecks'] : [key]);
+  }, [draft.setField, settle]);
   const stepProps = { fields: draft.fields, set, problems, competition, application };
   const filled = sectionsFilled(draft.fields, competition, application.attachments);
   const body = [

@@ -3,7 +3,7 @@
 // of the server (413, 415, 409 for the cap or the organisation's quota, 507 for a full disk), in the user's language.
 // The drop zone says how much of its quota the organisation's documents take.
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Card, Group, List, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Card, List, Select, Stack, Table, Text } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -15,12 +15,13 @@ import { isApiError, type ApiError } from '../../../api/client';
 import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/states';
 import { ScrollTable } from '../../../components/scroll-region';
+import { UploadProgressList, type UploadInFlight } from '../../../components/upload-progress';
 import { useProblemText } from '../../../components/field-error';
 import { useLang, useT } from '../../../i18n';
 import { fieldId } from './field-paths';
 import type { StepProps } from './step-props';
 
-type Upload = { key: number; fileName: string; kind: AttachmentKind; progress: number; error?: string };
+type Upload = UploadInFlight & { kind: AttachmentKind };
 
 let uploadSeq = 0;
 
@@ -112,22 +113,8 @@ export function AttachmentsStep({ application, competition, problems, onChanged 
           )}
         </Stack>
       </Dropzone>
-      {uploads.length > 0 && (
-        <Stack gap="xs" aria-live="polite">
-          {uploads.map((u) => (
-            <Card key={u.key} withBorder padding="sm" role={u.error ? 'alert' : undefined}>
-              <Group justify="space-between" mb={4} wrap="wrap" gap="xs">
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{u.fileName} · {ATTACHMENT_KIND_LABELS[lang][u.kind]}</Text>
-                <Text size="sm" c={u.error ? 'red.9' : 'dimmed'}>{u.error ?? `${t.uploading} ${u.progress} %`}</Text>
-                {u.error && (
-                  <ActionIcon variant="subtle" color="gray.8" aria-label={t.dismiss(u.fileName)} onClick={() => setUploads((us) => us.filter((x) => x.key !== u.key))}>✕</ActionIcon>
-                )}
-              </Group>
-              {!u.error && <Progress value={u.progress} aria-label={`${t.uploading}: ${u.fileName}`} />}
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <UploadProgressList uploads={uploads} name={(u) => `${u.fileName} · ${ATTACHMENT_KIND_LABELS[lang][u.kind]}`} words={t}
+        onDismiss={(key) => setUploads((us) => us.filter((x) => x.key !== key))} />
       {attachments.length === 0 ? (
         <EmptyState title={t.empty} />
       ) : (

@@ -2,7 +2,7 @@
 // as an application's (types by their bytes, the size limit, the organisation's quota), refusals named in words.
 // Read-only (a submitted or accepted report): the list, to download.
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Card, Group, Progress, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Card, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Dropzone, type FileRejection } from '@mantine/dropzone';
 import { useQueryClient } from '@tanstack/react-query';
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, formatFileSize, type Report, type ReportAttachment } from '@konkurs/shared';
@@ -12,12 +12,13 @@ import { DateText } from '../../../components/date-text';
 import { useProblemText } from '../../../components/field-error';
 import { ScrollTable } from '../../../components/scroll-region';
 import { EmptyState } from '../../../components/states';
+import { UploadProgressList, type UploadInFlight } from '../../../components/upload-progress';
 import { useLang, useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
 import { fieldId } from '../editor/field-paths';
 import { FieldComment } from './field-comment';
 
-type Upload = { key: number; fileName: string; progress: number; error?: string };
+type Upload = UploadInFlight;
 let uploadSeq = 0;
 const ACCEPT = Object.fromEntries(Object.entries(ATTACHMENT_EXTENSIONS).map(([mime, exts]) => [mime, exts.map((e) => `.${e}`)]));
 
@@ -124,20 +125,7 @@ export function DocumentsStep({ report, problems, comments }: { report: Report; 
           <Text size="sm" c="dimmed" ta="center">{files.limit(limit)}</Text>
         </Stack>
       </Dropzone>
-      {uploads.length > 0 && (
-        <Stack gap="xs" aria-live="polite">
-          {uploads.map((u) => (
-            <Card key={u.key} withBorder padding="sm" role={u.error ? 'alert' : undefined}>
-              <Group justify="space-between" mb={4} wrap="wrap" gap="xs">
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{u.fileName}</Text>
-                <Text size="sm" c={u.error ? 'red.9' : 'dimmed'}>{u.error ?? `${files.uploading} ${u.progress} %`}</Text>
-                {u.error && <ActionIcon variant="subtle" color="gray.8" aria-label={files.dismiss(u.fileName)} onClick={() => setUploads((us) => us.filter((x) => x.key !== u.key))}>✕</ActionIcon>}
-              </Group>
-              {!u.error && <Progress value={u.progress} aria-label={`${files.uploading}: ${u.fileName}`} />}
-            </Card>
-          ))}
-        </Stack>
-      )}
+      <UploadProgressList uploads={uploads} words={files} onDismiss={(key) => setUploads((us) => us.filter((x) => x.key !== key))} />
       <AttachmentsList report={report} editable />
     </Stack>
   );

@@ -2,20 +2,17 @@
 // A returned report shows the organiser's comments beside the fields they concern and marks the steps that have
 // them. Problems the server names (a refused save, a refused submit's 422) sit next to their fields and are listed
 // on the last step, each a link to its field.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Badge, Button, Card, Group, NativeSelect, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import type { Report } from '@konkurs/shared';
-import { isApiError, type FieldProblem } from '../../../api/client';
 import { reportKeys, reportQuery, submitReport } from '../../../api/reports';
-import { useProblemText } from '../../../components/field-error';
 import { StaleVersionBanner } from '../../../components/stale-version-banner';
 import { useT } from '../../../i18n';
 import { AutosaveStatus, PendingEditsBanner } from '../../../lib/save-status';
 import { notify } from '../../../lib/notify';
-import { findControl } from '../editor/field-paths';
+import { useSteppedSubmit } from '../editor/use-stepped-submit';
 import { CheckStep } from './check-step';
 import { DocumentsStep } from './documents-step';
 import { EventsStep } from './events-step';
@@ -28,69 +25,32 @@ import { useReportAutosave } from './use-report-autosave';
 export function ReportEditor({ report, autosaveDelayMs }: { report: Report; autosaveDelayMs?: number }) {
   const r = useT('reports');
   const t = r.editor;
-  const text = useProblemText();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const step = Math.min(REPORT_STEP.check, Math.max(0, Number(params.get('step') ?? 0) || 0));
-  const setStep = useCallback((n: number) => setParams((p) => { p.set('step', String(n)); return p; }, { replace: true }), [setParams]);
   const phone = useMediaQuery('(max-width: 48em)');
 
   const draft = useReportAutosave(report, { delayMs: autosaveDelayMs });
   const [restored] = useState(() => draft.pending !== null);
-  const [submitProblems, setSubmitProblems] = useState<FieldProblem[]>([]);
-  const [submitError, setSubmitError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { step, setStep, problems, submitProblems, setSubmitProblems, submitError, submitting, goTo, attempt, settle } = useSteppedSubmit({
+    lastStep: REPORT_STEP.check, stepOfPath: reportStepOfPath, refusedSave: draft.status.kind === 'rejected' ? draft.status.error : null,
+  });
 
   const comments = useMemo(() => (report.status === 'returned' ? commentsByPath(report.fieldComments) : {}), [report.status, report.fieldComments]);
   const commented = useMemo(() => (report.status === 'returned' ? stepsWithComments(report.fieldComments) : new Set<number>()), [report.status, report.fieldComments]);
 
-  const problems = useMemo(() => {
-    const out: Record<string, string> = {};
-    for (const p of submitProblems) out[p.path] ??= text(p);
-    if (draft.status.kind === 'rejected') for (const e of draft.status.error.errors) out[e.path] ??= text(e);
-    return out;
-  }, [submitProblems, draft.status, text]);
-
-  const pendingFocus = useRef<string | null>(null);
-  const goTo = useCallback((path: string) => {
-    pendingFocus.current = path;
-    setStep(reportStepOfPath(path));
-  }, [setStep]);
-  useEffect(() => {
-    if (!pendingFocus.current) return;
-    const el = findControl(pendingFocus.current);
-    pendingFocus.current = null;
-    if (el) {
-      el.scrollIntoView?.({ block: 'center' });
-      el.focus();
-    }
+  const submit = () => attempt(async () => {
+    if (!(await draft.flush())) return;
+    const submitted = await submitReport(report.id);
+    setSubmitProblems([]);
+    queryClient.setQueryData(reportQuery(report.id).queryKey, submitted);
+    await queryClient.invalidateQueries({ queryKey: reportKeys.ofApplication(report.applicationId) });
+    notify(r.check.submitted);
   });
-
-  const submit = async () => {
-    setSubmitError(null);
-    setSubmitting(true);
-    try {
-      if (!(await draft.flush())) return;
-      const submitted = await submitReport(report.id);
-      setSubmitProblems([]);
-      queryClient.setQueryData(reportQuery(report.id).queryKey, submitted);
-      await queryClient.invalidateQueries({ queryKey: reportKeys.ofApplication(report.applicationId) });
-      notify(r.check.submitted);
-    } catch (e) {
-      if (isApiError(e, 422)) {
-        setSubmitProblems(e.errors);
-        requestAnimationFrame(() => document.getElementById('submit-problems')?.focus());
-      } else setSubmitError(isApiError(e) ? text(e) : String(e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   // Editing a field settles its submit problems until the next submit.
   const set: ReportStepProps['set'] = useCallback((key, value) => {
     draft.setField(key, value);
-    setSubmitProblems((ps) => (ps.some((p) => p.path.split('.')[0] === key) ? ps.filter((p) => p.path.split('.')[0] !== key) : ps));
-  }, [draft.setField]);
+    settle([key]);
+  }, [draft.setField, settle]);
 
   const stepProps: ReportStepProps = { report, fields: draft.fields, set, problems, comments };
   const body = [
