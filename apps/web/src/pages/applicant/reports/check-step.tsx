@@ -8,6 +8,9 @@ import { Money } from '../../../components/money';
 import { useT } from '../../../i18n';
 import { describeReportPath, reportSections, spendingTotals } from './report-paths';
 import type { ReportStepProps } from './step-props';
+import { LabelledValue } from '../../../components/labelled-value';
+
+const SUM = { fw: 700 } as const;
 
 export function CheckStep({ report, fields, submitProblems, submitError, submitting, onSubmit, onGoTo }: Pick<ReportStepProps, 'report' | 'fields'> & {
   submitProblems: FieldProblem[];
@@ -42,9 +45,9 @@ export function CheckStep({ report, fields, submitProblems, submitError, submitt
       </Card>
       <Card withBorder padding="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.totalGrantSpent}</Text><Text fw={700}><Money kopecks={totals.grantSpent} /></Text></div>
-          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.totalCofinancingSpent}</Text><Text fw={700}><Money kopecks={totals.cofinancingSpent} /></Text></div>
-          <div><Text size="xs" c="dimmed" tt="uppercase" fw={600}>{r.spending.awarded}</Text><Text fw={700}><Money kopecks={plan.awardedKopecks} /></Text></div>
+          <LabelledValue label={r.spending.totalGrantSpent} value={SUM}><Money kopecks={totals.grantSpent} /></LabelledValue>
+          <LabelledValue label={r.spending.totalCofinancingSpent} value={SUM}><Money kopecks={totals.cofinancingSpent} /></LabelledValue>
+          <LabelledValue label={r.spending.awarded} value={SUM}><Money kopecks={plan.awardedKopecks} /></LabelledValue>
         </SimpleGrid>
       </Card>
       {submitProblems.length > 0 && (

@@ -3,12 +3,15 @@ import { Anchor, Card, List, SimpleGrid, Stack, Table, Text } from '@mantine/cor
 import { REPORT_EVENT_STATUS_LABELS, formatDate, type Report } from '@konkurs/shared';
 import { Money } from '../../../components/money';
 import { ScrollTable } from '../../../components/scroll-region';
+import { LabelledValue } from '../../../components/labelled-value';
 import { EmptyState } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
 import { AttachmentsList } from './documents-step';
 import { eventOf, spendingOf, spendingTotals } from './report-paths';
 
 const day = (d: string | null | undefined) => (d ? formatDate(d) : '—');
+/** What the organisation wrote, as it wrote it (line breaks kept). */
+const AS_TYPED = { size: 'sm', style: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' } } as const;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -16,15 +19,6 @@ function Section({ title, children }: { title: string; children: React.ReactNode
       <Text component="h2" fz="lg" fw={700} mb="sm">{title}</Text>
       {children}
     </Card>
-  );
-}
-
-function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{children}</Text>
-    </div>
   );
 }
 
@@ -46,11 +40,11 @@ export function ReportView({ report }: { report: Report }) {
                   <Text fw={700} style={{ overflowWrap: 'anywhere' }}>{ev.event(i + 1)}: {planned.title || ev.untitled}</Text>
                   <Text size="sm" c="dimmed">{ev.planned}: {ev.plannedDates(day(planned.startDate), day(planned.endDate))}</Text>
                   <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs" spacing="xs">
-                    <Labelled label={ev.status}>{e.status ? REPORT_EVENT_STATUS_LABELS[lang][e.status] : '—'}</Labelled>
-                    <Labelled label={ev.actualStartDate}>{day(e.actualStartDate)}</Labelled>
-                    <Labelled label={ev.actualEndDate}>{day(e.actualEndDate)}</Labelled>
+                    <LabelledValue value={AS_TYPED} label={ev.status}>{e.status ? REPORT_EVENT_STATUS_LABELS[lang][e.status] : '—'}</LabelledValue>
+                    <LabelledValue value={AS_TYPED} label={ev.actualStartDate}>{day(e.actualStartDate)}</LabelledValue>
+                    <LabelledValue value={AS_TYPED} label={ev.actualEndDate}>{day(e.actualEndDate)}</LabelledValue>
                   </SimpleGrid>
-                  <Stack mt="xs"><Labelled label={ev.result}>{e.result || '—'}</Labelled></Stack>
+                  <Stack mt="xs"><LabelledValue value={AS_TYPED} label={ev.result}>{e.result || '—'}</LabelledValue></Stack>
                 </Card>
               );
             })}
@@ -103,7 +97,7 @@ export function ReportView({ report }: { report: Report }) {
       </Section>
       <Section title={steps[3]}>
         <Stack gap="sm">
-          <Labelled label={nar.narrative}>{report.narrative || '—'}</Labelled>
+          <LabelledValue value={AS_TYPED} label={nar.narrative}>{report.narrative || '—'}</LabelledValue>
           <div>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{nar.links}</Text>
             {report.links?.length ? (
@@ -112,7 +106,7 @@ export function ReportView({ report }: { report: Report }) {
               </List>
             ) : <Text size="sm">—</Text>}
           </div>
-          {report.cofinancingNote && <Labelled label={nar.cofinancingNote}>{report.cofinancingNote}</Labelled>}
+          {report.cofinancingNote && <LabelledValue value={AS_TYPED} label={nar.cofinancingNote}>{report.cofinancingNote}</LabelledValue>}
         </Stack>
       </Section>
     </Stack>

@@ -12,15 +12,10 @@ import { fieldId } from '../editor/field-paths';
 import { FieldComment } from './field-comment';
 import { overGrant, spendingOf, spendingTotals, withSpending } from './report-paths';
 import type { ReportStepProps } from './step-props';
+import { LabelledValue } from '../../../components/labelled-value';
 
-function Figure({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text fw={600}>{children}</Text>
-    </div>
-  );
-}
+/** A sum: bold. */
+const FIGURE = { fw: 600 } as const;
 
 export function SpendingStep({ report, fields, set, problems, comments }: ReportStepProps) {
   const t = useT('reports').spending;
@@ -47,9 +42,9 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
             <Text component="h3" fz="md" fw={700} id={`line-${i}-title`} style={{ overflowWrap: 'anywhere' }}>{name}</Text>
             {line.category && line.item && <Text size="sm" c="dimmed">{BUDGET_CATEGORY_LABELS[lang][line.category as BudgetCategory] ?? ''}</Text>}
             <SimpleGrid cols={{ base: 1, xs: 3 }} mt="xs" spacing="xs">
-              <Figure label={t.plannedTotal}><Money kopecks={line.totalKopecks} /></Figure>
-              <Figure label={t.plannedGrant}><Money kopecks={line.grantKopecks} /></Figure>
-              <Figure label={t.plannedCofinancing}><Money kopecks={line.cofinancingKopecks} /></Figure>
+              <LabelledValue value={FIGURE} label={t.plannedTotal}><Money kopecks={line.totalKopecks} /></LabelledValue>
+              <LabelledValue value={FIGURE} label={t.plannedGrant}><Money kopecks={line.grantKopecks} /></LabelledValue>
+              <LabelledValue value={FIGURE} label={t.plannedCofinancing}><Money kopecks={line.cofinancingKopecks} /></LabelledValue>
             </SimpleGrid>
             <FieldComment path={`spending.${i}`} comments={comments} />
             <Grid mt="sm">
@@ -75,15 +70,15 @@ export function SpendingStep({ report, fields, set, problems, comments }: Report
       <Card withBorder padding="md" component="section" aria-label={t.totals}>
         <Text fw={700} mb="xs">{t.totals}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <Figure label={t.totalGrantSpent}>
+          <LabelledValue value={FIGURE} label={t.totalGrantSpent}>
             <span data-testid="grant-spent-total"><Money kopecks={totals.grantSpent} /></span>
             <Text span size="sm" c="dimmed" fw={400} display="block">{t.ofPlanned(formatMoney(totals.plannedGrant, lang))}</Text>
-          </Figure>
-          <Figure label={t.totalCofinancingSpent}>
+          </LabelledValue>
+          <LabelledValue value={FIGURE} label={t.totalCofinancingSpent}>
             <span data-testid="cofinancing-spent-total"><Money kopecks={totals.cofinancingSpent} /></span>
             <Text span size="sm" c="dimmed" fw={400} display="block">{t.ofPlanned(formatMoney(totals.plannedCofinancing, lang))}</Text>
-          </Figure>
-          <Figure label={t.awarded}><Money kopecks={report.plan.awardedKopecks} /></Figure>
+          </LabelledValue>
+          <LabelledValue value={FIGURE} label={t.awarded}><Money kopecks={report.plan.awardedKopecks} /></LabelledValue>
         </SimpleGrid>
         {overAward && (
           <Text c="red.9" size="sm" mt="xs" role="alert" data-testid="over-award">

@@ -18,6 +18,7 @@ import { FormProblem, useProblemText } from '../../../components/field-error';
 import { Money } from '../../../components/money';
 import { PageTitle } from '../../../components/page-title';
 import { ScrollTable } from '../../../components/scroll-region';
+import { LabelledValue } from '../../../components/labelled-value';
 import { ErrorState, Loading } from '../../../components/states';
 import { useLang, useT } from '../../../i18n';
 import { notify } from '../../../lib/notify';
@@ -26,6 +27,9 @@ import { ReportStatusBadge } from '../../applicant/reports/report-status';
 import { eventOf, overGrant, spendingOf, spendingTotals } from '../../applicant/reports/report-paths';
 import { pathWords } from './report-words';
 import '../../../lib/report-messages';
+
+/** A fact of the report's head: small and bold. */
+const FACT = { size: 'sm', fw: 600, component: 'div' } as const;
 
 type Comments = {
   /** Whether the organiser may write comments now (a submitted report). */
@@ -411,14 +415,6 @@ function DecisionPanel({ report, drafts, onDone, problems, setProblems }: {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="sm" fw={600} component="div">{children}</Text>
-    </div>
-  );
-}
 
 function DocumentButtons({ report }: { report: Report }) {
   const t = useT('reporting').review;
@@ -465,12 +461,12 @@ export function ReportReview({ report }: { report: Report }) {
       <Stack gap="md">
         <Card withBorder padding="md">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-            <Fact label={tl.status}><ReportStatusBadge status={report.status} overdue={report.overdue} /></Fact>
-            <Fact label={t.dueAt}><DateText value={report.dueAt} timeZone={report.timezone} /></Fact>
-            <Fact label={t.submittedAt}><DateText value={report.submittedAt} withTime timeZone={report.timezone} /></Fact>
-            <Fact label={t.acceptedAt}><DateText value={report.acceptedAt} withTime timeZone={report.timezone} /></Fact>
-            <Fact label={t.awarded}><Money kopecks={plan.awardedKopecks} /></Fact>
-            <Fact label={tl.spent}><Money kopecks={report.grantSpentKopecks} /></Fact>
+            <LabelledValue value={FACT} label={tl.status}><ReportStatusBadge status={report.status} overdue={report.overdue} /></LabelledValue>
+            <LabelledValue value={FACT} label={t.dueAt}><DateText value={report.dueAt} timeZone={report.timezone} /></LabelledValue>
+            <LabelledValue value={FACT} label={t.submittedAt}><DateText value={report.submittedAt} withTime timeZone={report.timezone} /></LabelledValue>
+            <LabelledValue value={FACT} label={t.acceptedAt}><DateText value={report.acceptedAt} withTime timeZone={report.timezone} /></LabelledValue>
+            <LabelledValue value={FACT} label={t.awarded}><Money kopecks={plan.awardedKopecks} /></LabelledValue>
+            <LabelledValue value={FACT} label={tl.spent}><Money kopecks={report.grantSpentKopecks} /></LabelledValue>
           </SimpleGrid>
           <Text size="sm" c="dimmed" mt="sm">{t.period(plan.startDate ? formatDate(plan.startDate) : '—', plan.endDate ? formatDate(plan.endDate) : '—')} · {t.version(report.version)}</Text>
         </Card>
